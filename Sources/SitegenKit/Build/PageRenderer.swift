@@ -1,0 +1,87 @@
+/// Renders one page from its source to finished HTML. Pure: it reads only its arguments, so pages can be
+/// rendered in any order or in parallel with the same result.
+struct PageRenderer: Sendable {
+    let index: SiteIndex
+    let theme: Theme
+    let markdown = MarkdownRenderer()
+
+    /// The embeds authors can place with `<!-- sitegen:NAME -->`, each rendered by the theme template `embeds/NAME`.
+    static let embeds = ["elements", "notes"]
+
+    func render(_ page: PageSource) throws(BuildFailure) -> RenderedPage {
+        let route = page.route
+        let root = RelativePath.rootPrefix(from: route.output)
+        let elements = index.elements.map(ElementView.init)
+        let notes = index.notes.map {
+            NoteSummary(
+                title: $0.title, description: $0.description, recipient: $0.recipient,
+                href: RelativePath.url(from: route.output, to: $0.route.output), elementCount: $0.elementCount)
+        }
+        let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
+        var problems: [Diagnostic] = []
+        let document = markdown.render(
+            page.body, firstLine: page.bodyFirstLine,
+            rewriteLink: { index.links.href(for: $0, from: route) },
+            embed: { name in
+                guard Self.embeds.contains(name) else { return nil }
+                do throws(Diagnostic) {
+                    return try theme.render(
+                        "embeds/\(name)", context: embedContext, requestedBy: SourceLocation(file: page.file.displayPath))
+                } catch {
+                    problems.append(error)
+                    return ""
+                }
+            })
+        for embed in document.unknownEmbeds {
+            problems.append(
+                page.file.diagnostic(
+                    line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.destination)`",
+                    hint: Suggestion.closest(to: embed.destination, among: Self.embeds).map { "did you mean `sitegen:\($0)`?" }
+                        ?? "known embeds: \(Self.embeds.joined(separator: ", "))"))
+        }
+
+        let tocHeadings = document.headings.filter { (2...3).contains($0.level) }
+        let context = PageContext(
+            site: .init(
+                title: index.config.title, description: index.config.description, author: index.config.author,
+                language: index.config.language, generator: "sitegen \(SitegenVersion.current)"),
+            page: .init(
+                title: page.meta.title,
+                description: page.meta.description ?? index.config.description,
+                body: document.html,
+                layout: page.meta.layout,
+                toc: tocHeadings.map { .init(id: $0.id, text: $0.text, level: $0.level, isSub: $0.level > 2) },
+                hasToc: page.meta.toc ?? (tocHeadings.filter { $0.level == 2 }.count >= 3),
+                isHome: route.output == "index.html"),
+            root: root,
+            home: .init(href: root + "index.html"),
+            stylesheet: .init(href: root + "assets/style.css"),
+            nav: index.nav.map {
+                PageContext.NavItem(
+                    title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output),
+                    isCurrent: $0.route == route)
+            },
+            elements: elements,
+            note: page.meta.note.map { NoteView($0, values: page.meta.sample, elements: index.elements) },
+            notes: notes
+        )
+        var html = ""
+        do throws(Diagnostic) {
+            html = try theme.render(
+                page.meta.layout, context: context,
+                requestedBy: SourceLocation(file: page.file.displayPath))
+        } catch {
+            problems.append(error)
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        return RenderedPage(
+            file: page.file, route: route, html: html, headings: document.headings, links: document.links)
+    }
+}
+
+/// What embed templates see.
+struct EmbedContext {
+    var root: String
+    var elements: [ElementView]
+    var notes: [NoteSummary]
+}

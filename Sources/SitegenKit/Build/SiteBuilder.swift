@@ -1,0 +1,64 @@
+import Foundation
+
+/// Builds a site, following every page through the same steps: read source, split front matter, resolve links,
+/// render Markdown, render the template, and finally write everything at once.
+public enum SiteBuilder {
+    /// Builds the site described by `options`. On failure nothing in the output folder changes.
+    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+        let writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
+        do {
+            try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
+        } catch {
+            throw BuildFailure(error)
+        }
+        let files = try render(options)
+        do {
+            try writer.write(files)
+        } catch {
+            throw BuildFailure(error)
+        }
+        return BuildReport(
+            pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count,
+            output: options.display(options.output))
+    }
+
+    /// Renders the whole site in memory, without writing anything: the pages and the files copied as they are.
+    public static func render(_ options: BuildOptions) throws(BuildFailure) -> [OutputFile] {
+        let content = try SiteContent.load(
+            from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
+        let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
+        let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
+        let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
+
+        var rendered: [RenderedPage] = []
+        var problems: [Diagnostic] = []
+        for page in content.pages {
+            do {
+                rendered.append(try renderer.render(page))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        problems += LinkChecker(resolver: renderer.index.links, pages: rendered).problems()
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+
+        var files = rendered.map { OutputFile(path: $0.route.output, contents: .data(Data($0.html.utf8))) }
+        files += content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
+        files += theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
+        try checkUnique(files, content: options.display(options.content))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// Two sources that would write the same output file are an error, rather than one silently winning.
+    private static func checkUnique(_ files: [OutputFile], content: String) throws(BuildFailure) {
+        var seen: Set<String> = []
+        var problems: [Diagnostic] = []
+        for file in files where !seen.insert(file.path).inserted {
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: file.path), "two sources produce the output file \(file.path)",
+                    hint: "rename one of them (pages and files in \(content)/, and the theme's assets/ which go to assets/)"))
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+    }
+}

@@ -1,0 +1,39 @@
+/// One of the elements a good note contains, defined once in `content/elements.yaml`.
+public struct Element: Sendable, Equatable {
+    /// Stable identifier that note parts refer to.
+    public var id: String
+    /// 1-based position in the checklist.
+    public var number: Int
+    /// Short imperative title.
+    public var title: String
+    /// One line on why the element matters.
+    public var why: String
+    /// An example sentence.
+    public var example: String
+
+    /// The file name, inside `content/`, that holds the elements.
+    public static let fileName = "elements.yaml"
+
+    /// Decodes the `elements:` list.
+    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Element] {
+        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
+        guard let list = try root.mapping(allowedKeys: ["elements"], what: "the elements file")["elements"] else {
+            throw file.diagnostic(line: 1, column: 1, "no `elements:` list", hint: "list the elements under `elements:`")
+        }
+        var elements: [Element] = []
+        for (index, item) in try list.sequence(what: "`elements`").enumerated() {
+            let fields = try item.mapping(allowedKeys: ["id", "title", "why", "example"], what: "an element")
+            func text(_ key: String) throws(Diagnostic) -> String {
+                guard let value = fields[key] else { throw item.error("this element has no `\(key)`") }
+                return try value.nonEmptyString(what: "`\(key)`")
+            }
+            let id = try text("id")
+            if elements.contains(where: { $0.id == id }) {
+                throw fields["id"]!.error("element id `\(id)` is used twice", hint: "give each element its own id")
+            }
+            elements.append(
+                Element(id: id, number: index + 1, title: try text("title"), why: try text("why"), example: try text("example")))
+        }
+        return elements
+    }
+}

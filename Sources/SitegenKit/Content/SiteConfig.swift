@@ -1,0 +1,40 @@
+/// Site-wide settings, read from `content/site.yaml`.
+public struct SiteConfig: Sendable, Equatable {
+    /// The site's name, shown in every page's title and header.
+    public var title: String
+    /// One sentence about the site, the fallback page description.
+    public var description: String
+    /// Who wrote the site; shown in the footer and the author meta tag.
+    public var author: String
+    /// BCP 47 language tag for `<html lang>`.
+    public var language: String
+    /// The folder under `themes/` to render with.
+    public var theme: String
+    /// The public address the site is served from, if it has one; only standards that demand absolute URLs use it.
+    public var url: String?
+
+    /// The file name, inside `content/`, that holds the settings.
+    public static let fileName = "site.yaml"
+    static let keys = ["title", "description", "author", "language", "theme", "url"]
+
+    /// Decodes the settings file.
+    static func decode(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
+        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
+        let fields = try root.mapping(allowedKeys: keys, what: "the site settings")
+        guard let title = fields["title"] else {
+            throw file.diagnostic(line: 1, column: 1, "the site settings have no `title`", hint: "add a line `title: My site`")
+        }
+        let url = try fields["url"]?.nonEmptyString(what: "`url`")
+        if let url, let node = fields["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            throw node.error("`url` must start with https:// or http://", hint: "write the full public address, e.g. https://example.org/guide/")
+        }
+        return SiteConfig(
+            title: try title.nonEmptyString(what: "`title`"),
+            description: try fields["description"]?.string(what: "`description`") ?? "",
+            author: try fields["author"]?.string(what: "`author`") ?? "",
+            language: try fields["language"]?.nonEmptyString(what: "`language`") ?? "en",
+            theme: try fields["theme"]?.nonEmptyString(what: "`theme`") ?? "default",
+            url: url
+        )
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// Everything read from `content/`: settings, the elements and fields, the pages, and the files copied as they are.
+public struct SiteContent: Sendable {
+    /// Site settings.
+    public var config: SiteConfig
+    /// The note elements, in checklist order.
+    public var elements: [Element]
+    /// The fields note templates use.
+    public var fields: [Field]
+    /// Pages to build, ordered by output path.
+    public var pages: [PageSource]
+    /// Source paths of pages left out because they are drafts.
+    public var drafts: Set<String>
+    /// Content files that are not pages or data, copied to the same path in the output.
+    public var assets: [String]
+
+    /// The data files that configure the site rather than become part of it.
+    static let dataFiles: Set<String> = [SiteConfig.fileName, Element.fileName, Field.fileName]
+
+    /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
+    public static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool) throws(BuildFailure)
+        -> SiteContent
+    {
+        func file(_ name: String) throws(Diagnostic) -> SourceFile {
+            try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
+        }
+        let config: SiteConfig
+        let elements: [Element]
+        let fields: [Field]
+        do {
+            config = try SiteConfig.decode(try file(SiteConfig.fileName))
+            elements = try Element.decodeList(try file(Element.fileName))
+            fields = try Field.decodeList(try file(Field.fileName))
+        } catch {
+            throw BuildFailure(error)
+        }
+
+        var pages: [PageSource] = []
+        var drafts: Set<String> = []
+        var assets: [String] = []
+        var problems: [Diagnostic] = []
+        for path in FileTree.files(under: directory) where !dataFiles.contains(path) {
+            guard path.hasSuffix(".md") else {
+                assets.append(path)
+                continue
+            }
+            do {
+                let source = try file(path)
+                let front = try FrontMatter.split(source)
+                let meta = try PageMeta.decode(front, in: source, elements: elements, fields: fields)
+                if meta.draft && !includeDrafts {
+                    drafts.insert(path)
+                    continue
+                }
+                pages.append(
+                    PageSource(
+                        file: source, route: Route(source: path), meta: meta, body: front.body,
+                        bodyFirstLine: front.bodyFirstLine))
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        return SiteContent(
+            config: config, elements: elements, fields: fields, pages: pages.sorted { $0.route < $1.route },
+            drafts: drafts, assets: assets)
+    }
+}

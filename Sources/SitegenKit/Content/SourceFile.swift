@@ -1,0 +1,54 @@
+import Foundation
+
+/// A text file read from the project, kept with the path that diagnostics print.
+public struct SourceFile: Sendable {
+    /// Path shown to the author, relative to the project root (for example `content/guide.md`).
+    public var displayPath: String
+    /// The file's text.
+    public var text: String
+
+    /// Creates a source file from text already in memory.
+    public init(displayPath: String, text: String) {
+        self.displayPath = displayPath
+        self.text = text
+    }
+
+    /// Reads a UTF-8 file, reporting a missing or undecodable file as a diagnostic on that file.
+    public static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Diagnostic(SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Diagnostic(SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
+        }
+        // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
+        return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// The text of 1-based line `number`, without its line ending.
+    public func line(_ number: Int) -> String? {
+        guard number > 0 else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.trimmingSuffix("\r")) }
+            current += 1
+        }
+        return nil
+    }
+
+    /// A diagnostic at a position in this file, quoting the line it points at.
+    public func diagnostic(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(
+            SourceLocation(file: displayPath, line: line, column: column),
+            message,
+            hint: hint,
+            sourceLine: line > 0 ? self.line(line) : nil
+        )
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : self
+    }
+}

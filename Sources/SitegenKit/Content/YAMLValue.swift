@@ -1,0 +1,115 @@
+import Foundation
+import Yams
+
+/// A YAML node together with the file it came from, so every decoding error can name `file:line:column`.
+struct YAMLValue {
+    /// The node itself.
+    let node: Node
+    /// The file holding it.
+    let file: SourceFile
+    /// Added to the node's line, for YAML that starts below the top of the file (front matter).
+    let lineOffset: Int
+
+    /// Parses `yaml`, which starts on line `firstLine` of `file`. Empty YAML gives an empty mapping.
+    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> YAMLValue {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, in: file, lineOffset: firstLine - 1)
+        } catch {
+            throw file.diagnostic(line: firstLine, column: 1, "cannot read YAML: \(error)")
+        }
+        return YAMLValue(node: node ?? Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
+    }
+
+    /// Where this node starts in the file.
+    var line: Int { (node.mark?.line ?? 1) + lineOffset }
+    var column: Int { node.mark?.column ?? 1 }
+
+    /// A diagnostic pointing at this node.
+    func error(_ message: String, hint: String? = nil) -> Diagnostic {
+        file.diagnostic(line: line, column: column, message, hint: hint)
+    }
+
+    /// The node as a mapping from key to value, rejecting keys outside `allowedKeys` with a "did you mean" hint.
+    func mapping(allowedKeys: [String], what: String) throws(Diagnostic) -> [String: YAMLValue] {
+        guard let mapping = node.mapping else {
+            throw error("\(what) must be a mapping of `key: value` lines")
+        }
+        var result: [String: YAMLValue] = [:]
+        for (keyNode, valueNode) in mapping {
+            let key = YAMLValue(node: keyNode, file: file, lineOffset: lineOffset)
+            guard let name = keyNode.scalar?.string else {
+                throw key.error("keys in \(what) must be plain words")
+            }
+            guard allowedKeys.contains(name) else {
+                let known = allowedKeys.map { "`\($0)`" }.joined(separator: ", ")
+                let hint =
+                    Suggestion.closest(to: name, among: allowedKeys).map { "did you mean `\($0)`? Known keys: \(known)" }
+                    ?? "known keys: \(known)"
+                throw key.error("unknown key `\(name)` in \(what)", hint: hint)
+            }
+            guard result[name] == nil else {
+                throw key.error("key `\(name)` appears twice in \(what)", hint: "keep one of them")
+            }
+            result[name] = YAMLValue(node: valueNode, file: file, lineOffset: lineOffset)
+        }
+        return result
+    }
+
+    /// The node as a list.
+    func sequence(what: String) throws(Diagnostic) -> [YAMLValue] {
+        guard let sequence = node.sequence else {
+            throw error("\(what) must be a list (lines starting with `- `)")
+        }
+        return sequence.map { YAMLValue(node: $0, file: file, lineOffset: lineOffset) }
+    }
+
+    /// The node as text; numbers and booleans written in YAML are taken as their text.
+    func string(what: String) throws(Diagnostic) -> String {
+        guard let scalar = node.scalar else {
+            throw error("\(what) must be text", hint: "quote it if it contains `:` or `#`")
+        }
+        return scalar.string
+    }
+
+    /// The node as non-empty text.
+    func nonEmptyString(what: String) throws(Diagnostic) -> String {
+        let text = try string(what: what)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw error("\(what) must not be empty")
+        }
+        return text
+    }
+
+    /// The node as a whole number.
+    func int(what: String) throws(Diagnostic) -> Int {
+        guard node.scalar != nil, let value = node.int else {
+            throw error("\(what) must be a whole number")
+        }
+        return value
+    }
+
+    /// The node as `true` or `false`.
+    func bool(what: String) throws(Diagnostic) -> Bool {
+        guard node.scalar != nil, let value = node.bool else {
+            throw error("\(what) must be `true` or `false`")
+        }
+        return value
+    }
+
+    private static func diagnostic(for error: YamlError, in file: SourceFile, lineOffset: Int) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) \($0.text)" } ?? problem
+            return file.diagnostic(
+                line: mark.line + lineOffset, column: mark.column, "invalid YAML: \(detail)",
+                hint: "check indentation, and quote values that contain `:`, `#` or `{`")
+        default:
+            return file.diagnostic(line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// One problem found in the content or the theme, with where it is and what to do about it.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Where the problem is.
+    public var location: SourceLocation
+    /// What is wrong.
+    public var message: String
+    /// What the author can do about it, if sitegen knows.
+    public var hint: String?
+    /// The offending source line, quoted under the message with a caret.
+    public var sourceLine: String?
+
+    /// Creates a diagnostic.
+    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, sourceLine: String? = nil) {
+        self.location = location
+        self.message = message
+        self.hint = hint
+        self.sourceLine = sourceLine
+    }
+
+    /// The text printed to the terminal: `file:line:column: error: message`, the quoted line with a caret, and the hint.
+    public var description: String {
+        var text = "\(location): error: \(message)"
+        if let sourceLine {
+            let caretColumn = max(location.column, 1)
+            text += "\n    \(sourceLine)\n    \(String(repeating: " ", count: caretColumn - 1))^"
+        }
+        if let hint {
+            text += "\n  hint: \(hint)"
+        }
+        return text
+    }
+}
+
+/// A build that stopped because of one or more diagnostics; the previous output is untouched.
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, in a stable order.
+    public var diagnostics: [Diagnostic]
+
+    /// Creates a failure from its diagnostics.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics
+    }
+
+    /// Creates a failure from one diagnostic.
+    public init(_ diagnostic: Diagnostic) {
+        self.diagnostics = [diagnostic]
+    }
+
+    /// All diagnostics, one after another.
+    public var description: String {
+        diagnostics.map(\.description).joined(separator: "\n")
+    }
+}

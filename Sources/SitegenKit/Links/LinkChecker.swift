@@ -1,0 +1,42 @@
+/// Checks, once every page is rendered, that each link leads to a page, file or heading that exists.
+struct LinkChecker {
+    let resolver: LinkResolver
+    let pages: [RenderedPage]
+
+    /// Every broken link and missing anchor, in page order.
+    func problems() -> [Diagnostic] {
+        let anchors = Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, Set($0.headings.map(\.id))) })
+        var problems: [Diagnostic] = []
+        for page in pages {
+            for link in page.links {
+                func report(_ message: String, hint: String?) {
+                    problems.append(page.file.diagnostic(line: link.line, column: link.column, message, hint: hint))
+                }
+                switch resolver.target(of: link.destination, from: page.route) {
+                case .external, .asset:
+                    break
+                case .broken(let message, let hint):
+                    report(message, hint: hint)
+                case .samePage(let fragment):
+                    if !fragment.isEmpty, anchors[page.route.source]?.contains(fragment) != true {
+                        report(
+                            "no heading with id `\(fragment)` on this page",
+                            hint: Self.hint(fragment, anchors[page.route.source] ?? []))
+                    }
+                case .page(let route, let fragment):
+                    if let fragment, !fragment.isEmpty, anchors[route.source]?.contains(fragment) != true {
+                        report(
+                            "`\(link.destination)`: content/\(route.source) has no heading with id `\(fragment)`",
+                            hint: Self.hint(fragment, anchors[route.source] ?? []))
+                    }
+                }
+            }
+        }
+        return problems
+    }
+
+    private static func hint(_ fragment: String, _ anchors: Set<String>) -> String {
+        if let close = Suggestion.closest(to: fragment, among: anchors.sorted()) { return "did you mean `#\(close)`?" }
+        return anchors.isEmpty ? "that page has no headings" : "its headings: " + anchors.sorted().map { "#\($0)" }.joined(separator: ", ")
+    }
+}

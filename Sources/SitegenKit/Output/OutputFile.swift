@@ -1,0 +1,23 @@
+import Foundation
+
+/// A file for the output folder: its path there and where its bytes come from.
+public struct OutputFile: Sendable {
+    /// Where the bytes come from.
+    public enum Contents: Sendable {
+        /// Bytes made by the build.
+        case data(Data)
+        /// A file copied as it is.
+        case copy(URL)
+    }
+
+    /// `/`-separated path under the output folder.
+    public var path: String
+    /// Its bytes.
+    public var contents: Contents
+
+    /// Creates an output file.
+    public init(path: String, contents: Contents) {
+        self.path = path
+        self.contents = contents
+    }
+}

@@ -1,0 +1,106 @@
+/// The values a theme template sees when it renders a page. Property names are the template variables
+/// (for example `{{page.title}}`, `{{#nav}}...{{/nav}}`); the README's theme guide lists them.
+struct PageContext {
+    struct Site {
+        var title: String
+        var description: String
+        var author: String
+        var language: String
+        var generator: String
+    }
+
+    struct Page {
+        var title: String
+        var description: String
+        /// The rendered Markdown, inserted unescaped with `{{{page.body}}}`.
+        var body: String
+        var layout: String
+        var toc: [TocEntry]
+        var hasToc: Bool
+        var isHome: Bool
+    }
+
+    struct TocEntry {
+        var id: String
+        var text: String
+        var level: Int
+        var isSub: Bool
+    }
+
+    struct NavItem {
+        var title: String
+        var href: String
+        var isCurrent: Bool
+    }
+
+    struct Link {
+        var href: String
+    }
+
+    var site: Site
+    var page: Page
+    /// Prefix leading from this page to the site root (`""` or `"../"`...), for links the theme writes itself.
+    var root: String
+    var home: Link
+    var stylesheet: Link
+    var nav: [NavItem]
+    var elements: [ElementView]
+    var note: NoteView?
+    var notes: [NoteSummary]
+}
+
+/// An element as templates see it.
+struct ElementView {
+    var id: String
+    var number: Int
+    var title: String
+    var why: String
+    var example: String
+
+    init(_ element: Element) {
+        id = element.id
+        number = element.number
+        title = element.title
+        why = element.why
+        example = element.example
+    }
+}
+
+/// A sample note in the list of notes.
+struct NoteSummary {
+    var title: String
+    var description: String
+    var recipient: String
+    var href: String
+    var elementCount: Int
+}
+
+/// A sample note, filled with its sample values, as templates see it.
+struct NoteView {
+    struct Paragraph {
+        var parts: [Part]
+    }
+
+    struct Part {
+        var text: String
+        var element: ElementView?
+        /// Joins the previous part on a new line of the same paragraph.
+        var startsLine: Bool
+        /// Joins the previous part after a space.
+        var startsWithSpace: Bool
+    }
+
+    struct Coverage {
+        var element: ElementView
+        var isCovered: Bool
+    }
+
+    var recipient: String
+    var subject: String
+    var paragraphs: [Paragraph]
+    /// The whole note as plain text, exactly what the note builder produces for the same values.
+    var text: String
+    var wordCount: Int
+    var coverage: [Coverage]
+    var coveredCount: Int
+}

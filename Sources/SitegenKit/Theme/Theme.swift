@@ -1,0 +1,93 @@
+import Foundation
+import Mustache
+
+/// A theme folder, `themes/<name>/`: Mustache templates under `templates/` and files under `assets/`.
+public struct Theme: Sendable {
+    /// The theme's name (its folder).
+    public var name: String
+    /// The folder it was loaded from.
+    public var directory: URL
+    /// Paths under `assets/` of the files copied to `assets/` in the output.
+    public var assets: [String]
+    /// Names of the loaded templates (path under `templates/` without `.mustache`).
+    public var templateNames: Set<String>
+    private var library: MustacheLibrary
+    private var displayPath: String
+
+    /// Templates every theme must have; page layouts are checked when a page asks for one.
+    public static let requiredTemplates = ["base", "page", "partials/head", "partials/nav", "partials/footer"]
+
+    /// Loads and checks the theme: every template parses, every partial or parent it names exists, and the
+    /// required templates are present. `displayPath` is how the folder is named in messages.
+    public static func load(from directory: URL, displayPath: String) throws(BuildFailure) -> Theme {
+        let templatesDirectory = directory.appendingPathComponent("templates")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        else {
+            throw BuildFailure(
+                Diagnostic(
+                    SourceLocation(file: displayPath), "theme has no templates/ folder",
+                    hint: "check `theme` in content/site.yaml, or create \(displayPath)/templates/"))
+        }
+        var library = MustacheLibrary()
+        var sources: [String: SourceFile] = [:]
+        var problems: [Diagnostic] = []
+        for path in FileTree.files(under: templatesDirectory) where path.hasSuffix(".mustache") {
+            let name = String(path.dropLast(".mustache".count))
+            do {
+                let file = try SourceFile.read(
+                    templatesDirectory.appendingPathComponent(path), displayPath: "\(displayPath)/templates/\(path)")
+                sources[name] = file
+                do {
+                    library.register(try MustacheTemplate(string: file.text), named: name)
+                } catch let error as MustacheTemplate.ParserError {
+                    problems.append(
+                        file.diagnostic(
+                            line: error.context.lineNumber, column: error.context.columnNumber,
+                            "Mustache syntax error: \(error.error)",
+                            hint: "check that every {{#section}} is closed by a matching {{/section}}"))
+                }
+            } catch let error as Diagnostic {
+                problems.append(error)
+            } catch {
+                problems.append(Diagnostic(SourceLocation(file: displayPath), "\(error)"))
+            }
+        }
+        let names = Set(sources.keys)
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            for reference in TemplateReference.all(in: file.text) where !names.contains(reference.name) {
+                problems.append(
+                    file.diagnostic(
+                        line: reference.line, column: reference.column,
+                        "template `\(name)` uses `\(reference.name)`, which is not in \(displayPath)/templates/",
+                        hint: "create \(displayPath)/templates/\(reference.name).mustache"))
+            }
+        }
+        for required in requiredTemplates where !names.contains(required) {
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
+                    "the theme has no `\(required)` template", hint: "every theme needs: \(requiredTemplates.joined(separator: ", "))"))
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        return Theme(
+            name: directory.lastPathComponent, directory: directory,
+            assets: FileTree.files(under: directory.appendingPathComponent("assets")), templateNames: names,
+            library: library, displayPath: displayPath)
+    }
+
+    /// Renders `template` with `context`; a template the theme lacks is a diagnostic at `requestedBy`.
+    public func render(_ template: String, context: Any, requestedBy: SourceLocation) throws(Diagnostic) -> String {
+        guard let output = library.render(context, withTemplate: template) else {
+            throw Diagnostic(
+                requestedBy, "the theme `\(name)` has no template `\(template)`",
+                hint: "create \(displayPath)/templates/\(template).mustache, or use one of: \(templateNames.sorted().joined(separator: ", "))")
+        }
+        return output
+    }
+
+    /// Where an asset file lies on disk.
+    public func assetURL(_ path: String) -> URL {
+        directory.appendingPathComponent("assets").appendingPathComponent(path)
+    }
+}
