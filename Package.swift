@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only the Markdown renderer imports it.
@@ -26,6 +27,8 @@ let package = Package(
                 "CCmark",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // SHA-256 for the Content-Security-Policy hashes of inlined script and style.
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(

@@ -15,7 +15,7 @@ struct PageRenderer: Sendable {
         let notes = index.notes.map {
             NoteSummary(
                 title: $0.title, description: $0.description, recipient: $0.recipient,
-                href: RelativePath.url(from: route.output, to: $0.route.output), elementCount: $0.elementCount)
+                href: RelativePath.url(from: route.output, to: $0.route.output), elementCount: $0.template.elementIDs.count)
         }
         let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
         var problems: [Diagnostic] = []
@@ -56,6 +56,7 @@ struct PageRenderer: Sendable {
             root: root,
             home: .init(href: root + "index.html"),
             stylesheet: .init(href: root + "assets/style.css"),
+            standalone: page.meta.standalone ? standalone(layout: page.meta.layout) : nil,
             nav: index.nav.map {
                 PageContext.NavItem(
                     title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output),
@@ -76,6 +77,22 @@ struct PageRenderer: Sendable {
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
             file: page.file, route: route, html: html, headings: document.headings, links: document.links)
+    }
+}
+
+extension PageRenderer {
+    /// The inlined style, script and data of a standalone page, with the policy that allows exactly them.
+    func standalone(layout: String) -> PageContext.Standalone {
+        let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")
+        let script = theme.inlineFiles["\(layout).js"] ?? ""
+        return PageContext.Standalone(
+            style: style, script: script, data: index.noteDataJSON,
+            csp: ContentSecurityPolicy.offline(scripts: script.isEmpty ? [] : [script], styles: [style]),
+            blankNotes: index.notes.map { note in
+                PageContext.BlankNote(
+                    id: NoteData.id(of: note.route), title: note.title,
+                    note: NoteView(note.template, values: index.blanks, elements: index.elements))
+            })
     }
 }
 

@@ -12,7 +12,8 @@ struct SiteIndex: Sendable {
         var description: String
         var recipient: String
         var route: Route
-        var elementCount: Int
+        var template: NoteTemplate
+        var sample: [String: String]
     }
 
     var config: SiteConfig
@@ -20,6 +21,10 @@ struct SiteIndex: Sendable {
     var nav: [NavEntry]
     var notes: [NoteEntry]
     var links: LinkResolver
+    /// Each field as a blank to fill in by hand: `________ (Your name)`.
+    var blanks: [String: String]
+    /// The note data embedded in standalone pages, encoded once.
+    var noteDataJSON: String
 
     init(_ content: SiteContent) {
         config = content.config
@@ -32,10 +37,15 @@ struct SiteIndex: Sendable {
             page.meta.note.map {
                 NoteEntry(
                     title: page.meta.title, description: page.meta.description ?? "", recipient: $0.recipient,
-                    route: page.route, elementCount: $0.elementIDs.count)
+                    route: page.route, template: $0, sample: page.meta.sample)
             }
         }
         links = LinkResolver(
             pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets))
+        blanks = Dictionary(uniqueKeysWithValues: content.fields.map { ($0.id, "________ (\($0.label))") })
+        noteDataJSON = NoteData(
+            elements: content.elements, fields: content.fields,
+            notes: notes.map { (route: $0.route, title: $0.title, template: $0.template, sample: $0.sample) }
+        ).json()
     }
 }

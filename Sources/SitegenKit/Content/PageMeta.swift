@@ -18,10 +18,13 @@ public struct PageMeta: Sendable {
     public var note: NoteTemplate?
     /// Sample values for the note's fields.
     public var sample: [String: String]
+    /// A page that works on its own: its style and script are inlined, the site's note data is embedded, and a
+    /// Content-Security-Policy forbids every request.
+    public var standalone: Bool
 
     /// Every key front matter may use.
     public static let keys = [
-        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "note", "sample",
+        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "note", "sample", "standalone",
     ]
 
     /// The layout pages get when they name none.
@@ -70,7 +73,8 @@ extension PageMeta {
             toc: try keys["toc"]?.bool(what: "`toc`"),
             draft: try keys["draft"]?.bool(what: "`draft`") ?? false,
             note: note,
-            sample: sample
+            sample: sample,
+            standalone: try keys["standalone"]?.bool(what: "`standalone`") ?? false
         )
     }
 }

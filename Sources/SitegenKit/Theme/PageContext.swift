@@ -37,12 +37,36 @@ struct PageContext {
         var href: String
     }
 
+    /// Inlined style, script and data for a page that must work on its own (`standalone: true`).
+    struct Standalone {
+        /// Inserted unescaped inside `<style>`.
+        var style: String
+        /// Inserted unescaped inside `<script>`.
+        var script: String
+        /// JSON inserted unescaped inside `<script type="application/json">`.
+        var data: String
+        /// The Content-Security-Policy allowing exactly the inlined style and script, and no request.
+        var csp: String
+        /// Every sample note's template with each field shown as a blank to fill in by hand, for readers
+        /// without JavaScript and for printing.
+        var blankNotes: [BlankNote]
+    }
+
+    /// A note template with blanks in place of its fields.
+    struct BlankNote {
+        /// The note's id, as in the embedded data (`notes/recruiter`).
+        var id: String
+        var title: String
+        var note: NoteView
+    }
+
     var site: Site
     var page: Page
     /// Prefix leading from this page to the site root (`""` or `"../"`...), for links the theme writes itself.
     var root: String
     var home: Link
     var stylesheet: Link
+    var standalone: Standalone?
     var nav: [NavItem]
     var elements: [ElementView]
     var note: NoteView?

@@ -11,6 +11,10 @@ public struct Theme: Sendable {
     public var assets: [String]
     /// Names of the loaded templates (path under `templates/` without `.mustache`).
     public var templateNames: Set<String>
+    /// The text of `assets/style.css`, for pages that inline their style.
+    public var stylesheet: String?
+    /// Files under `inline/`, by path: style and script that standalone pages inline (`<layout>.css`, `<layout>.js`).
+    public var inlineFiles: [String: String]
     private var library: MustacheLibrary
     private var displayPath: String
 
@@ -69,10 +73,23 @@ public struct Theme: Sendable {
                     SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
                     "the theme has no `\(required)` template", hint: "every theme needs: \(requiredTemplates.joined(separator: ", "))"))
         }
+        var inlineFiles: [String: String] = [:]
+        let inlineDirectory = directory.appendingPathComponent("inline")
+        for path in FileTree.files(under: inlineDirectory) {
+            do throws(Diagnostic) {
+                inlineFiles[path] = try SourceFile.read(
+                    inlineDirectory.appendingPathComponent(path), displayPath: "\(displayPath)/inline/\(path)"
+                ).text
+            } catch {
+                problems.append(error)
+            }
+        }
         guard problems.isEmpty else { throw BuildFailure(problems) }
+        let stylesheet = FileManager.default.contents(atPath: directory.appendingPathComponent("assets/style.css").path)
         return Theme(
             name: directory.lastPathComponent, directory: directory,
             assets: FileTree.files(under: directory.appendingPathComponent("assets")), templateNames: names,
+            stylesheet: stylesheet.map { String(decoding: $0, as: UTF8.self) }, inlineFiles: inlineFiles,
             library: library, displayPath: displayPath)
     }
 
