@@ -4,6 +4,7 @@ import Foundation
 /// render Markdown, render the template, and finally write everything at once.
 public enum SiteBuilder {
     /// Builds the site described by `options`. On failure nothing in the output folder changes.
+    @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
         do {

@@ -1,0 +1,55 @@
+import Testing
+
+@testable import SitegenKit
+
+@Suite struct MarkdownTests {
+    let renderer = MarkdownRenderer()
+
+    func render(_ markdown: String, embed: (String) -> String? = { _ in nil }) -> MarkdownDocument {
+        renderer.render(markdown, rewriteLink: { _ in nil }, embed: embed)
+    }
+
+    @Test func headingsGetStableUniqueIDs() {
+        let document = render("## Why it works\n\n## Why it *works*\n\n### 1. Thank them!\n")
+        #expect(document.headings.map(\.id) == ["why-it-works", "why-it-works-2", "1-thank-them"])
+        #expect(document.html.contains(#"<h2 id="why-it-works">Why it works</h2>"#))
+        #expect(document.html.contains(#"<h2 id="why-it-works-2">Why it <em>works</em></h2>"#))
+    }
+
+    @Test func rawHTMLIsOmitted() {
+        let document = render("<script>alert(1)</script>\n\nText with <b>bold</b> inline.\n")
+        #expect(!document.html.contains("<script>"))
+        #expect(!document.html.contains("<b>"))
+        #expect(document.html.contains("raw HTML omitted"))
+    }
+
+    @Test func punctuationIsSmart() {
+        #expect(render("\"Quoted\" -- it's\n").html.contains("“Quoted” – it’s"))
+    }
+
+    @Test func invalidUTF8IsReplacedNotPassedThrough() {
+        let bytes: [UInt8] = [0x61, 0xFF, 0x62, 0x0A]
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(render(text).html.contains("a\u{FFFD}b"))
+    }
+
+    @Test func embedCommentIsReplacedByItsHTML() {
+        let document = render("Before\n\n<!-- sitegen:elements -->\n\nAfter\n") { $0 == "elements" ? "<ol><li>x</li></ol>" : nil }
+        #expect(document.html.contains("<ol><li>x</li></ol>"))
+        #expect(!document.html.contains("sitegen:"))
+    }
+
+    @Test func unknownEmbedIsReportedWithItsLine() {
+        let document = renderer.render("Text\n\n<!-- sitegen:elemnts -->\n", firstLine: 5, rewriteLink: { _ in nil }, embed: { _ in nil })
+        #expect(document.unknownEmbeds.map(\.destination) == ["elemnts"])
+        #expect(document.unknownEmbeds.first?.line == 7)
+    }
+
+    @Test func linksAreRewrittenAndRecordedWithTheirPosition() {
+        let document = renderer.render(
+            "Intro\n\nGo [there](a.md) now.\n", firstLine: 10, rewriteLink: { $0 == "a.md" ? "a.html" : nil },
+            embed: { _ in nil })
+        #expect(document.html.contains(#"<a href="a.html">there</a>"#))
+        #expect(document.links == [.init(destination: "a.md", line: 12, column: 12)])
+    }
+}

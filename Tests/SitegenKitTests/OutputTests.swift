@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import SitegenKit
+
+@Suite struct OutputTests {
+    @Test func twoBuildsOfTheSameInputAreIdentical() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "# Hi\n\n[a](notes/a.md)\n")
+        try site.page("notes/a.md", front: "nav: 1\n")
+        try site.build()
+        let first = try site.snapshot()
+        try site.build()
+        #expect(try site.snapshot() == first)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Good\n")
+        try site.build()
+        let before = try site.snapshot()
+        try site.page("index.md", "[broken](missing.md)\n")
+        #expect(!site.failure().isEmpty)
+        #expect(try site.snapshot() == before)
+        #expect(try site.read("index.html").contains("Good"))
+    }
+
+    @Test func refusesTheProjectRootAndItsSourceFolders() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        for folder in [".", "content", "themes", "themes/default", "content/notes", ".."] {
+            #expect(throws: BuildFailure.self, "output \(folder)") { try site.build(output: folder) }
+        }
+        #expect(try site.snapshot(site.root.appendingPathComponent("content"))["index.md"] != nil)
+    }
+
+    @Test func refusesAFolderHoldingFilesItDidNotWrite() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("public/notes.txt", "mine")
+        #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        #expect(try String(contentsOf: site.root.appendingPathComponent("public/notes.txt"), encoding: .utf8) == "mine")
+    }
+
+    @Test func keepsFilesAddedToTheOutputAfterABuild() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.page("old.md")
+        try site.build()
+        try site.write("output/CNAME", "example.org")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/old.md"))
+        try site.build()
+        let files = try site.snapshot()
+        #expect(files["CNAME"] == Data("example.org".utf8))
+        #expect(files["old.html"] == nil, "a page sitegen wrote and no longer builds is removed")
+    }
+
+    @Test func neverOverwritesAFileItDidNotWrite() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try site.write("output/about.html", "hand-made")
+        try site.page("about.md")
+        let problem = try #require(site.failure().first)
+        #expect(problem.message == "the build would overwrite output/about.html, which sitegen did not write")
+        #expect(try site.read("about.html") == "hand-made")
+    }
+
+    @Test func twoSourcesForOneOutputFileAreAnError() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("content/assets/style.css", "clash")
+        #expect(site.failure().first?.message == "two sources produce the output file assets/style.css")
+    }
+}

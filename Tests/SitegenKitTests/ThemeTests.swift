@@ -1,0 +1,63 @@
+import Testing
+
+@testable import SitegenKit
+
+@Suite struct ThemeTests {
+    @Test func missingPartialIsNamedWithItsPosition() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("themes/default/templates/partials/footer.mustache", "<footer>\n  {{> partials/credits}}\n</footer>")
+        let problem = try #require(site.failure().first)
+        #expect(problem.location == SourceLocation(file: "themes/default/templates/partials/footer.mustache", line: 2, column: 3))
+        #expect(problem.message.contains("`partials/credits`"))
+        #expect(problem.hint == "create themes/default/templates/partials/credits.mustache")
+    }
+
+    @Test func mustacheSyntaxErrorHasItsPosition() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("themes/default/templates/page.mustache", "{{<base}}{{$main}}\n{{#page}}{{title}}{{/pgae}}\n{{/main}}{{/base}}")
+        let problem = try #require(site.failure().first)
+        #expect(problem.location.file == "themes/default/templates/page.mustache")
+        #expect(problem.location.line == 2)
+        #expect(problem.message.hasPrefix("Mustache syntax error"))
+    }
+
+    @Test func missingLayoutIsNamed() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", front: "layout: gallery\n")
+        let problem = try #require(site.failure().first)
+        #expect(problem.message == "the theme `default` has no template `gallery`")
+        #expect(problem.location.file == "content/index.md")
+    }
+
+    @Test func missingRequiredTemplateIsNamed() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("themes/default/templates/partials/nav.mustache"))
+        let messages = site.failure().map(\.message)
+        #expect(messages.contains("the theme has no `partials/nav` template"))
+    }
+
+    @Test func missingThemeFolderIsNamed() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write("content/site.yaml", "title: T\ntheme: plain\n")
+        let problem = try #require(site.failure().first)
+        #expect(problem.location.file == "themes/plain")
+    }
+
+    @Test func pageValuesAreEscapedInTemplates() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", title: "\"Fish & <Chips>\"")
+        try site.build()
+        #expect(try site.read("index.html").contains("<h1>Fish &amp; &lt;Chips&gt;</h1>"))
+    }
+}
+
+import Foundation
