@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev); only the Markdown renderer imports it.
@@ -29,6 +30,8 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 // SHA-256 for the Content-Security-Policy hashes of inlined script and style.
                 .product(name: "Crypto", package: "swift-crypto"),
+                // HTTP and WebSocket server for `sitegen serve`.
+                .product(name: "FlyingFox", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

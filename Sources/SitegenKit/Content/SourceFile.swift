@@ -37,12 +37,15 @@ public struct SourceFile: Sendable {
     }
 
     /// A diagnostic at a position in this file, quoting the line it points at.
-    public func diagnostic(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+    public func diagnostic(
+        line: Int, column: Int, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error
+    ) -> Diagnostic {
         Diagnostic(
             SourceLocation(file: displayPath, line: line, column: column),
             message,
             hint: hint,
-            sourceLine: line > 0 ? self.line(line) : nil
+            sourceLine: line > 0 ? self.line(line) : nil,
+            severity: severity
         )
     }
 }

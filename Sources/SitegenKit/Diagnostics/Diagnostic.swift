@@ -1,5 +1,15 @@
 /// One problem found in the content or the theme, with where it is and what to do about it.
 public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How serious a problem is.
+    public enum Severity: String, Sendable, Hashable {
+        /// The build cannot go on.
+        case error
+        /// The build goes on, unless `--strict` makes warnings errors.
+        case warning
+    }
+
+    /// Error or warning.
+    public var severity: Severity
     /// Where the problem is.
     public var location: SourceLocation
     /// What is wrong.
@@ -10,7 +20,11 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var sourceLine: String?
 
     /// Creates a diagnostic.
-    public init(_ location: SourceLocation, _ message: String, hint: String? = nil, sourceLine: String? = nil) {
+    public init(
+        _ location: SourceLocation, _ message: String, hint: String? = nil, sourceLine: String? = nil,
+        severity: Severity = .error
+    ) {
+        self.severity = severity
         self.location = location
         self.message = message
         self.hint = hint
@@ -19,7 +33,7 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// The text printed to the terminal: `file:line:column: error: message`, the quoted line with a caret, and the hint.
     public var description: String {
-        var text = "\(location): error: \(message)"
+        var text = "\(location): \(severity.rawValue): \(message)"
         if let sourceLine {
             let caretColumn = max(location.column, 1)
             text += "\n    \(sourceLine)\n    \(String(repeating: " ", count: caretColumn - 1))^"

@@ -1,0 +1,86 @@
+import FlyingFox
+import Foundation
+
+/// `sitegen serve`: builds the site in memory, serves it over HTTP, watches `content/` and `themes/`, rebuilds on
+/// change and reloads open pages. It never writes to the output folder: the live-reload script exists only in
+/// the responses it sends.
+public final class DevServer: Sendable {
+    /// Where to listen.
+    public struct Address: Sendable {
+        /// An IPv4 address to bind; loopback unless asked otherwise.
+        public var host: String
+        /// The port; 0 picks a free one.
+        public var port: UInt16
+
+        /// Creates an address.
+        public init(host: String = "127.0.0.1", port: UInt16 = 8000) {
+            self.host = host
+            self.port = port
+        }
+    }
+
+    private let options: BuildOptions
+    private let server: HTTPServer
+    private let site = ServedSite()
+    private let broadcaster = ReloadBroadcaster()
+    private let log: @Sendable (String) -> Void
+
+    /// Creates a server for the project in `options`; `log` receives build results and errors for the terminal.
+    public init(options: BuildOptions, address: Address, log: @escaping @Sendable (String) -> Void) throws {
+        self.options = options
+        self.server = HTTPServer(address: try .inet(ip4: address.host, port: address.port))
+        self.log = log
+    }
+
+    /// Builds once, then serves and watches until the surrounding task is cancelled.
+    public func run() async throws {
+        await rebuild()
+        await server.appendRoute(HTTPRoute(stringLiteral: "GET \(LiveReload.socketPath)"), to: .webSocket(ReloadSocketHandler(broadcaster: broadcaster)))
+        await server.appendRoute("GET,HEAD *") { [site] request in
+            await site.response(for: request.path)
+        }
+        let watcher = ChangeWatcher(folders: [options.content, options.themes])
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await self.server.run() }
+            group.addTask {
+                await watcher.watch(every: .milliseconds(200)) { await self.rebuild() }
+            }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Waits until the server accepts connections.
+    public func waitUntilListening() async throws {
+        try await server.waitUntilListening()
+    }
+
+    /// The port the server listens on (useful when it was started on port 0).
+    public var port: UInt16? {
+        get async {
+            guard case .ip4(_, let port) = await server.listeningAddress else { return nil }
+            return port
+        }
+    }
+
+    /// Stops serving, letting requests in flight finish.
+    public func stop() async {
+        await server.stop(timeout: 1)
+    }
+
+    /// Rebuilds; a failure keeps the last good site served and shows the error in the terminal and the page.
+    func rebuild() async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            let files = try SiteBuilder.render(options)
+            await site.replace(with: files)
+            let elapsed = clock.now - start
+            log("rebuilt \(files.filter { $0.path.hasSuffix(".html") }.count) pages in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            await broadcaster.send(type: "reload")
+        } catch {
+            log(error.description)
+            await broadcaster.send(type: "error", text: error.description)
+        }
+    }
+}

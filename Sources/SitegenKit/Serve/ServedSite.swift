@@ -1,0 +1,59 @@
+import FlyingFox
+import Foundation
+
+/// The last good build, held in memory and answered from by path.
+actor ServedSite {
+    private var files: [String: OutputFile.Contents] = [:]
+
+    /// Replaces the served files with a new build's.
+    func replace(with newFiles: [OutputFile]) {
+        files = Dictionary(uniqueKeysWithValues: newFiles.map { ($0.path, $0.contents) })
+    }
+
+    /// The response for a request path: the file, `index.html` for a folder, or the site's 404 page.
+    func response(for requestPath: String) -> HTTPResponse {
+        var path = String((requestPath.removingPercentEncoding ?? requestPath).drop(while: { $0 == "/" }))
+        if path.isEmpty || path.hasSuffix("/") { path += "index.html" }
+        if let contents = files[path] {
+            return Self.response(.ok, path: path, contents: contents)
+        }
+        if let contents = files["404.html"] {
+            return Self.response(.notFound, path: "404.html", contents: contents)
+        }
+        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
+    }
+
+    private static func response(_ status: HTTPStatusCode, path: String, contents: OutputFile.Contents) -> HTTPResponse {
+        var data: Data
+        switch contents {
+        case .data(let bytes): data = bytes
+        case .copy(let url): data = (try? Data(contentsOf: url)) ?? Data()
+        }
+        if path.hasSuffix(".html") {
+            data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
+        }
+        return HTTPResponse(
+            statusCode: status,
+            headers: [.contentType: contentType(of: path), HTTPHeader("Cache-Control"): "no-store"],
+            body: data)
+    }
+
+    static func contentType(of path: String) -> String {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "gif": "image/gif"
+        case "webp": "image/webp"
+        case "ico": "image/x-icon"
+        case "txt": "text/plain; charset=utf-8"
+        case "xml": "application/xml"
+        case "pdf": "application/pdf"
+        default: "application/octet-stream"
+        }
+    }
+}
