@@ -3,13 +3,44 @@ import Foundation
 import SitegenKit
 
 /// The `sitegen` command: parses arguments and hands the work to SitegenKit.
-struct Sitegen: ParsableCommand {
+struct Sitegen: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Build a static site from Markdown that works from any folder, any URL sub-path, or from disk.",
+        discussion: "Exit status: 0 on success, 1 for content or theme errors, 2 for usage errors.",
         version: SitegenVersion.current,
-        subcommands: [Build.self]
+        subcommands: [Build.self, Serve.self, New.self]
     )
+}
+
+/// Options shared by the commands that build.
+struct BuildArguments: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The project folder holding content/ and themes/.", valueName: "dir"))
+    var root: String = "."
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .long, help: "Treat warnings as errors.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "Print only errors.")
+    var quiet = false
+
+    @Flag(name: [.short, .long], help: "Print more detail.")
+    var verbose = false
+
+    func validate() throws {
+        if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    var terminal: Terminal { Terminal(verbosity: quiet ? .quiet : verbose ? .verbose : .normal) }
+
+    func options(output: String? = nil) -> BuildOptions {
+        BuildOptions(
+            root: URL(fileURLWithPath: root), output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts,
+            strict: strict)
+    }
 }
 
 extension Sitegen {
@@ -17,24 +48,87 @@ extension Sitegen {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build content/ with the theme in themes/ into output/.",
-            discussion: "Exit status: 0 on success, 1 for content or theme errors, 2 for usage errors."
+            discussion: "On failure the previous output is left exactly as it was."
         )
 
-        @Option(name: .long, help: ArgumentHelp("The project folder holding content/ and themes/.", valueName: "dir"))
-        var root: String = "."
+        @OptionGroup var arguments: BuildArguments
 
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/output).", valueName: "dir"))
         var output: String?
 
-        @Flag(name: .long, help: "Include pages marked `draft: true`.")
-        var drafts = false
+        func run() throws {
+            let terminal = arguments.terminal
+            let clock = ContinuousClock()
+            let start = clock.now
+            let report = try SiteBuilder.build(arguments.options(output: output))
+            report.warnings.forEach(terminal.report)
+            report.notes.forEach(terminal.note)
+            let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            terminal.say("built \(report.pages) pages (\(report.files) files) into \(report.output)/ in \(elapsed)\(warnings)")
+        }
+    }
+
+    /// `sitegen serve`.
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Build in memory, serve the site, and rebuild and reload open pages when files change.",
+            discussion: "Nothing is written to output/. Stop with Ctrl-C."
+        )
+
+        @OptionGroup var arguments: BuildArguments
+
+        @Option(name: .long, help: "The port to listen on.")
+        var port: UInt16 = 8000
+
+        @Option(name: .long, help: "The IPv4 address to listen on; keep the loopback default unless you mean to share.")
+        var host: String = "127.0.0.1"
+
+        func run() async throws {
+            let terminal = arguments.terminal
+            let server: DevServer
+            do {
+                server = try DevServer(
+                    options: arguments.options(), address: .init(host: host, port: port),
+                    log: { terminal.say($0) })
+            } catch {
+                throw ValidationError("cannot listen on \(host):\(port): \(error)")
+            }
+            let task = Task { try await server.run() }
+            // Ctrl-C stops the server cleanly instead of killing the process mid-response.
+            signal(SIGINT, SIG_IGN)
+            let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+            interrupt.setEventHandler { task.cancel() }
+            interrupt.resume()
+            Task {
+                try await server.waitUntilListening()
+                terminal.say("serving on http://\(host):\(await server.port ?? port)/ (Ctrl-C to stop)")
+            }
+            _ = await task.result
+            await server.stop()
+            terminal.say("stopped")
+        }
+    }
+
+    /// `sitegen new`.
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a content file from the theme's starter, refusing to overwrite.")
+
+        @Argument(help: "What to create: page or note.")
+        var kind: Scaffold.Kind
+
+        @Argument(help: "Its path under content/, without .md (for example `tips` or `notes/mentor`).")
+        var name: String
+
+        @Option(name: .long, help: ArgumentHelp("The project folder.", valueName: "dir"))
+        var root: String = "."
 
         func run() throws {
-            let rootURL = URL(fileURLWithPath: root)
-            let options = BuildOptions(
-                root: rootURL, output: output.map { URL(fileURLWithPath: $0) }, includeDrafts: drafts)
-            let report = try SiteBuilder.build(options)
-            print("Built \(report.pages) pages (\(report.files) files) into \(report.output)/")
+            let path = try Scaffold.create(kind, name: name, root: URL(fileURLWithPath: root))
+            print("created \(path)")
         }
     }
 }
+
+extension Scaffold.Kind: ExpressibleByArgument {}

@@ -2,14 +2,28 @@ import ArgumentParser
 import Foundation
 import SitegenKit
 
+/// Runs an async command; spelled as a function because top-level code resolves `run()` to the synchronous
+/// requirement, which for async commands only prints help.
+func runAsync(_ command: inout some AsyncParsableCommand) async throws {
+    try await command.run()
+}
+
 // Exit codes are part of the interface: 0 success, 1 content or theme errors, 2 usage errors.
+let terminal = Terminal(verbosity: .normal)
 do {
     var command = try Sitegen.parseAsRoot()
-    try command.run()
+    if var asyncCommand = command as? any AsyncParsableCommand {
+        try await runAsync(&asyncCommand)
+    } else {
+        try command.run()
+    }
 } catch let failure as BuildFailure {
-    FileHandle.standardError.write(Data((failure.description + "\n").utf8))
-    let count = failure.diagnostics.count
-    FileHandle.standardError.write(Data("build failed: \(count) error\(count == 1 ? "" : "s"); output left unchanged\n".utf8))
+    failure.diagnostics.forEach(terminal.report)
+    let errors = failure.diagnostics.count
+    terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); output left unchanged")
+    exit(1)
+} catch let diagnostic as Diagnostic {
+    terminal.report(diagnostic)
     exit(1)
 } catch {
     if Sitegen.exitCode(for: error) == .success {

@@ -8,12 +8,15 @@ public struct BuildOptions: Sendable {
     public var output: URL
     /// Whether pages marked `draft: true` are built.
     public var includeDrafts: Bool
+    /// Whether warnings fail the build.
+    public var strict: Bool
 
     /// Creates options; `output` defaults to `output/` inside `root`.
-    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false) {
+    public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.root = root.standardizedFileURL
         self.output = (output ?? root.appendingPathComponent("output")).standardizedFileURL
         self.includeDrafts = includeDrafts
+        self.strict = strict
     }
 
     var content: URL { root.appendingPathComponent("content") }

@@ -6,4 +6,20 @@ public struct BuildReport: Sendable {
     public var files: Int
     /// The output folder as shown to the user.
     public var output: String
+    /// Problems that did not stop the build.
+    public var warnings: [Diagnostic]
+    /// Things the author should know, such as features skipped and why.
+    public var notes: [String]
+}
+
+/// A site rendered in memory, ready to write or serve.
+public struct RenderedSite: Sendable {
+    /// Every output file, sorted by path.
+    public var files: [OutputFile]
+    /// How many pages were rendered.
+    public var pageCount: Int
+    /// Problems that did not stop the build.
+    public var warnings: [Diagnostic]
+    /// Things the author should know, such as features skipped and why.
+    public var notes: [String]
 }

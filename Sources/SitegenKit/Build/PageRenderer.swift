@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders one page from its source to finished HTML. Pure: it reads only its arguments, so pages can be
 /// rendered in any order or in parallel with the same result.
 struct PageRenderer: Sendable {
@@ -41,10 +43,18 @@ struct PageRenderer: Sendable {
         }
 
         let tocHeadings = document.headings.filter { (2...3).contains($0.level) }
+        let neighbours = index.neighbours(of: route)
+        func link(_ entry: SiteIndex.NavEntry?) -> PageContext.NavItem? {
+            entry.map {
+                PageContext.NavItem(title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
+            }
+        }
+        let words = page.body.split(whereSeparator: { $0.isWhitespace }).count
         let context = PageContext(
             site: .init(
                 title: index.config.title, description: index.config.description, author: index.config.author,
-                language: index.config.language, generator: "sitegen \(SitegenVersion.current)"),
+                language: index.config.language, generator: "sitegen \(SitegenVersion.current)",
+                url: index.config.url),
             page: .init(
                 title: page.meta.title,
                 description: page.meta.description ?? index.config.description,
@@ -52,10 +62,15 @@ struct PageRenderer: Sendable {
                 layout: page.meta.layout,
                 toc: tocHeadings.map { .init(id: $0.id, text: $0.text, level: $0.level, isSub: $0.level > 2) },
                 hasToc: page.meta.toc ?? (tocHeadings.filter { $0.level == 2 }.count >= 3),
-                isHome: route.output == "index.html"),
+                isHome: route.output == "index.html",
+                readingMinutes: max(1, (words + 115) / 230),
+                canonical: index.baseURL.map { $0 + (route.output == "index.html" ? "" : route.output) },
+                previous: link(neighbours.previous),
+                next: link(neighbours.next)),
             root: root,
             home: .init(href: root + "index.html"),
             stylesheet: .init(href: root + "assets/style.css"),
+            favicon: theme.inlineFiles["favicon.svg"].map { Self.dataURL(svg: $0) },
             standalone: page.meta.standalone ? standalone(layout: page.meta.layout) : nil,
             nav: index.nav.map {
                 PageContext.NavItem(
@@ -81,6 +96,14 @@ struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
+    /// A `data:` URL for SVG text: percent-encoded where URLs need it, readable elsewhere.
+    static func dataURL(svg: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: " -_.!~*'()/:;=,")
+        let compact = svg.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return "data:image/svg+xml," + (compact.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
+    }
+
     /// The inlined style, script and data of a standalone page, with the policy that allows exactly them.
     func standalone(layout: String) -> PageContext.Standalone {
         let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")

@@ -12,19 +12,20 @@ public enum SiteBuilder {
         } catch {
             throw BuildFailure(error)
         }
-        let files = try render(options)
+        let site = try render(options)
         do {
-            try writer.write(files)
+            try writer.write(site.files)
         } catch {
             throw BuildFailure(error)
         }
         return BuildReport(
-            pages: files.filter { $0.path.hasSuffix(".html") }.count, files: files.count,
-            output: options.display(options.output))
+            pages: site.pageCount, files: site.files.count, output: options.display(options.output),
+            warnings: site.warnings, notes: site.notes)
     }
 
     /// Renders the whole site in memory, without writing anything: the pages and the files copied as they are.
-    public static func render(_ options: BuildOptions) throws(BuildFailure) -> [OutputFile] {
+    /// With `options.strict`, warnings fail the build.
+    public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
@@ -41,13 +42,19 @@ public enum SiteBuilder {
             }
         }
         problems += LinkChecker(resolver: renderer.index.links, pages: rendered).problems()
+        let warnings = content.warnings
+        if options.strict { problems += warnings }
         guard problems.isEmpty else { throw BuildFailure(problems) }
 
+        let extras = SiteFiles(index: renderer.index, pages: content.pages)
         var files = rendered.map { OutputFile(path: $0.route.output, contents: .data(Data($0.html.utf8))) }
+        files += extras.files()
         files += content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
         files += theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
         try checkUnique(files, content: options.display(options.content))
-        return files.sorted { $0.path < $1.path }
+        return RenderedSite(
+            files: files.sorted { $0.path < $1.path }, pageCount: rendered.count, warnings: warnings,
+            notes: extras.notes())
     }
 
     /// Two sources that would write the same output file are an error, rather than one silently winning.

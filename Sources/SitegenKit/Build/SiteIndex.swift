@@ -16,7 +16,12 @@ struct SiteIndex: Sendable {
         var sample: [String: String]
     }
 
+    /// Pages of each folder in reading order (by `nav`, then path), without the folder's index page.
+    var sections: [String: [NavEntry]]
+
     var config: SiteConfig
+    /// The public address with one trailing slash, if the site has one.
+    var baseURL: String? { config.url.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
     var elements: [Element]
     var nav: [NavEntry]
     var notes: [NoteEntry]
@@ -26,6 +31,18 @@ struct SiteIndex: Sendable {
     /// The note data embedded in standalone pages, encoded once.
     var noteDataJSON: String
 
+    /// The pages before and after `route` in its folder.
+    func neighbours(of route: Route) -> (previous: NavEntry?, next: NavEntry?) {
+        let folder = route.source.split(separator: "/").dropLast().joined(separator: "/")
+        guard let pages = sections[folder], let position = pages.firstIndex(where: { $0.route == route }) else {
+            return (nil, nil)
+        }
+        return (
+            position > 0 ? pages[position - 1] : nil,
+            position + 1 < pages.count ? pages[position + 1] : nil
+        )
+    }
+
     init(_ content: SiteContent) {
         config = content.config
         elements = content.elements
@@ -33,6 +50,12 @@ struct SiteIndex: Sendable {
             .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }
             .sorted { ($0.order, $0.page.route) < ($1.order, $1.page.route) }
             .map { NavEntry(title: $0.page.meta.navTitle ?? $0.page.meta.title, route: $0.page.route) }
+        sections = Dictionary(grouping: content.pages.filter { !$0.route.source.hasSuffix("index.md") }) {
+            $0.route.source.split(separator: "/").dropLast().joined(separator: "/")
+        }.mapValues { pages in
+            pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }
+                .map { NavEntry(title: $0.meta.title, route: $0.route) }
+        }
         notes = content.pages.compactMap { page in
             page.meta.note.map {
                 NoteEntry(

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A page's front matter, decoded and checked.
 public struct PageMeta: Sendable {
     /// The page title (required).
@@ -21,10 +23,12 @@ public struct PageMeta: Sendable {
     /// A page that works on its own: its style and script are inlined, the site's note data is embedded, and a
     /// Content-Security-Policy forbids every request.
     public var standalone: Bool
+    /// Publication date, `YYYY-MM-DD`; dated pages go into the Atom feed.
+    public var date: String?
 
     /// Every key front matter may use.
     public static let keys = [
-        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "note", "sample", "standalone",
+        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "note", "sample", "standalone", "date",
     ]
 
     /// The layout pages get when they name none.
@@ -32,6 +36,20 @@ public struct PageMeta: Sendable {
 }
 
 extension PageMeta {
+    /// A `YYYY-MM-DD` date, checked for shape and for being a real day.
+    static func date(_ value: YAMLValue) throws(Diagnostic) -> String {
+        let text = try value.string(what: "`date`")
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        let shape = text.count == 10 && parts.count == 3 && text.allSatisfy { $0.isNumber || $0 == "-" }
+        var components = DateComponents()
+        if shape { (components.year, components.month, components.day) = (parts[0], parts[1], parts[2]) }
+        guard shape, Calendar(identifier: .gregorian).date(from: components).map({ _ in components.isValidDate(in: Calendar(identifier: .gregorian)) }) == true
+        else {
+            throw value.error("`date` must be a day written as YYYY-MM-DD", hint: "for example `date: 2026-11-26`")
+        }
+        return text
+    }
+
     /// Decodes front matter; `elements` and `fields` check what a note names.
     static func decode(_ front: FrontMatter, in file: SourceFile, elements: [Element], fields: [Field])
         throws(Diagnostic) -> PageMeta
@@ -74,7 +92,8 @@ extension PageMeta {
             draft: try keys["draft"]?.bool(what: "`draft`") ?? false,
             note: note,
             sample: sample,
-            standalone: try keys["standalone"]?.bool(what: "`standalone`") ?? false
+            standalone: try keys["standalone"]?.bool(what: "`standalone`") ?? false,
+            date: try keys["date"].map(Self.date)
         )
     }
 }

@@ -15,6 +15,15 @@ public struct SiteContent: Sendable {
     /// Content files that are not pages or data, copied to the same path in the output.
     public var assets: [String]
 
+    /// Problems in the content that do not stop the build (unless it is strict).
+    public var warnings: [Diagnostic] {
+        pages.filter { $0.meta.description == nil }.map {
+            $0.file.diagnostic(
+                line: 1, column: 1, "this page has no `description`; it gets the site's, which search results and link previews show for every such page",
+                hint: "add `description: One sentence about this page.` to its front matter", severity: .warning)
+        }
+    }
+
     /// The data files that configure the site rather than become part of it.
     static let dataFiles: Set<String> = [SiteConfig.fileName, Element.fileName, Field.fileName]
 

@@ -28,7 +28,8 @@ public final class DevServer: Sendable {
     /// Creates a server for the project in `options`; `log` receives build results and errors for the terminal.
     public init(options: BuildOptions, address: Address, log: @escaping @Sendable (String) -> Void) throws {
         self.options = options
-        self.server = HTTPServer(address: try .inet(ip4: address.host, port: address.port))
+        // Requests are not logged: the terminal is for build results and errors.
+        self.server = HTTPServer(address: try .inet(ip4: address.host, port: address.port), logger: .disabled)
         self.log = log
     }
 
@@ -73,10 +74,11 @@ public final class DevServer: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         do {
-            let files = try SiteBuilder.render(options)
-            await site.replace(with: files)
+            let rendered = try SiteBuilder.render(options)
+            await site.replace(with: rendered.files)
             let elapsed = clock.now - start
-            log("rebuilt \(files.filter { $0.path.hasSuffix(".html") }.count) pages in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            for warning in rendered.warnings { log(warning.description) }
+            log("rebuilt \(rendered.pageCount) pages in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
             await broadcaster.send(type: "reload")
         } catch {
             log(error.description)

@@ -7,6 +7,8 @@ struct PageContext {
         var author: String
         var language: String
         var generator: String
+        /// The public address, when configured.
+        var url: String?
     }
 
     struct Page {
@@ -18,6 +20,13 @@ struct PageContext {
         var toc: [TocEntry]
         var hasToc: Bool
         var isHome: Bool
+        /// Minutes to read the body at about 230 words a minute, at least 1.
+        var readingMinutes: Int
+        /// The page's absolute URL, only when the site has a public `url` (canonical and Open Graph tags).
+        var canonical: String?
+        /// The previous and next pages in the same folder.
+        var previous: NavItem?
+        var next: NavItem?
     }
 
     struct TocEntry {
@@ -66,6 +75,8 @@ struct PageContext {
     var root: String
     var home: Link
     var stylesheet: Link
+    /// The theme's `inline/favicon.svg` as a `data:` URL, so the icon costs no request.
+    var favicon: String?
     var standalone: Standalone?
     var nav: [NavItem]
     var elements: [ElementView]

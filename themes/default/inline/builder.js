@@ -378,10 +378,11 @@
       el("div", { class: "builder-note-head" }, card.heading, card.kind),
       el("p", { class: "builder-note-subject" }, el("span", { class: "builder-label", text: "Subject:" }), " ", card.subject),
       card.preview,
-      card.words,
-      el("fieldset", { class: "builder-checklist" }, card.legend, list),
-      actions,
-      card.status);
+      el("div", { class: "builder-note-tools" },
+        card.words,
+        el("fieldset", { class: "builder-checklist" }, card.legend, list),
+        actions,
+        card.status));
     ui.notes.append(card.root);
     cards.set(person.uid, card);
   }
@@ -395,8 +396,8 @@
 
   function wordGuidance(words) {
     if (words <= WORDS_CONCISE) return { text: "Concise, a good length for a thank-you note.", level: "ok" };
-    if (words <= WORDS_LONG) return { text: "A little long; notes under " + WORDS_CONCISE + " words read best.", level: "warn" };
-    return { text: "Long. Try trimming it to under " + WORDS_CONCISE + " words.", level: "long" };
+    if (words <= WORDS_LONG) return { text: "Fine, though a note under " + WORDS_CONCISE + " words reads best.", level: "fine" };
+    return { text: "Long for a thank-you note. Try trimming it to under " + WORDS_CONCISE + " words.", level: "long" };
   }
 
   // Whatever a note currently says, worked out fresh each time from the state.

@@ -1,0 +1,74 @@
+import Foundation
+import Mustache
+
+/// `sitegen new page|note NAME`: a new content file from the theme's starter (`themes/<theme>/starters/<kind>.md`,
+/// a Mustache template that sees `title` and `slug`), its front matter filled in. It never overwrites a file.
+public enum Scaffold {
+    /// What can be created.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// An ordinary page.
+        case page
+        /// A sample note with a note template.
+        case note
+    }
+
+    /// Creates `content/<name>.md` from the starter; returns the path created, relative to the project.
+    public static func create(_ kind: Kind, name: String, root: URL) throws(Diagnostic) -> String {
+        let trimmed = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"),
+            parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") })
+        else {
+            throw Diagnostic(
+                SourceLocation(file: name), "`\(name)` is not a page name",
+                hint: "use a path inside content/ such as `tips` or `notes/mentor`")
+        }
+        let options = BuildOptions(root: root)
+        let relative = "content/\(trimmed).md"
+        let target = root.appendingPathComponent(relative)
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw Diagnostic(
+                SourceLocation(file: relative), "\(relative) already exists; sitegen does not overwrite it",
+                hint: "choose another name, or edit the existing file")
+        }
+        let config = try SiteConfig.decode(
+            try SourceFile.read(options.content.appendingPathComponent(SiteConfig.fileName), displayPath: "content/site.yaml"))
+        let starterPath = "themes/\(config.theme)/starters/\(kind.rawValue).md"
+        let starter = try SourceFile.read(root.appendingPathComponent(starterPath), displayPath: starterPath)
+        let template: MustacheTemplate
+        do {
+            template = try MustacheTemplate(string: starter.text)
+        } catch let error as MustacheTemplate.ParserError {
+            throw starter.diagnostic(
+                line: error.context.lineNumber, column: error.context.columnNumber, "Mustache syntax error: \(error.error)")
+        } catch {
+            throw starter.diagnostic(line: 1, column: 1, "cannot read the starter: \(error)")
+        }
+        let slug = String(parts.last!)
+        let values: [String: String] = [
+            "title": yamlQuoted(title(fromSlug: slug)),
+            "slug": slug,
+        ]
+        // Starters switch to `[[ ]]` delimiters so the `{{field}}` placeholders of note templates pass through.
+        let text = template.render(values).replacingOccurrences(of: "\r\n", with: "\n")
+        do {
+            try FileManager.default.createDirectory(
+                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+        } catch {
+            throw Diagnostic(SourceLocation(file: relative), "cannot create the file: \(error.localizedDescription)")
+        }
+        return relative
+    }
+
+    /// `mentor-thanks` → `Mentor thanks`.
+    static func title(fromSlug slug: String) -> String {
+        let words = slug.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " }).joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    /// A YAML double-quoted string, safe whatever the title holds.
+    static func yamlQuoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SitegenKit
+
+/// Writes to the terminal following common conventions: colour only on a terminal and never with `NO_COLOR`,
+/// results on standard output, problems on standard error.
+struct Terminal: Sendable {
+    /// How much to say.
+    enum Verbosity: Sendable {
+        case quiet, normal, verbose
+    }
+
+    let verbosity: Verbosity
+    let colour: Bool
+
+    init(verbosity: Verbosity) {
+        self.verbosity = verbosity
+        let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        self.colour = !noColour && isatty(STDERR_FILENO) == 1
+    }
+
+    /// A result line (suppressed by `--quiet`).
+    func say(_ text: String) {
+        guard verbosity != .quiet else { return }
+        print(text)
+    }
+
+    /// Detail shown only with `--verbose`.
+    func detail(_ text: String) {
+        guard verbosity == .verbose else { return }
+        print(paint(text, "2"))
+    }
+
+    /// A note about something skipped (suppressed by `--quiet`).
+    func note(_ text: String) {
+        guard verbosity != .quiet else { return }
+        FileHandle.standardError.write(Data((paint("note:", "36") + " " + text + "\n").utf8))
+    }
+
+    /// A diagnostic, coloured by severity; errors are printed even with `--quiet`.
+    func report(_ diagnostic: Diagnostic) {
+        guard diagnostic.severity == .error || verbosity != .quiet else { return }
+        var text = diagnostic.description
+        if colour {
+            let label = "\(diagnostic.severity.rawValue):"
+            text = text.replacingOccurrences(
+                of: label, with: paint(label, diagnostic.severity == .error ? "1;31" : "1;33"), options: .anchored,
+                range: text.range(of: label))
+            text = text.replacingOccurrences(of: "\n  hint:", with: "\n  " + paint("hint:", "36"))
+            text = text.replacingOccurrences(of: "    ^", with: "    " + paint("^", "1;32"))
+        }
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// A failure summary line on standard error.
+    func failure(_ text: String) {
+        FileHandle.standardError.write(Data((paint(text, "1;31") + "\n").utf8))
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}
