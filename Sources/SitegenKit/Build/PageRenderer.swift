@@ -66,7 +66,8 @@ struct PageRenderer: Sendable {
                 readingMinutes: max(1, (words + 115) / 230),
                 canonical: index.baseURL.map { $0 + (route.output == "index.html" ? "" : route.output) },
                 previous: link(neighbours.previous),
-                next: link(neighbours.next)),
+                next: link(neighbours.next),
+                hasPager: neighbours.previous != nil || neighbours.next != nil),
             root: root,
             home: .init(href: root + "index.html"),
             stylesheet: .init(href: root + "assets/style.css"),
@@ -99,7 +100,7 @@ extension PageRenderer {
     /// A `data:` URL for SVG text: percent-encoded where URLs need it, readable elsewhere.
     static func dataURL(svg: String) -> String {
         var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: " -_.!~*'()/:;=,")
+        allowed.insert(charactersIn: "-_.!~*()/:;=,")
         let compact = svg.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         return "data:image/svg+xml," + (compact.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
     }

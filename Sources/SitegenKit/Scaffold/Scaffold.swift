@@ -13,6 +13,7 @@ public enum Scaffold {
     }
 
     /// Creates `content/<name>.md` from the starter; returns the path created, relative to the project.
+    @discardableResult
     public static func create(_ kind: Kind, name: String, root: URL) throws(Diagnostic) -> String {
         let trimmed = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)

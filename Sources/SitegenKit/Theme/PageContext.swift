@@ -27,6 +27,8 @@ struct PageContext {
         /// The previous and next pages in the same folder.
         var previous: NavItem?
         var next: NavItem?
+        /// Whether there is a previous or next page (stored: templates see stored properties only).
+        var hasPager: Bool
     }
 
     struct TocEntry {
