@@ -41,6 +41,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: a synthetic site built by sitegen, a bare libcmark loop, and Hugo when installed.
+        .executableTarget(
+            name: "sitegen-bench",
+            dependencies: ["SitegenKit"]
+        ),
         .testTarget(
             name: "SitegenKitTests",
             dependencies: ["SitegenKit"]

@@ -34,13 +34,17 @@ public struct SiteContent: Sendable {
         func file(_ name: String) throws(Diagnostic) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
+        func exists(_ name: String) -> Bool {
+            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path)
+        }
         let config: SiteConfig
         let elements: [Element]
         let fields: [Field]
         do {
             config = try SiteConfig.decode(try file(SiteConfig.fileName))
-            elements = try Element.decodeList(try file(Element.fileName))
-            fields = try Field.decodeList(try file(Field.fileName))
+            // Elements and fields are optional: a site without notes needs neither file.
+            elements = try exists(Element.fileName) ? Element.decodeList(try file(Element.fileName)) : []
+            fields = try exists(Field.fileName) ? Field.decodeList(try file(Field.fileName)) : []
         } catch {
             throw BuildFailure(error)
         }

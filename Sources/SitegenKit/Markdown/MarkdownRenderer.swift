@@ -90,6 +90,14 @@ public struct MarkdownRenderer: Sendable {
         return MarkdownDocument(html: renderHTML(root), headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
     }
 
+    /// Renders `markdown` with libcmark alone, with the same options and none of sitegen's work (no link
+    /// rewriting, ids or embeds): the floor the benchmark compares the full pipeline against.
+    public func bareHTML(_ markdown: String) -> String {
+        guard let buffer = markdown.withCString({ cmark_markdown_to_html($0, strlen($0), options) }) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
     /// Renders a node to HTML, freeing cmark's buffer.
     private func renderHTML(_ node: OpaquePointer) -> String {
         guard let buffer = cmark_render_html(node, options) else { return "" }

@@ -294,9 +294,13 @@
     }
   }
 
+  function recipientName(person) {
+    return nameField ? person.values[nameField.id].trim() : "";
+  }
+
+  // How the page refers to a person: their name, or their place in the list until they have one.
   function personName(person, index) {
-    const name = nameField ? person.values[nameField.id].trim() : "";
-    return name || "person " + (index + 1);
+    return recipientName(person) || "person " + (index + 1);
   }
 
   function addPersonRow(person) {
@@ -434,9 +438,9 @@
   function updateRow(person, index) {
     const row = ui.recipients.querySelector('li[data-uid="' + person.uid + '"]');
     if (!row) return;
-    const name = personName(person, index);
+    const name = recipientName(person);
     row.querySelector(".builder-person-legend").textContent = "Person " + (index + 1);
-    row.querySelector('[data-role="remove-who"]').textContent = " person " + (index + 1) + (name.startsWith("person ") ? "" : ", " + name);
+    row.querySelector('[data-role="remove-who"]').textContent = " person " + (index + 1) + (name ? ", " + name : "");
     row.querySelector("#builder-person-" + person.uid + "-note-for").textContent =
       "For: " + notesById.get(person.note).recipient;
     // The last person cannot be removed: with nobody listed there would be no note at all.
@@ -561,8 +565,7 @@
   }
 
   function fileName(person, index) {
-    const name = nameField ? person.values[nameField.id].trim() : "";
-    const slug = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+    const slug = recipientName(person).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
     return "thank-you-note-" + (slug || "person-" + (index + 1)) + ".txt";
   }
 

@@ -1,0 +1,91 @@
+import Foundation
+import SitegenKit
+
+// sitegen-bench: builds a synthetic site with sitegen's full pipeline and compares it with the floor (a bare
+// libcmark loop over the same files) and, when installed, Hugo. Each build runs as its own process so wall time,
+// CPU time and peak memory are the kernel's figures for that build alone.
+//
+//   sitegen-bench [--pages N] [--runs R] [--work DIR] [--no-hugo]
+
+let arguments = CommandLine.arguments
+
+/// The floor: read each page, skip its front matter, render with libcmark, write. One thread.
+func floor(content: URL, output: URL) throws {
+    let renderer = MarkdownRenderer()
+    let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
+    try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    var count = 0
+    while let url = enumerator?.nextObject() as? URL {
+        guard url.pathExtension == "md" else { continue }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        var body = Substring(text)
+        if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) {
+            body = text[end.upperBound...]
+        }
+        let html = renderer.bareHTML(String(body))
+        try Data(html.utf8).write(to: output.appendingPathComponent("\(count).html"))
+        count += 1
+    }
+}
+
+if arguments.count == 4, arguments[1] == "--floor-child" {
+    try floor(content: URL(fileURLWithPath: arguments[2]), output: URL(fileURLWithPath: arguments[3]))
+    exit(0)
+}
+
+func option(_ name: String, _ fallback: String) -> String {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
+    return arguments[index + 1]
+}
+
+let pages = Int(option("--pages", "1000")) ?? 1000
+let runs = max(1, Int(option("--runs", "3")) ?? 3)
+let defaultWork = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/sitegen-bench" : NSTemporaryDirectory() + "sitegen-bench"
+let work = URL(fileURLWithPath: option("--work", defaultWork))
+let binDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
+let sitegen = binDirectory.appendingPathComponent("sitegen").path
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let hugo = arguments.contains("--no-hugo") ? nil
+    : ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+let site = work.appendingPathComponent("site")
+let hugoSite = hugo.map { _ in work.appendingPathComponent("hugo") }
+FileHandle.standardError.write(Data("generating \(pages) pages in \(work.path)...\n".utf8))
+try Corpus(pages: pages).write(to: site, theme: repository.appendingPathComponent("themes/default"), hugoRoot: hugoSite)
+
+func clean(_ url: URL) { try? FileManager.default.removeItem(at: url) }
+
+var results: [(name: String, median: Measurement)] = []
+@MainActor func measure(_ name: String, prepare: () -> Void, _ command: [String]) {
+    var samples: [Measurement] = []
+    for _ in 0..<runs {
+        prepare()
+        guard let sample = Measurement.run(command) else {
+            FileHandle.standardError.write(Data("\(name) failed: \(command.joined(separator: " "))\n".utf8))
+            exit(1)
+        }
+        samples.append(sample)
+    }
+    results.append((name, Measurement.median(samples)))
+}
+
+let floorOutput = work.appendingPathComponent("floor-out")
+let sitegenOutput = work.appendingPathComponent("sitegen-out")
+measure("libcmark floor (1 thread)", prepare: { clean(floorOutput) }, [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path])
+measure("sitegen build (clean)", prepare: { clean(sitegenOutput) }, [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
+measure("sitegen build (unchanged)", prepare: {}, [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
+if let hugo, let hugoSite {
+    let hugoOutput = work.appendingPathComponent("hugo-out")
+    measure("hugo", prepare: { clean(hugoOutput) }, [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
+}
+
+let floorWall = results[0].median.wall
+print("\(pages) pages, median of \(runs) runs, output in \(work.path)\n")
+print("| build | wall (s) | CPU (s) | peak memory (MB) | pages/s | wall / floor |")
+print("|---|---|---|---|---|---|")
+for (name, m) in results {
+    print(String(format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx |", name, m.wall, m.cpu, m.peakMegabytes, Double(pages) / m.wall, m.wall / floorWall))
+}
+if let hugoResult = results.first(where: { $0.name == "hugo" }) {
+    print(String(format: "\nsitegen is %.1fx faster than Hugo (wall)", hugoResult.median.wall / results[1].median.wall))
+}

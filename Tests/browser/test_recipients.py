@@ -1,0 +1,44 @@
+"""One note per person the reader met, each addressed to that person."""
+
+
+def test_one_note_per_recipient(builder):
+    builder.type(builder.person_input(0, "recipient_name"), "Ms. Okafor")
+    builder.add_person()
+    assert len(builder.person_rows()) == 2
+    # The new row's first field has focus, so the reader can type straight away.
+    assert builder.driver.switch_to.active_element == builder.person_input(1, "recipient_name")
+    builder.type(builder.person_input(1, "recipient_name"), "Tom")
+
+    cards = builder.cards()
+    assert len(cards) == 2
+    assert builder.find("h3", cards[0]).text == "Note for Ms. Okafor"
+    assert builder.find("h3", cards[1]).text == "Note for Tom"
+    assert builder.preview(0).startswith("Dear Ms. Okafor,")
+    assert builder.preview(1).startswith("Dear Tom,")
+    assert "Tom" not in builder.preview(0)
+
+
+def test_each_person_can_get_a_different_note(builder, note_data):
+    builder.type(builder.person_input(0, "recipient_name"), "Ms. Okafor")
+    builder.add_person()
+    builder.type(builder.person_input(1, "recipient_name"), "Dana")
+    recruiter = next(n for n in note_data["notes"] if n["id"] == "notes/recruiter")
+    builder.click(builder.person_note_select(1))
+    builder.person_note_select(1).find_element("css selector", 'option[value="notes/recruiter"]').click()
+
+    assert builder.find(".builder-note-kind", builder.cards()[1]).text.lower() == recruiter["title"].lower()
+    assert builder.preview(1).startswith("Hi Dana,")
+    assert builder.preview(0).startswith("Dear Ms. Okafor,")
+
+
+def test_removing_a_person_removes_their_note(builder):
+    builder.type(builder.person_input(0, "recipient_name"), "Ms. Okafor")
+    builder.add_person()
+    builder.type(builder.person_input(1, "recipient_name"), "Tom")
+    builder.click(builder.find('button[data-role="remove"]', builder.person_rows()[0]))
+
+    assert len(builder.person_rows()) == 1
+    assert len(builder.cards()) == 1
+    assert builder.preview(0).startswith("Dear Tom,")
+    # The last person stays: without anyone there would be no note at all.
+    assert not builder.find('button[data-role="remove"]', builder.person_rows()[0]).is_enabled()
