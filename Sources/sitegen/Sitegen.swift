@@ -9,7 +9,7 @@ struct Sitegen: AsyncParsableCommand {
         abstract: "Build a static site from Markdown that works from any folder, any URL sub-path, or from disk.",
         discussion: "Exit status: 0 on success, 1 for content or theme errors, 2 for usage errors.",
         version: SitegenVersion.current,
-        subcommands: [Build.self, Serve.self, New.self]
+        subcommands: [Build.self, Serve.self, Check.self, New.self]
     )
 }
 

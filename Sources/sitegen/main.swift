@@ -8,10 +8,24 @@ func runAsync(_ command: inout some AsyncParsableCommand) async throws {
     try await command.run()
 }
 
-// Exit codes are part of the interface: 0 success, 1 content or theme errors, 2 usage errors.
+/// Usage errors (and `--help`, `--version`) end here; exit codes are part of the interface:
+/// 0 success, 1 content or theme errors, 2 usage errors.
+func exitForUsage(_ error: any Error) -> Never {
+    if Sitegen.exitCode(for: error) == .success {
+        Sitegen.exit(withError: error)  // --help and --version
+    }
+    FileHandle.standardError.write(Data((Sitegen.fullMessage(for: error) + "\n").utf8))
+    exit(2)
+}
+
 let terminal = Terminal(verbosity: .normal)
+var command: any ParsableCommand
 do {
-    var command = try Sitegen.parseAsRoot()
+    command = try Sitegen.parseAsRoot()
+} catch {
+    exitForUsage(error)
+}
+do {
     if var asyncCommand = command as? any AsyncParsableCommand {
         try await runAsync(&asyncCommand)
     } else {
@@ -19,16 +33,16 @@ do {
     }
 } catch let failure as BuildFailure {
     failure.diagnostics.forEach(terminal.report)
-    let errors = failure.diagnostics.count
-    terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); output left unchanged")
+    if command is Sitegen.Check {
+        terminal.failure(SiteChecker.Report.summary(of: failure.diagnostics))
+    } else {
+        let errors = failure.diagnostics.count
+        terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); output left unchanged")
+    }
     exit(1)
 } catch let diagnostic as Diagnostic {
     terminal.report(diagnostic)
     exit(1)
 } catch {
-    if Sitegen.exitCode(for: error) == .success {
-        Sitegen.exit(withError: error)  // --help and --version
-    }
-    FileHandle.standardError.write(Data((Sitegen.fullMessage(for: error) + "\n").utf8))
-    exit(2)
+    exitForUsage(error)
 }

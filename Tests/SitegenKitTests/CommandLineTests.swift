@@ -24,7 +24,7 @@ import Testing
         try site.page("index.md")
         let result = try run(["build", "--root", site.root.path])
         #expect(result.status == 0)
-        #expect(result.output.contains("Built 1 pages"))
+        #expect(result.output.contains("built 1 pages (3 files) into output/"))
     }
 
     @Test func contentErrorExitsOneWithLocation() throws {

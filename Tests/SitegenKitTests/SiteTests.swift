@@ -41,25 +41,4 @@ import Testing
             Issue.record("output/\(path) is stale: run `sitegen build` and commit output/")
         }
     }
-
-    @Test func everyURLInTheGuideIsRelativeAndNamesAFile() throws {
-        let output = try Self.buildGuide()
-        defer { try? FileManager.default.removeItem(at: output) }
-        let site = try TestSite()
-        defer { site.remove() }
-        let pattern = try NSRegularExpression(pattern: #"(?:href|src)="([^"]*)""#)
-        for (path, data) in try site.snapshot(output) where path.hasSuffix(".html") {
-            let html = String(decoding: data, as: UTF8.self)
-            for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
-                let url = String(html[Range(match.range(at: 1), in: html)!])
-                if url.hasPrefix("mailto:") || url.hasPrefix("#") { continue }
-                #expect(!url.contains("://") && !url.hasPrefix("/"), "\(path): \(url) is not page-relative")
-                let file = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
-                #expect(!file.hasSuffix("/"), "\(path): \(url) names a folder")
-                let target = output.appendingPathComponent(path).deletingLastPathComponent()
-                    .appendingPathComponent(String(file)).standardizedFileURL
-                #expect(FileManager.default.fileExists(atPath: target.path), "\(path): \(url) leads nowhere")
-            }
-        }
-    }
 }

@@ -32,13 +32,14 @@ public enum SiteBuilder {
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
         let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
 
+        // Pages render independently of one another, so they are spread over every core; results keep page order.
+        let results = content.pages.parallelMap { page in Result { () throws(BuildFailure) in try renderer.render(page) } }
         var rendered: [RenderedPage] = []
         var problems: [Diagnostic] = []
-        for page in content.pages {
-            do {
-                rendered.append(try renderer.render(page))
-            } catch {
-                problems += error.diagnostics
+        for result in results {
+            switch result {
+            case .success(let page): rendered.append(page)
+            case .failure(let failure): problems += failure.diagnostics
             }
         }
         problems += LinkChecker(resolver: renderer.index.links, pages: rendered).problems()

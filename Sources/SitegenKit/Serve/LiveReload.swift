@@ -49,7 +49,7 @@ enum LiveReload {
             page += snippet
         }
         guard let csp = page.range(of: "http-equiv=\"Content-Security-Policy\" content=\"") else { return page }
-        let extra = "connect-src 'self'; script-src \(ContentSecurityPolicy.hashSource(script).escapedForAttribute) "
+        let extra = "connect-src 'self'; script-src \(ContentSecurityPolicy.hashSource(script)) ".escapedForAttribute
         let afterScript = page[csp.upperBound...].range(of: "script-src ")
         if let afterScript {
             page.replaceSubrange(afterScript, with: extra)

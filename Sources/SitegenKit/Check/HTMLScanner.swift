@@ -1,0 +1,481 @@
+/// A small HTML tokenizer: start tags with their attributes, end tags, and text, each with its line and column.
+///
+/// It follows the HTML tokenizer where that matters for finding links: comments and `<!…>` / `<?…>` markup are
+/// skipped, the contents of `<script>`, `<style>` and the other raw-text elements are text (so markup inside a
+/// script string is not a tag), attribute values may be double-quoted, single-quoted or unquoted, and character
+/// references in values and text are decoded. It builds no tree and does not recover from every malformed input
+/// the way a browser does; it is for checking pages sitegen wrote, not arbitrary web pages.
+struct HTMLScanner {
+    /// One attribute of a start tag.
+    struct Attribute: Hashable, Sendable {
+        /// The name, lowercased (HTML attribute names are case-insensitive).
+        var name: String
+        /// The value with character references decoded; `""` when the attribute has no value.
+        var value: String
+        /// Where the value starts (where the name starts when there is no value), 1-based.
+        var line: Int
+        var column: Int
+    }
+
+    /// A start tag.
+    struct Tag: Hashable, Sendable {
+        /// The element name, lowercased.
+        var name: String
+        /// The attributes in source order; a repeated attribute keeps its first value, as browsers do.
+        var attributes: [Attribute]
+        /// Whether the tag ends with `/>` (meaningful only in SVG and MathML).
+        var isSelfClosing: Bool
+        /// Where the `<` is, 1-based.
+        var line: Int
+        var column: Int
+
+        /// The attribute called `name` (lowercase), if the tag has it.
+        func attribute(_ name: String) -> Attribute? {
+            attributes.first { $0.name == name }
+        }
+
+        /// The value of the attribute called `name` (lowercase), if the tag has it.
+        subscript(_ name: String) -> String? {
+            attribute(name)?.value
+        }
+    }
+
+    /// What the scanner finds, in document order.
+    enum Token: Hashable, Sendable {
+        case start(Tag)
+        case end(name: String, line: Int, column: Int)
+        /// A run of text. `offset` is its UTF-8 offset in the document; raw text (script, style) is exactly as
+        /// written, other text has its character references decoded.
+        case text(String, line: Int, column: Int, offset: Int)
+    }
+
+    /// Every token in `html`.
+    static func tokens(in html: String) -> [Token] {
+        var scanner = HTMLScanner(Array(html.utf8))
+        scanner.scan()
+        return scanner.tokens
+    }
+
+    /// Elements whose contents are text up to their end tag, without markup or character references.
+    private static let rawTextElements: Set<String> = ["script", "style", "xmp", "iframe", "noembed", "noframes"]
+    /// Elements whose contents are text up to their end tag, with character references.
+    private static let escapableRawTextElements: Set<String> = ["title", "textarea"]
+
+    private let bytes: [UInt8]
+    private let lines: LineIndex
+    private var index = 0
+    private var tokens: [Token] = []
+    /// How many `<svg>` or `<math>` elements are open: inside them, `<style>` and `<title>` contain markup.
+    private var foreignDepth = 0
+
+    private init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        self.lines = LineIndex(bytes)
+    }
+
+    private mutating func scan() {
+        var textStart = 0
+        while index < bytes.count {
+            guard bytes[index] == .lessThan else {
+                index += 1
+                continue
+            }
+            let markupStart = index
+            let next = byte(at: index + 1)
+            if next == .exclamation {
+                emitText(textStart..<markupStart)
+                if hasPrefix("<!--", at: index) {
+                    skipComment()
+                } else if foreignDepth > 0, hasPrefix("<![CDATA[", at: index) {
+                    skipCDATA()
+                } else {
+                    skipBogusComment()
+                }
+            } else if next == .question {
+                emitText(textStart..<markupStart)
+                skipBogusComment()
+            } else if next == .slash {
+                let after = byte(at: index + 2)
+                if let after, after.isASCIILetter {
+                    emitText(textStart..<markupStart)
+                    if let tag = scanTag(isEndTag: true) {
+                        tokens.append(.end(name: tag.name, line: tag.line, column: tag.column))
+                        if foreignDepth > 0, tag.name == "svg" || tag.name == "math" { foreignDepth -= 1 }
+                    }
+                } else if after == .greaterThan {
+                    emitText(textStart..<markupStart)
+                    index += 3  // `</>` is dropped
+                } else if after == nil {
+                    index += 2  // a trailing `</` is text
+                    continue
+                } else {
+                    emitText(textStart..<markupStart)
+                    skipBogusComment()
+                }
+            } else if let next, next.isASCIILetter {
+                emitText(textStart..<markupStart)
+                if let tag = scanTag(isEndTag: false) {
+                    tokens.append(.start(tag))
+                    startElement(tag)
+                }
+            } else {
+                index += 1  // a `<` that starts no markup is text
+                continue
+            }
+            textStart = index
+        }
+        emitText(textStart..<bytes.count)
+    }
+
+    /// Follows what a start tag switches on: foreign content, or text-only contents up to the end tag.
+    private mutating func startElement(_ tag: Tag) {
+        if tag.name == "svg" || tag.name == "math" {
+            if !tag.isSelfClosing { foreignDepth += 1 }
+            return
+        }
+        guard foreignDepth == 0 else { return }
+        let raw = Self.rawTextElements.contains(tag.name)
+        guard raw || Self.escapableRawTextElements.contains(tag.name) else { return }
+        let start = index
+        let end = endTagOffset(tag.name, from: start) ?? bytes.count
+        if end > start {
+            let slice = bytes[start..<end]
+            let text = raw ? String(decoding: slice, as: UTF8.self) : Self.decode(slice, inAttribute: false)
+            let position = lines.position(of: start)
+            tokens.append(.text(text, line: position.line, column: position.column, offset: start))
+        }
+        index = end
+    }
+
+    /// Where `</name` followed by whitespace, `/` or `>` first appears at or after `offset`, ignoring case.
+    private func endTagOffset(_ name: String, from offset: Int) -> Int? {
+        let name = Array(name.utf8)
+        var position = offset
+        while let found = firstIndex(of: [.lessThan, .slash], from: position) {
+            let nameEnd = found + 2 + name.count
+            if nameEnd <= bytes.count,
+                zip(bytes[(found + 2)..<nameEnd], name).allSatisfy({ $0.asciiLowercased == $1 }),
+                let after = byte(at: nameEnd), after.isHTMLWhitespace || after == .slash || after == .greaterThan
+            {
+                return found
+            }
+            position = found + 2
+        }
+        return nil
+    }
+
+    // MARK: Tags
+
+    /// Scans the tag starting at `<` (or `</`); nil when the input ends inside it, which drops it as browsers do.
+    private mutating func scanTag(isEndTag: Bool) -> Tag? {
+        let position = lines.position(of: index)
+        index += isEndTag ? 2 : 1
+        let nameStart = index
+        while let byte = byte(at: index), !byte.isHTMLWhitespace, byte != .slash, byte != .greaterThan {
+            index += 1
+        }
+        var tag = Tag(
+            name: Self.lowercased(bytes[nameStart..<index]), attributes: [], isSelfClosing: false,
+            line: position.line, column: position.column)
+        while true {
+            skipWhitespace()
+            guard let byte = byte(at: index) else { return nil }
+            switch byte {
+            case .greaterThan:
+                index += 1
+                return tag
+            case .slash:
+                index += 1
+                if self.byte(at: index) == .greaterThan {
+                    tag.isSelfClosing = true
+                    index += 1
+                    return tag
+                }
+            default:
+                guard let attribute = scanAttribute() else { return nil }
+                if tag.attribute(attribute.name) == nil {
+                    tag.attributes.append(attribute)
+                }
+            }
+        }
+    }
+
+    /// Scans `name`, `name=value`, `name="value"` or `name='value'`; nil when the input ends inside a quoted value.
+    private mutating func scanAttribute() -> Attribute? {
+        let nameStart = index
+        index += 1  // the first character belongs to the name even when it is `=`
+        while let byte = byte(at: index), !byte.isHTMLWhitespace, byte != .slash, byte != .greaterThan,
+            byte != .equals
+        {
+            index += 1
+        }
+        let name = Self.lowercased(bytes[nameStart..<index])
+        let namePosition = lines.position(of: nameStart)
+        skipWhitespace()
+        guard byte(at: index) == .equals else {
+            return Attribute(name: name, value: "", line: namePosition.line, column: namePosition.column)
+        }
+        index += 1
+        skipWhitespace()
+        let valueRange: Range<Int>
+        if let quote = byte(at: index), quote == .doubleQuote || quote == .singleQuote {
+            guard let close = firstIndex(of: [quote], from: index + 1) else { return nil }
+            valueRange = (index + 1)..<close
+            index = close + 1
+        } else {
+            let start = index
+            while let byte = byte(at: index), !byte.isHTMLWhitespace, byte != .greaterThan {
+                index += 1
+            }
+            valueRange = start..<index
+        }
+        let position = lines.position(of: valueRange.lowerBound)
+        return Attribute(
+            name: name, value: Self.decode(bytes[valueRange], inAttribute: true), line: position.line,
+            column: position.column)
+    }
+
+    // MARK: Comments and other skipped markup
+
+    /// Skips `<!-- … -->`; `<!-->`, `<!--->` and `--!>` end a comment too, and an unclosed one runs to the end.
+    private mutating func skipComment() {
+        index += 4
+        if byte(at: index) == .greaterThan {
+            index += 1
+            return
+        }
+        if hasPrefix("->", at: index) {
+            index += 2
+            return
+        }
+        var position = index
+        while let dashes = firstIndex(of: [.hyphen, .hyphen], from: position) {
+            if byte(at: dashes + 2) == .greaterThan {
+                index = dashes + 3
+                return
+            }
+            if hasPrefix("!>", at: dashes + 2) {
+                index = dashes + 4
+                return
+            }
+            position = dashes + 1
+        }
+        index = bytes.count
+    }
+
+    /// Skips `<![CDATA[ … ]]>` in SVG or MathML, where it is text that may contain `>`.
+    private mutating func skipCDATA() {
+        let start = index + 9
+        let end = firstIndex(of: Array("]]>".utf8), from: start)
+        emitRawText(start..<(end ?? bytes.count))
+        index = end.map { $0 + 3 } ?? bytes.count
+    }
+
+    /// Skips a doctype, `<?…>`, or other markup the tokenizer treats as a bogus comment: up to the next `>`.
+    private mutating func skipBogusComment() {
+        index = firstIndex(of: [.greaterThan], from: index).map { $0 + 1 } ?? bytes.count
+    }
+
+    // MARK: Text
+
+    private mutating func emitText(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let position = lines.position(of: range.lowerBound)
+        tokens.append(
+            .text(
+                Self.decode(bytes[range], inAttribute: false), line: position.line, column: position.column,
+                offset: range.lowerBound))
+    }
+
+    private mutating func emitRawText(_ range: Range<Int>) {
+        guard !range.isEmpty else { return }
+        let position = lines.position(of: range.lowerBound)
+        tokens.append(
+            .text(
+                String(decoding: bytes[range], as: UTF8.self), line: position.line, column: position.column,
+                offset: range.lowerBound))
+    }
+
+    // MARK: Byte helpers
+
+    private func byte(at offset: Int) -> UInt8? {
+        offset < bytes.count ? bytes[offset] : nil
+    }
+
+    private func hasPrefix(_ prefix: String, at offset: Int) -> Bool {
+        let prefix = Array(prefix.utf8)
+        return offset + prefix.count <= bytes.count
+            && zip(bytes[offset..<(offset + prefix.count)], prefix).allSatisfy {
+                $0.asciiLowercased == $1.asciiLowercased
+            }
+    }
+
+    private func firstIndex(of needle: [UInt8], from offset: Int) -> Int? {
+        guard let first = needle.first, offset < bytes.count else { return nil }
+        var position = offset
+        while position + needle.count <= bytes.count {
+            if bytes[position] == first, bytes[position..<(position + needle.count)].elementsEqual(needle) {
+                return position
+            }
+            position += 1
+        }
+        return nil
+    }
+
+    private mutating func skipWhitespace() {
+        while let byte = byte(at: index), byte.isHTMLWhitespace {
+            index += 1
+        }
+    }
+
+    private static func lowercased(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes.map(\.asciiLowercased), as: UTF8.self)
+    }
+}
+
+// MARK: - Character references
+
+extension HTMLScanner {
+    /// Named references sitegen's pages and hand-written HTML commonly use; others are left as written.
+    private static let namedReferences: [String: String] = [
+        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
+        "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
+        "rdquo": "”", "laquo": "«", "raquo": "»", "middot": "·", "bull": "•", "times": "×", "rarr": "→",
+        "larr": "←", "uarr": "↑", "darr": "↓", "check": "✓", "shy": "\u{AD}", "sect": "§", "para": "¶",
+        "deg": "°", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "dollar": "$", "num": "#", "percnt": "%",
+        "lpar": "(", "rpar": ")", "sol": "/", "colon": ":", "semi": ";", "equals": "=", "quest": "?",
+        "comma": ",", "period": ".", "excl": "!", "ast": "*", "plus": "+", "lowbar": "_", "grave": "`",
+        "Tab": "\t", "NewLine": "\n",
+    ]
+    /// References browsers also recognise without the `;` (a legacy of early HTML).
+    private static let legacyReferences: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
+
+    /// Decodes character references. In attribute values a legacy reference without `;` followed by a letter,
+    /// digit or `=` is left alone, as browsers do, so `?a=1&copy=2` stays a query string.
+    static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool) -> String {
+        guard bytes.contains(.ampersand) else { return String(decoding: bytes, as: UTF8.self) }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var position = bytes.startIndex
+        while position < bytes.endIndex {
+            guard bytes[position] == .ampersand,
+                let (replacement, length) = reference(in: bytes[(position + 1)...], inAttribute: inAttribute)
+            else {
+                result.append(bytes[position])
+                position += 1
+                continue
+            }
+            result += Array(replacement.utf8)
+            position += 1 + length
+        }
+        return String(decoding: result, as: UTF8.self)
+    }
+
+    /// The reference just after an `&`: its text and how many bytes it takes, or nil when it is not one.
+    private static func reference(in bytes: ArraySlice<UInt8>, inAttribute: Bool) -> (String, Int)? {
+        var position = bytes.startIndex
+        if position < bytes.endIndex, bytes[position] == .hash {
+            position += 1
+            let hex = position < bytes.endIndex && bytes[position].asciiLowercased == UInt8(ascii: "x")
+            if hex { position += 1 }
+            let digitsStart = position
+            while position < bytes.endIndex, bytes[position].isDigit(hex: hex) {
+                position += 1
+            }
+            guard position > digitsStart else { return nil }
+            let digits = String(decoding: bytes[digitsStart..<position], as: UTF8.self)
+            if position < bytes.endIndex, bytes[position] == .semicolon { position += 1 }
+            // Out-of-range and surrogate code points become U+FFFD, as browsers do.
+            let scalar = UInt32(digits, radix: hex ? 16 : 10).flatMap { $0 == 0 ? nil : Unicode.Scalar($0) }
+            return (String(Character(scalar ?? "\u{FFFD}")), position - bytes.startIndex)
+        }
+        while position < bytes.endIndex, bytes[position].isASCIIAlphanumeric {
+            position += 1
+        }
+        let name = String(decoding: bytes[bytes.startIndex..<position], as: UTF8.self)
+        guard let replacement = namedReferences[name] else { return nil }
+        if position < bytes.endIndex, bytes[position] == .semicolon {
+            return (replacement, position + 1 - bytes.startIndex)
+        }
+        guard legacyReferences.contains(name) else { return nil }
+        if inAttribute, position < bytes.endIndex, bytes[position] == .equals { return nil }
+        return (replacement, position - bytes.startIndex)
+    }
+}
+
+// MARK: - Line index
+
+extension HTMLScanner {
+    /// Turns UTF-8 offsets into 1-based lines and columns (columns count Unicode scalars, as people count characters).
+    struct LineIndex: Sendable {
+        private let bytes: [UInt8]
+        private let starts: [Int]
+
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            var starts = [0]
+            for (offset, byte) in bytes.enumerated() where byte == .newline {
+                starts.append(offset + 1)
+            }
+            self.starts = starts
+        }
+
+        /// The line and column of the byte at `offset`.
+        func position(of offset: Int) -> (line: Int, column: Int) {
+            var low = 0
+            var high = starts.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if starts[middle] <= offset { low = middle } else { high = middle - 1 }
+            }
+            let column = bytes[starts[low]..<min(offset, bytes.count)].reduce(1) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+            return (low + 1, column)
+        }
+
+        /// The text of 1-based line `number`, without its line ending.
+        func line(_ number: Int) -> String? {
+            guard number >= 1, number <= starts.count else { return nil }
+            var end = number < starts.count ? starts[number] - 1 : bytes.count
+            if end > starts[number - 1], bytes[end - 1] == .carriageReturn { end -= 1 }
+            return String(decoding: bytes[starts[number - 1]..<end], as: UTF8.self)
+        }
+    }
+}
+
+extension UInt8 {
+    fileprivate static let newline = UInt8(ascii: "\n")
+    fileprivate static let carriageReturn = UInt8(ascii: "\r")
+    fileprivate static let lessThan = UInt8(ascii: "<")
+    fileprivate static let greaterThan = UInt8(ascii: ">")
+    fileprivate static let slash = UInt8(ascii: "/")
+    fileprivate static let exclamation = UInt8(ascii: "!")
+    fileprivate static let question = UInt8(ascii: "?")
+    fileprivate static let equals = UInt8(ascii: "=")
+    fileprivate static let doubleQuote = UInt8(ascii: "\"")
+    fileprivate static let singleQuote = UInt8(ascii: "'")
+    fileprivate static let hyphen = UInt8(ascii: "-")
+    fileprivate static let ampersand = UInt8(ascii: "&")
+    fileprivate static let hash = UInt8(ascii: "#")
+    fileprivate static let semicolon = UInt8(ascii: ";")
+
+    /// Whitespace as the HTML tokenizer sees it: tab, line feed, form feed, carriage return, space.
+    fileprivate var isHTMLWhitespace: Bool {
+        self == 0x09 || self == 0x0A || self == 0x0C || self == 0x0D || self == 0x20
+    }
+
+    fileprivate var isASCIILetter: Bool {
+        (0x41...0x5A).contains(self) || (0x61...0x7A).contains(self)
+    }
+
+    fileprivate var isASCIIAlphanumeric: Bool {
+        isASCIILetter || (0x30...0x39).contains(self)
+    }
+
+    fileprivate func isDigit(hex: Bool) -> Bool {
+        (0x30...0x39).contains(self) || (hex && (0x61...0x66).contains(asciiLowercased))
+    }
+
+    fileprivate var asciiLowercased: UInt8 {
+        (0x41...0x5A).contains(self) ? self + 0x20 : self
+    }
+}
