@@ -51,6 +51,20 @@ import Testing
         #expect(problem.location.file == "themes/plain")
     }
 
+    @Test func variableThatNoPageProvidesIsNamed() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write(
+            "themes/default/templates/page.mustache",
+            "{{<base}}{{$main}}\n<h1>{{pgae.title}}</h1>{{#nav}}{{href}}{{/nav}}{{count(elements)}}{{/main}}{{/base}}")
+        let problems = site.failure()
+        #expect(problems.count == 1)
+        #expect(problems.first?.message == "template `page` uses `pgae.title`, but pages provide no `pgae`")
+        #expect(problems.first?.hint == "did you mean `page`?")
+        #expect(problems.first?.location == SourceLocation(file: "themes/default/templates/page.mustache", line: 2, column: 5))
+    }
+
     @Test func pageValuesAreEscapedInTemplates() throws {
         let site = try TestSite()
         defer { site.remove() }

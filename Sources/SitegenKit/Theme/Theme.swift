@@ -67,6 +67,19 @@ public struct Theme: Sendable {
                         hint: "create \(displayPath)/templates/\(reference.name).mustache"))
             }
         }
+        let known = PageContext.knownNames
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            for variable in TemplateVariable.all(in: file.text) {
+                for component in variable.name.split(separator: ".").map(String.init) where !known.contains(component) {
+                    let hint = Suggestion.closest(to: component, among: known.sorted()).map { "did you mean `\($0)`?" }
+                    problems.append(
+                        file.diagnostic(
+                            line: variable.line, column: variable.column,
+                            "template `\(name)` uses `\(variable.name)`, but pages provide no `\(component)`",
+                            hint: hint ?? "the README's theme guide lists every variable"))
+                }
+            }
+        }
         for required in requiredTemplates where !names.contains(required) {
             problems.append(
                 Diagnostic(
