@@ -60,7 +60,10 @@ extension Sitegen {
             let terminal = arguments.terminal
             let clock = ContinuousClock()
             let start = clock.now
-            let report = try SiteBuilder.build(arguments.options(output: output))
+            var options = arguments.options(output: output)
+            options.progress = terminal.progressLine(label: "rendering pages")
+            let report = try SiteBuilder.build(options)
+            terminal.endProgress()
             report.warnings.forEach(terminal.report)
             report.notes.forEach(terminal.note)
             let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))

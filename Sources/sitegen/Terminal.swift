@@ -51,6 +51,22 @@ struct Terminal: Sendable {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// A progress reporter that rewrites one line on standard error, for builds long enough to need it; nil when
+    /// standard error is not a terminal or the output is quiet.
+    func progressLine(label: String) -> (@Sendable (Int, Int) -> Void)? {
+        guard verbosity != .quiet, isatty(STDERR_FILENO) == 1 else { return nil }
+        return { done, total in
+            guard total >= 500 else { return }
+            FileHandle.standardError.write(Data("\r\(label): \(done)/\(total)".utf8))
+        }
+    }
+
+    /// Clears the progress line, if one was drawn.
+    func endProgress() {
+        guard verbosity != .quiet, isatty(STDERR_FILENO) == 1 else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
     /// A failure summary line on standard error.
     func failure(_ text: String) {
         FileHandle.standardError.write(Data((paint(text, "1;31") + "\n").utf8))

@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Whether warnings fail the build.
     public var strict: Bool
+    /// Called now and then while pages render, with how many are done and how many there are in all.
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
 
     /// Creates options; `output` defaults to `output/` inside `root`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {

@@ -33,7 +33,11 @@ public enum SiteBuilder {
         let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
-        let results = content.pages.parallelMap { page in Result { () throws(BuildFailure) in try renderer.render(page) } }
+        let counter = ProgressCounter(total: content.pages.count, report: options.progress)
+        let results = content.pages.parallelMap { page in
+            defer { counter.advance() }
+            return Result { () throws(BuildFailure) in try renderer.render(page) }
+        }
         var rendered: [RenderedPage] = []
         var problems: [Diagnostic] = []
         for result in results {

@@ -6,6 +6,9 @@ struct SiteFiles {
     let index: SiteIndex
     let pages: [PageSource]
 
+    /// The page hosts show for a missing URL; it is left out of the sitemap and of previous/next links.
+    static let notFoundPage = "404.html"
+
     var baseURL: String? { index.baseURL }
 
     func files() -> [OutputFile] {
@@ -36,7 +39,7 @@ struct SiteFiles {
     func sitemap(_ baseURL: String) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for page in pages where page.route.output != "404.html" {
+        for page in pages where page.route.output != Self.notFoundPage {
             xml += "  <url><loc>\(Self.escape(baseURL + page.route.output))</loc>"
             if let date = page.meta.date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"

@@ -50,7 +50,11 @@ struct SiteIndex: Sendable {
             .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }
             .sorted { ($0.order, $0.page.route) < ($1.order, $1.page.route) }
             .map { NavEntry(title: $0.page.meta.navTitle ?? $0.page.meta.title, route: $0.page.route) }
-        sections = Dictionary(grouping: content.pages.filter { !$0.route.source.hasSuffix("index.md") }) {
+        // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour.
+        let sequential = content.pages.filter {
+            !$0.route.source.hasSuffix("index.md") && $0.route.output != SiteFiles.notFoundPage
+        }
+        sections = Dictionary(grouping: sequential) {
             $0.route.source.split(separator: "/").dropLast().joined(separator: "/")
         }.mapValues { pages in
             pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }

@@ -17,8 +17,8 @@ actor ServedSite {
         if let contents = files[path] {
             return Self.response(.ok, path: path, contents: contents)
         }
-        if let contents = files["404.html"] {
-            return Self.response(.notFound, path: "404.html", contents: contents)
+        if let contents = files[SiteFiles.notFoundPage] {
+            return Self.response(.notFound, path: SiteFiles.notFoundPage, contents: contents)
         }
         return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
     }
