@@ -22,10 +22,15 @@ struct Corpus {
         try fileManager.copyItem(at: theme, to: root.appendingPathComponent("themes/default"))
         if let hugoRoot {
             try? fileManager.removeItem(at: hugoRoot)
-            try fileManager.createDirectory(at: hugoRoot.appendingPathComponent("layouts/_default"), withIntermediateDirectories: true)
-            try Data("baseURL = '/'\ntitle = 'Benchmark'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\nuglyURLs = true\n".utf8)
-                .write(to: hugoRoot.appendingPathComponent("hugo.toml"))
-            let layout = "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n"
+            try fileManager.createDirectory(
+                at: hugoRoot.appendingPathComponent("layouts/_default"), withIntermediateDirectories: true)
+            try Data(
+                "baseURL = '/'\ntitle = 'Benchmark'\ndisableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\nuglyURLs = true\n"
+                    .utf8
+            )
+            .write(to: hugoRoot.appendingPathComponent("hugo.toml"))
+            let layout =
+                "<!DOCTYPE html><html lang=\"en\"><head><title>{{ .Title }}</title></head><body><main>{{ .Content }}</main></body></html>\n"
             for name in ["single.html", "list.html"] {
                 try Data(layout.utf8).write(to: hugoRoot.appendingPathComponent("layouts/_default/\(name)"))
             }
@@ -39,7 +44,8 @@ struct Corpus {
                 // Hugo resolves plain relative links itself only via shortcodes; point links at its output names.
                 let hugoText = text.replacingOccurrences(of: ".md", with: ".html")
                 let hugoURL = hugoRoot.appendingPathComponent("content/" + path(i))
-                try fileManager.createDirectory(at: hugoURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try fileManager.createDirectory(
+                    at: hugoURL.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(hugoText.utf8).write(to: hugoURL)
             }
         }

@@ -36,6 +36,7 @@ struct Measurement {
                 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
         return Measurement(
-            wall: middle(runs.map(\.wall)), cpu: middle(runs.map(\.cpu)), peakMegabytes: middle(runs.map(\.peakMegabytes)))
+            wall: middle(runs.map(\.wall)), cpu: middle(runs.map(\.cpu)),
+            peakMegabytes: middle(runs.map(\.peakMegabytes)))
     }
 }

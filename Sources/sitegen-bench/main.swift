@@ -19,7 +19,9 @@ func floor(content: URL, output: URL) throws {
         guard url.pathExtension == "md" else { continue }
         let text = try String(contentsOf: url, encoding: .utf8)
         var body = Substring(text)
-        if text.hasPrefix("---\n"), let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex) {
+        if text.hasPrefix("---\n"),
+            let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex)
+        {
             body = text[end.upperBound...]
         }
         let html = renderer.bareHTML(String(body))
@@ -40,12 +42,17 @@ func option(_ name: String, _ fallback: String) -> String {
 
 let pages = Int(option("--pages", "1000")) ?? 1000
 let runs = max(1, Int(option("--runs", "3")) ?? 3)
-let defaultWork = FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm/sitegen-bench" : NSTemporaryDirectory() + "sitegen-bench"
+let defaultWork =
+    FileManager.default.fileExists(atPath: "/dev/shm")
+    ? "/dev/shm/sitegen-bench" : NSTemporaryDirectory() + "sitegen-bench"
 let work = URL(fileURLWithPath: option("--work", defaultWork))
 let binDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
 let sitegen = binDirectory.appendingPathComponent("sitegen").path
-let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let hugo = arguments.contains("--no-hugo") ? nil
+let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+let hugo =
+    arguments.contains("--no-hugo")
+    ? nil
     : ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
 let site = work.appendingPathComponent("site")
@@ -71,12 +78,20 @@ var results: [(name: String, median: Measurement)] = []
 
 let floorOutput = work.appendingPathComponent("floor-out")
 let sitegenOutput = work.appendingPathComponent("sitegen-out")
-measure("libcmark floor (1 thread)", prepare: { clean(floorOutput) }, [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path])
-measure("sitegen build (clean)", prepare: { clean(sitegenOutput) }, [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
-measure("sitegen build (unchanged)", prepare: {}, [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
+measure(
+    "libcmark floor (1 thread)", prepare: { clean(floorOutput) },
+    [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path])
+measure(
+    "sitegen build (clean)", prepare: { clean(sitegenOutput) },
+    [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
+measure(
+    "sitegen build (unchanged)", prepare: {},
+    [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
 if let hugo, let hugoSite {
     let hugoOutput = work.appendingPathComponent("hugo-out")
-    measure("hugo", prepare: { clean(hugoOutput) }, [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
+    measure(
+        "hugo", prepare: { clean(hugoOutput) },
+        [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
 }
 
 let floorWall = results[0].median.wall
@@ -84,7 +99,10 @@ print("\(pages) pages, median of \(runs) runs, output in \(work.path)\n")
 print("| build | wall (s) | CPU (s) | peak memory (MB) | pages/s | wall / floor |")
 print("|---|---|---|---|---|---|")
 for (name, m) in results {
-    print(String(format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx |", name, m.wall, m.cpu, m.peakMegabytes, Double(pages) / m.wall, m.wall / floorWall))
+    print(
+        String(
+            format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx |", name, m.wall, m.cpu, m.peakMegabytes,
+            Double(pages) / m.wall, m.wall / floorWall))
 }
 if let hugoResult = results.first(where: { $0.name == "hugo" }) {
     print(String(format: "\nsitegen is %.1fx faster than Hugo (wall)", hugoResult.median.wall / results[1].median.wall))

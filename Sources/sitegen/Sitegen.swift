@@ -67,8 +67,11 @@ extension Sitegen {
             report.warnings.forEach(terminal.report)
             report.notes.forEach(terminal.note)
             let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
-            let warnings = report.warnings.isEmpty ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            terminal.say("built \(report.pages) pages (\(report.files) files) into \(report.output)/ in \(elapsed)\(warnings)")
+            let warnings =
+                report.warnings.isEmpty
+                ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
+            terminal.say(
+                "built \(report.pages) pages (\(report.files) files) into \(report.output)/ in \(elapsed)\(warnings)")
         }
     }
 

@@ -34,13 +34,16 @@ import Testing
     }
 
     @Test func embedCommentIsReplacedByItsHTML() {
-        let document = render("Before\n\n<!-- sitegen:elements -->\n\nAfter\n") { $0 == "elements" ? "<ol><li>x</li></ol>" : nil }
+        let document = render("Before\n\n<!-- sitegen:elements -->\n\nAfter\n") {
+            $0 == "elements" ? "<ol><li>x</li></ol>" : nil
+        }
         #expect(document.html.contains("<ol><li>x</li></ol>"))
         #expect(!document.html.contains("sitegen:"))
     }
 
     @Test func unknownEmbedIsReportedWithItsLine() {
-        let document = renderer.render("Text\n\n<!-- sitegen:elemnts -->\n", firstLine: 5, rewriteLink: { _ in nil }, embed: { _ in nil })
+        let document = renderer.render(
+            "Text\n\n<!-- sitegen:elemnts -->\n", firstLine: 5, rewriteLink: { _ in nil }, embed: { _ in nil })
         #expect(document.unknownEmbeds.map(\.destination) == ["elemnts"])
         #expect(document.unknownEmbeds.first?.line == 7)
     }

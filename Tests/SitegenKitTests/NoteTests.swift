@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SitegenKit
@@ -29,13 +30,17 @@ import Testing
         defer { site.remove() }
         try site.page("n.md", front: Self.note)
         try site.build()
-        #expect(try site.read("n.html").contains("<pre>Dear team,\n\nThank you, Acme. Keep me in mind.\n\nBest,\nSam</pre>"))
+        #expect(
+            try site.read("n.html").contains("<pre>Dear team,\n\nThank you, Acme. Keep me in mind.\n\nBest,\nSam</pre>")
+        )
     }
 
     @Test func unknownFieldSuggestsTheClosest() throws {
         let site = try TestSite()
         defer { site.remove() }
-        try site.page("n.md", front: Self.note.replacingOccurrences(of: "Thank you, {{company}}.", with: "Thank you, {{compnay}}."))
+        try site.page(
+            "n.md",
+            front: Self.note.replacingOccurrences(of: "Thank you, {{company}}.", with: "Thank you, {{compnay}}."))
         let problem = try #require(site.failure().first)
         #expect(problem.message == "unknown field `compnay`")
         #expect(problem.hint == "did you mean `company`?")
@@ -81,5 +86,3 @@ import Testing
         #expect(try site.read("index.html").contains("<ol><li>Say thanks</li><li>Ask</li></ol>"))
     }
 }
-
-import Foundation

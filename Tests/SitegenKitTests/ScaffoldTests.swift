@@ -6,7 +6,9 @@ import Testing
 @Suite struct ScaffoldTests {
     func site() throws -> TestSite {
         let site = try TestSite()
-        try site.write("themes/default/starters/page.md", "{{=[[ ]]=}}\n---\ntitle: [[&title]]\ndescription: About [[slug]].\n---\nWrite here.\n")
+        try site.write(
+            "themes/default/starters/page.md",
+            "{{=[[ ]]=}}\n---\ntitle: [[&title]]\ndescription: About [[slug]].\n---\nWrite here.\n")
         return site
     }
 
@@ -26,7 +28,9 @@ import Testing
         defer { site.remove() }
         try site.page("tips.md", title: "Mine")
         #expect(throws: Diagnostic.self) { try Scaffold.create(.page, name: "tips", root: site.root) }
-        #expect(try String(contentsOf: site.root.appendingPathComponent("content/tips.md"), encoding: .utf8).contains("Mine"))
+        #expect(
+            try String(contentsOf: site.root.appendingPathComponent("content/tips.md"), encoding: .utf8).contains(
+                "Mine"))
     }
 
     @Test func refusesNamesOutsideContent() throws {
@@ -54,11 +58,15 @@ import Testing
         for kind in Scaffold.Kind.allCases {
             try site.write(
                 "themes/default/starters/\(kind.rawValue).md",
-                try String(contentsOf: repository.appendingPathComponent("themes/default/starters/\(kind.rawValue).md"), encoding: .utf8))
+                try String(
+                    contentsOf: repository.appendingPathComponent("themes/default/starters/\(kind.rawValue).md"),
+                    encoding: .utf8))
         }
         try Scaffold.create(.note, name: "notes/mentor", root: site.root)
         try Scaffold.create(.page, name: "tips", root: site.root)
         try site.build()
-        #expect(try site.read("notes/mentor.html").contains("Thank you for letting me know how the Project Coordinator search turned out."))
+        #expect(
+            try site.read("notes/mentor.html").contains(
+                "Thank you for letting me know how the Project Coordinator search turned out."))
     }
 }

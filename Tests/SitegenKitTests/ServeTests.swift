@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import SitegenKit
+
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
-
-@testable import SitegenKit
 
 @Suite struct ServeTests {
     /// Fetches a path from the server, as text.
@@ -69,11 +69,14 @@ import Testing
     }
 
     @Test func reloadScriptIsAllowedByTheStandalonePagePolicy() {
-        let page = #"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-x&#39;; style-src &#39;sha256-y&#39;"></head><body></body>"#
+        let page =
+            #"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-x&#39;; style-src &#39;sha256-y&#39;"></head><body></body>"#
         let served = LiveReload.inject(into: page)
         #expect(served.contains("connect-src &#39;self&#39;; script-src &#39;sha256-"))
         #expect(served.contains("&#39;sha256-x&#39;"))
-        #expect(served.contains(ContentSecurityPolicy.hashSource(LiveReload.script).replacingOccurrences(of: "'", with: "&#39;")))
+        #expect(
+            served.contains(
+                ContentSecurityPolicy.hashSource(LiveReload.script).replacingOccurrences(of: "'", with: "&#39;")))
         #expect(!served.contains("unsafe-inline"))
     }
 }

@@ -53,7 +53,8 @@ import Testing
         defer { site.remove() }
         try site.write(
             "themes/default/templates/page.mustache",
-            "{{<base}}{{$main}}{{#page.previous}}prev={{href}};{{/page.previous}}{{#page.next}}next={{href}};{{/page.next}}{{/main}}{{/base}}")
+            "{{<base}}{{$main}}{{#page.previous}}prev={{href}};{{/page.previous}}{{#page.next}}next={{href}};{{/page.next}}{{/main}}{{/base}}"
+        )
         try site.page("index.md")
         try site.page("top.md")
         try site.page("notes/index.md")

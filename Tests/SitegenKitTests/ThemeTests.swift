@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SitegenKit
@@ -7,9 +8,12 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md")
-        try site.write("themes/default/templates/partials/footer.mustache", "<footer>\n  {{> partials/credits}}\n</footer>")
+        try site.write(
+            "themes/default/templates/partials/footer.mustache", "<footer>\n  {{> partials/credits}}\n</footer>")
         let problem = try #require(site.failure().first)
-        #expect(problem.location == SourceLocation(file: "themes/default/templates/partials/footer.mustache", line: 2, column: 3))
+        #expect(
+            problem.location
+                == SourceLocation(file: "themes/default/templates/partials/footer.mustache", line: 2, column: 3))
         #expect(problem.message.contains("`partials/credits`"))
         #expect(problem.hint == "create themes/default/templates/partials/credits.mustache")
     }
@@ -18,7 +22,9 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md")
-        try site.write("themes/default/templates/page.mustache", "{{<base}}{{$main}}\n{{#page}}{{title}}{{/pgae}}\n{{/main}}{{/base}}")
+        try site.write(
+            "themes/default/templates/page.mustache",
+            "{{<base}}{{$main}}\n{{#page}}{{title}}{{/pgae}}\n{{/main}}{{/base}}")
         let problem = try #require(site.failure().first)
         #expect(problem.location.file == "themes/default/templates/page.mustache")
         #expect(problem.location.line == 2)
@@ -38,7 +44,8 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md")
-        try FileManager.default.removeItem(at: site.root.appendingPathComponent("themes/default/templates/partials/nav.mustache"))
+        try FileManager.default.removeItem(
+            at: site.root.appendingPathComponent("themes/default/templates/partials/nav.mustache"))
         let messages = site.failure().map(\.message)
         #expect(messages.contains("the theme has no `partials/nav` template"))
     }
@@ -62,7 +69,9 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.message == "template `page` uses `pgae.title`, but pages provide no `pgae`")
         #expect(problems.first?.hint == "did you mean `page`?")
-        #expect(problems.first?.location == SourceLocation(file: "themes/default/templates/page.mustache", line: 2, column: 5))
+        #expect(
+            problems.first?.location
+                == SourceLocation(file: "themes/default/templates/page.mustache", line: 2, column: 5))
     }
 
     @Test func pageValuesAreEscapedInTemplates() throws {
@@ -73,5 +82,3 @@ import Testing
         #expect(try site.read("index.html").contains("<h1>Fish &amp; &lt;Chips&gt;</h1>"))
     }
 }
-
-import Foundation

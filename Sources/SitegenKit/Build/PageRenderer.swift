@@ -17,7 +17,8 @@ struct PageRenderer: Sendable {
         let notes = index.notes.map {
             NoteSummary(
                 title: $0.title, description: $0.description, recipient: $0.recipient,
-                href: RelativePath.url(from: route.output, to: $0.route.output), elementCount: $0.template.elementIDs.count)
+                href: RelativePath.url(from: route.output, to: $0.route.output),
+                elementCount: $0.template.elementIDs.count)
         }
         let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
         var problems: [Diagnostic] = []
@@ -28,7 +29,8 @@ struct PageRenderer: Sendable {
                 guard Self.embeds.contains(name) else { return nil }
                 do throws(Diagnostic) {
                     return try theme.render(
-                        "embeds/\(name)", context: embedContext, requestedBy: SourceLocation(file: page.file.displayPath))
+                        "embeds/\(name)", context: embedContext,
+                        requestedBy: SourceLocation(file: page.file.displayPath))
                 } catch {
                     problems.append(error)
                     return ""
@@ -38,7 +40,9 @@ struct PageRenderer: Sendable {
             problems.append(
                 page.file.diagnostic(
                     line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.destination)`",
-                    hint: Suggestion.closest(to: embed.destination, among: Self.embeds).map { "did you mean `sitegen:\($0)`?" }
+                    hint: Suggestion.closest(to: embed.destination, among: Self.embeds).map {
+                        "did you mean `sitegen:\($0)`?"
+                    }
                         ?? "known embeds: \(Self.embeds.joined(separator: ", "))"))
         }
 
@@ -46,7 +50,8 @@ struct PageRenderer: Sendable {
         let neighbours = index.neighbours(of: route)
         func link(_ entry: SiteIndex.NavEntry?) -> PageContext.NavItem? {
             entry.map {
-                PageContext.NavItem(title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
+                PageContext.NavItem(
+                    title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
             }
         }
         let words = page.body.split(whereSeparator: { $0.isWhitespace }).count

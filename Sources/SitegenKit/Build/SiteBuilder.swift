@@ -54,7 +54,9 @@ public enum SiteBuilder {
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
         var files = rendered.map { OutputFile(path: $0.route.output, contents: .data(Data($0.html.utf8))) }
         files += extras.files()
-        files += content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
+        files += content.assets.map {
+            OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0)))
+        }
         files += theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
         try checkUnique(files, content: options.display(options.content))
         return RenderedSite(
@@ -70,7 +72,9 @@ public enum SiteBuilder {
             problems.append(
                 Diagnostic(
                     SourceLocation(file: file.path), "two sources produce the output file \(file.path)",
-                    hint: "rename one of them (pages and files in \(content)/, and the theme's assets/ which go to assets/)"))
+                    hint:
+                        "rename one of them (pages and files in \(content)/, and the theme's assets/ which go to assets/)"
+                ))
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
     }

@@ -18,7 +18,8 @@ public struct Element: Sendable, Equatable {
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Element] {
         let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
         guard let list = try root.mapping(allowedKeys: ["elements"], what: "the elements file")["elements"] else {
-            throw file.diagnostic(line: 1, column: 1, "no `elements:` list", hint: "list the elements under `elements:`")
+            throw file.diagnostic(
+                line: 1, column: 1, "no `elements:` list", hint: "list the elements under `elements:`")
         }
         var elements: [Element] = []
         for (index, item) in try list.sequence(what: "`elements`").enumerated() {
@@ -32,7 +33,9 @@ public struct Element: Sendable, Equatable {
                 throw fields["id"]!.error("element id `\(id)` is used twice", hint: "give each element its own id")
             }
             elements.append(
-                Element(id: id, number: index + 1, title: try text("title"), why: try text("why"), example: try text("example")))
+                Element(
+                    id: id, number: index + 1, title: try text("title"), why: try text("why"),
+                    example: try text("example")))
         }
         return elements
     }

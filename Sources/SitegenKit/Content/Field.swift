@@ -47,7 +47,9 @@ public struct Field: Sendable, Equatable {
                 throw values["scope"]!.error("`scope` must be `reader` or `recipient`")
             }
             result.append(
-                Field(id: id, label: try text("label"), hint: try text("hint"), example: try text("example"), scope: scope))
+                Field(
+                    id: id, label: try text("label"), hint: try text("hint"), example: try text("example"), scope: scope
+                ))
         }
         return result
     }

@@ -43,7 +43,10 @@ extension PageMeta {
         let shape = text.count == 10 && parts.count == 3 && text.allSatisfy { $0.isNumber || $0 == "-" }
         var components = DateComponents()
         if shape { (components.year, components.month, components.day) = (parts[0], parts[1], parts[2]) }
-        guard shape, Calendar(identifier: .gregorian).date(from: components).map({ _ in components.isValidDate(in: Calendar(identifier: .gregorian)) }) == true
+        guard shape,
+            Calendar(identifier: .gregorian).date(from: components).map({ _ in
+                components.isValidDate(in: Calendar(identifier: .gregorian))
+            }) == true
         else {
             throw value.error("`date` must be a day written as YYYY-MM-DD", hint: "for example `date: 2026-11-26`")
         }

@@ -22,11 +22,14 @@ public struct SiteConfig: Sendable, Equatable {
         let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
         let fields = try root.mapping(allowedKeys: keys, what: "the site settings")
         guard let title = fields["title"] else {
-            throw file.diagnostic(line: 1, column: 1, "the site settings have no `title`", hint: "add a line `title: My site`")
+            throw file.diagnostic(
+                line: 1, column: 1, "the site settings have no `title`", hint: "add a line `title: My site`")
         }
         let url = try fields["url"]?.nonEmptyString(what: "`url`")
         if let url, let node = fields["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            throw node.error("`url` must start with https:// or http://", hint: "write the full public address, e.g. https://example.org/guide/")
+            throw node.error(
+                "`url` must start with https:// or http://",
+                hint: "write the full public address, e.g. https://example.org/guide/")
         }
         return SiteConfig(
             title: try title.nonEmptyString(what: "`title`"),

@@ -19,7 +19,8 @@ public struct SiteContent: Sendable {
     public var warnings: [Diagnostic] {
         pages.filter { $0.meta.description == nil }.map {
             $0.file.diagnostic(
-                line: 1, column: 1, "this page has no `description`; it gets the site's, which search results and link previews show for every such page",
+                line: 1, column: 1,
+                "this page has no `description`; it gets the site's, which search results and link previews show for every such page",
                 hint: "add `description: One sentence about this page.` to its front matter", severity: .warning)
         }
     }
@@ -28,7 +29,8 @@ public struct SiteContent: Sendable {
     static let dataFiles: Set<String> = [SiteConfig.fileName, Element.fileName, Field.fileName]
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
-    public static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool) throws(BuildFailure)
+    public static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
+        throws(BuildFailure)
         -> SiteContent
     {
         func file(_ name: String) throws(Diagnostic) -> SourceFile {

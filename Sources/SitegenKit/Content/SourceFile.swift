@@ -16,10 +16,13 @@ public struct SourceFile: Sendable {
     /// Reads a UTF-8 file, reporting a missing or undecodable file as a diagnostic on that file.
     public static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostic(SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable")
+            throw Diagnostic(
+                SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable"
+            )
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
+            throw Diagnostic(
+                SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
         return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))

@@ -46,7 +46,9 @@ struct YAMLValue {
             guard allowedKeys.contains(name) else {
                 let known = allowedKeys.map { "`\($0)`" }.joined(separator: ", ")
                 let hint =
-                    Suggestion.closest(to: name, among: allowedKeys).map { "did you mean `\($0)`? Known keys: \(known)" }
+                    Suggestion.closest(to: name, among: allowedKeys).map {
+                        "did you mean `\($0)`? Known keys: \(known)"
+                    }
                     ?? "known keys: \(known)"
                 throw key.error("unknown key `\(name)` in \(what)", hint: hint)
             }

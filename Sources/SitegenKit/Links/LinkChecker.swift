@@ -37,6 +37,7 @@ struct LinkChecker {
 
     private static func hint(_ fragment: String, _ anchors: Set<String>) -> String {
         if let close = Suggestion.closest(to: fragment, among: anchors.sorted()) { return "did you mean `#\(close)`?" }
-        return anchors.isEmpty ? "that page has no headings" : "its headings: " + anchors.sorted().map { "#\($0)" }.joined(separator: ", ")
+        return anchors.isEmpty
+            ? "that page has no headings" : "its headings: " + anchors.sorted().map { "#\($0)" }.joined(separator: ", ")
     }
 }

@@ -50,12 +50,14 @@ public struct LinkResolver: Sendable {
         }
         if assets.contains(resolved) { return .asset(resolved) }
         if drafts.contains(resolved) {
-            return .broken("`\(destination)` links to a draft", hint: "build with --drafts, or remove `draft: true` from it")
+            return .broken(
+                "`\(destination)` links to a draft", hint: "build with --drafts, or remove `draft: true` from it")
         }
         if decoded.hasSuffix("/") || pages[resolved + "/index.md"] != nil {
             let index = resolved + "/index.md"
             return .broken(
-                "`\(destination)` links to a folder", hint: "link to a file such as `\(RelativePath.url(from: from.source, to: index))`")
+                "`\(destination)` links to a folder",
+                hint: "link to a file such as `\(RelativePath.url(from: from.source, to: index))`")
         }
         if let page = pages.values.first(where: { $0.output == resolved }) {
             return .broken(
@@ -75,7 +77,8 @@ public struct LinkResolver: Sendable {
         case .external, .broken: nil
         case .samePage(let fragment): "#" + Self.escapeFragment(fragment)
         case .page(let route, let fragment):
-            RelativePath.url(from: from.output, to: route.output) + (fragment.map { "#" + Self.escapeFragment($0) } ?? "")
+            RelativePath.url(from: from.output, to: route.output)
+                + (fragment.map { "#" + Self.escapeFragment($0) } ?? "")
         case .asset(let path): RelativePath.url(from: from.output, to: path)
         }
     }

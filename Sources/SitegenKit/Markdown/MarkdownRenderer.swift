@@ -87,7 +87,8 @@ public struct MarkdownRenderer: Sendable {
             replace(node, withLiteral: embed(name)!)
         }
 
-        return MarkdownDocument(html: renderHTML(root), headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
+        return MarkdownDocument(
+            html: renderHTML(root), headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
     }
 
     /// Renders `markdown` with libcmark alone, with the same options and none of sitegen's work (no link
@@ -144,7 +145,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Finds where a link destination was written, starting at the line of its block; cmark does not record
     /// positions of inline nodes, so the destination text itself is searched for.
-    private static func locate(_ destination: String, near line: Int, in lines: [Substring]) -> (line: Int, column: Int) {
+    private static func locate(_ destination: String, near line: Int, in lines: [Substring]) -> (line: Int, column: Int)
+    {
         guard !destination.isEmpty else { return (line, 1) }
         var index = max(line - 1, 0)
         while index < lines.count {

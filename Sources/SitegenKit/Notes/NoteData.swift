@@ -44,7 +44,10 @@ struct NoteData: Encodable {
     var fields: [FieldEntry]
     var notes: [Note]
 
-    init(elements: [Element], fields: [Field], notes: [(route: Route, title: String, template: NoteTemplate, sample: [String: String])]) {
+    init(
+        elements: [Element], fields: [Field],
+        notes: [(route: Route, title: String, template: NoteTemplate, sample: [String: String])]
+    ) {
         self.elements = elements.map {
             ElementEntry(id: $0.id, number: $0.number, title: $0.title, why: $0.why, example: $0.example)
         }

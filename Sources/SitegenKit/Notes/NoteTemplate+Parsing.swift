@@ -8,7 +8,9 @@ extension NoteTemplate {
     static func decode(_ value: YAMLValue, elements: [Element], fields: [Field]) throws(Diagnostic) -> NoteTemplate {
         let keys = try value.mapping(allowedKeys: Self.keys, what: "`note`")
         guard let to = keys["to"] else { throw value.error("`note` has no `to` (who the note is for)") }
-        guard let subject = keys["subject"] else { throw value.error("`note` has no `subject` (the e-mail subject line)") }
+        guard let subject = keys["subject"] else {
+            throw value.error("`note` has no `subject` (the e-mail subject line)")
+        }
         guard let partsValue = keys["parts"] else { throw value.error("`note` has no `parts`") }
         var parts: [Part] = []
         for item in try partsValue.sequence(what: "`parts`") {
@@ -19,7 +21,8 @@ extension NoteTemplate {
                 let id = try elementValue.nonEmptyString(what: "`element`")
                 guard elements.contains(where: { $0.id == id }) else {
                     throw elementValue.error(
-                        "unknown element `\(id)`", hint: hint(for: id, among: elements.map(\.id), file: Element.fileName))
+                        "unknown element `\(id)`",
+                        hint: hint(for: id, among: elements.map(\.id), file: Element.fileName))
                 }
                 element = id
             }

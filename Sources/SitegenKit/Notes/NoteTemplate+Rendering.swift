@@ -1,6 +1,8 @@
 extension NoteTemplate {
     /// Fills a run of segments with `values`; a field without a value becomes `[label]`-style text from `missing`.
-    public static func fill(_ segments: [Segment], values: [String: String], missing: (String) -> String = { "[\($0)]" })
+    public static func fill(
+        _ segments: [Segment], values: [String: String], missing: (String) -> String = { "[\($0)]" }
+    )
         -> String
     {
         segments.map { segment in

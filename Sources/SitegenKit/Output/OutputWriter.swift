@@ -24,7 +24,9 @@ public struct OutputWriter: Sendable {
         let target = Self.canonical(output)
         for folder in [projectRoot] + protected {
             let folderPath = Self.canonical(folder)
-            if target == folderPath || folderPath.hasPrefix(target + "/") || (folder != projectRoot && target.hasPrefix(folderPath + "/")) {
+            if target == folderPath || folderPath.hasPrefix(target + "/")
+                || (folder != projectRoot && target.hasPrefix(folderPath + "/"))
+            {
                 throw Diagnostic(
                     SourceLocation(file: displayPath),
                     "refusing to write the site to \(displayPath): it is or holds the project's own files (\(folder.lastPathComponent))",
@@ -78,7 +80,8 @@ public struct OutputWriter: Sendable {
             case .copy(let source): try fileManager.copyItem(at: source, to: url)
             }
         }
-        let manifest = "# Files written by sitegen. It replaces only these; anything else here is kept.\n"
+        let manifest =
+            "# Files written by sitegen. It replaces only these; anything else here is kept.\n"
             + files.map(\.path).sorted().map { $0 + "\n" }.joined()
         try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
 
@@ -124,10 +127,13 @@ public struct OutputWriter: Sendable {
     /// Every file below `directory`, hidden ones included, as sorted relative paths.
     static func allFiles(under directory: URL) -> [String] {
         let base = canonical(directory)
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: [.isDirectoryKey])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: directory, includingPropertiesForKeys: [.isDirectoryKey])
         else { return [] }
         var result: [String] = []
-        for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == false {
+        for case let url as URL in enumerator
+        where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == false {
             let path = canonical(url)
             if path.hasPrefix(base + "/") { result.append(String(path.dropFirst(base.count + 1))) }
         }

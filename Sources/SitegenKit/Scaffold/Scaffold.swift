@@ -33,7 +33,8 @@ public enum Scaffold {
                 hint: "choose another name, or edit the existing file")
         }
         let config = try SiteConfig.decode(
-            try SourceFile.read(options.content.appendingPathComponent(SiteConfig.fileName), displayPath: "content/site.yaml"))
+            try SourceFile.read(
+                options.content.appendingPathComponent(SiteConfig.fileName), displayPath: "content/site.yaml"))
         let starterPath = "themes/\(config.theme)/starters/\(kind.rawValue).md"
         let starter = try SourceFile.read(root.appendingPathComponent(starterPath), displayPath: starterPath)
         let template: MustacheTemplate
@@ -41,7 +42,8 @@ public enum Scaffold {
             template = try MustacheTemplate(string: starter.text)
         } catch let error as MustacheTemplate.ParserError {
             throw starter.diagnostic(
-                line: error.context.lineNumber, column: error.context.columnNumber, "Mustache syntax error: \(error.error)")
+                line: error.context.lineNumber, column: error.context.columnNumber,
+                "Mustache syntax error: \(error.error)")
         } catch {
             throw starter.diagnostic(line: 1, column: 1, "cannot read the starter: \(error)")
         }

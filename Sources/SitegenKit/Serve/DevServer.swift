@@ -36,7 +36,9 @@ public final class DevServer: Sendable {
     /// Builds once, then serves and watches until the surrounding task is cancelled.
     public func run() async throws {
         await rebuild()
-        await server.appendRoute(HTTPRoute(stringLiteral: "GET \(LiveReload.socketPath)"), to: .webSocket(ReloadSocketHandler(broadcaster: broadcaster)))
+        await server.appendRoute(
+            HTTPRoute(stringLiteral: "GET \(LiveReload.socketPath)"),
+            to: .webSocket(ReloadSocketHandler(broadcaster: broadcaster)))
         await server.appendRoute("GET,HEAD *") { [site] request in
             await site.response(for: request.path)
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The script `sitegen serve` adds to every HTML page it serves, and only there: never to files on disk.
 /// It listens on a WebSocket, reloads the page after a good rebuild, and shows an overlay after a failed one.
 enum LiveReload {
@@ -68,5 +70,3 @@ extension String {
         replacingOccurrences(of: "'", with: "&#39;")
     }
 }
-
-import Foundation

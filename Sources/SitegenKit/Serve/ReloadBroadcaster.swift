@@ -16,7 +16,8 @@ actor ReloadBroadcaster {
 
     /// Sends `{"type": type, "text": text}` to every client.
     func send(type: String, text: String = "") {
-        let payload = (try? JSONSerialization.data(withJSONObject: ["type": type, "text": text], options: [.sortedKeys]))
+        let payload =
+            (try? JSONSerialization.data(withJSONObject: ["type": type, "text": text], options: [.sortedKeys]))
             .map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         for continuation in clients.values {
             continuation.yield(.text(payload))

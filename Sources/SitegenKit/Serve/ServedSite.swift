@@ -20,10 +20,12 @@ actor ServedSite {
         if let contents = files[SiteFiles.notFoundPage] {
             return Self.response(.notFound, path: SiteFiles.notFoundPage, contents: contents)
         }
-        return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
+        return HTTPResponse(
+            statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
     }
 
-    private static func response(_ status: HTTPStatusCode, path: String, contents: OutputFile.Contents) -> HTTPResponse {
+    private static func response(_ status: HTTPStatusCode, path: String, contents: OutputFile.Contents) -> HTTPResponse
+    {
         var data: Data
         switch contents {
         case .data(let bytes): data = bytes

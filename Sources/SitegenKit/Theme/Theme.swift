@@ -26,7 +26,8 @@ public struct Theme: Sendable {
     public static func load(from directory: URL, displayPath: String) throws(BuildFailure) -> Theme {
         let templatesDirectory = directory.appendingPathComponent("templates")
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue
+        guard FileManager.default.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory),
+            isDirectory.boolValue
         else {
             throw BuildFailure(
                 Diagnostic(
@@ -84,7 +85,8 @@ public struct Theme: Sendable {
             problems.append(
                 Diagnostic(
                     SourceLocation(file: "\(displayPath)/templates/\(required).mustache"),
-                    "the theme has no `\(required)` template", hint: "every theme needs: \(requiredTemplates.joined(separator: ", "))"))
+                    "the theme has no `\(required)` template",
+                    hint: "every theme needs: \(requiredTemplates.joined(separator: ", "))"))
         }
         var inlineFiles: [String: String] = [:]
         let inlineDirectory = directory.appendingPathComponent("inline")
@@ -111,7 +113,9 @@ public struct Theme: Sendable {
         guard let output = library.render(context, withTemplate: template) else {
             throw Diagnostic(
                 requestedBy, "the theme `\(name)` has no template `\(template)`",
-                hint: "create \(displayPath)/templates/\(template).mustache, or use one of: \(templateNames.sorted().joined(separator: ", "))")
+                hint:
+                    "create \(displayPath)/templates/\(template).mustache, or use one of: \(templateNames.sorted().joined(separator: ", "))"
+            )
         }
         return output
     }

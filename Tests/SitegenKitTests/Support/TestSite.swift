@@ -45,12 +45,13 @@ struct TestSite {
     /// The minimal theme: a base layout with blocks, a page layout, the three partials, and the two embeds.
     static let theme: [String: String] = [
         "base": """
-            <!DOCTYPE html><html lang="{{site.language}}"><head>{{> partials/head}}</head>
-            <body>{{> partials/nav}}<main>{{$main}}{{/main}}</main>{{> partials/footer}}</body></html>
-            """,
+        <!DOCTYPE html><html lang="{{site.language}}"><head>{{> partials/head}}</head>
+        <body>{{> partials/nav}}<main>{{$main}}{{/main}}</main>{{> partials/footer}}</body></html>
+        """,
         "page": "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.body}}}{{/main}}{{/base}}",
         "note": "{{<base}}{{$main}}<pre>{{note.text}}</pre>{{/main}}{{/base}}",
-        "partials/head": "<meta charset=\"utf-8\"><title>{{page.title}}</title><link rel=\"stylesheet\" href=\"{{stylesheet.href}}\">",
+        "partials/head":
+            "<meta charset=\"utf-8\"><title>{{page.title}}</title><link rel=\"stylesheet\" href=\"{{stylesheet.href}}\">",
         "partials/nav": "<nav>{{#nav}}<a href=\"{{href}}\">{{title}}</a>{{/nav}}</nav>",
         "partials/footer": "<footer>{{site.author}}</footer>",
         "embeds/elements": "<ol>{{#elements}}<li>{{title}}</li>{{/elements}}</ol>",
