@@ -15,6 +15,25 @@ import Testing
         #expect(try site.snapshot() == first)
     }
 
+    @Test func unchangedFilesAreNotRewrittenByTheNextBuild() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("other.md", "Before\n")
+        try site.build()
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+        }
+        let index = try inode("index.html")
+        let other = try inode("other.html")
+        try site.page("other.md", "After\n")
+        try site.build()
+        #expect(try inode("index.html") == index)
+        #expect(try inode("other.html") != other)
+        #expect(try site.read("other.html").contains("After"))
+    }
+
     @Test func failedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -54,7 +54,7 @@ struct PageRenderer: Sendable {
                     title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
             }
         }
-        let words = page.body.split(whereSeparator: { $0.isWhitespace }).count
+        let words = page.body.wordCount
         let context = PageContext(
             site: .init(
                 title: index.config.title, description: index.config.description, author: index.config.author,

@@ -20,11 +20,11 @@ public struct SourceFile: Sendable {
                 SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable"
             )
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw Diagnostic(
-                SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw Diagnostic(SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
+        guard data.contains(0x0D) else { return SourceFile(displayPath: displayPath, text: text) }
         return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
 

@@ -22,7 +22,7 @@ public struct MarkdownRenderer: Sendable {
         rewriteLink: (String) -> String?,
         embed: (String) -> String?
     ) -> MarkdownDocument {
-        let sourceLines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let source = SourceText(markdown)
         let lineOffset = firstLine - 1
         guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return MarkdownDocument(html: "", headings: [], links: [], unknownEmbeds: [])
@@ -57,7 +57,7 @@ public struct MarkdownRenderer: Sendable {
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = Self.string(cmark_node_get_url(node))
-                let (sourceLine, column) = Self.locate(destination, near: lastBlockLine, in: sourceLines)
+                let (sourceLine, column) = source.locate(destination, fromLine: lastBlockLine)
                 links.append(.init(destination: destination, line: sourceLine + lineOffset, column: column))
                 if let href = rewriteLink(destination) {
                     cmark_node_set_url(node, href)
@@ -141,21 +141,6 @@ public struct MarkdownRenderer: Sendable {
         guard inner.hasPrefix("sitegen:") else { return nil }
         let name = String(inner.dropFirst("sitegen:".count))
         return name.isEmpty ? nil : name
-    }
-
-    /// Finds where a link destination was written, starting at the line of its block; cmark does not record
-    /// positions of inline nodes, so the destination text itself is searched for.
-    private static func locate(_ destination: String, near line: Int, in lines: [Substring]) -> (line: Int, column: Int)
-    {
-        guard !destination.isEmpty else { return (line, 1) }
-        var index = max(line - 1, 0)
-        while index < lines.count {
-            if let range = lines[index].range(of: destination) {
-                return (index + 1, lines[index].distance(from: lines[index].startIndex, to: range.lowerBound) + 1)
-            }
-            index += 1
-        }
-        return (line, 1)
     }
 
     private static func string(_ pointer: UnsafePointer<CChar>?) -> String {

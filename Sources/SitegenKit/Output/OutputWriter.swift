@@ -72,11 +72,23 @@ public struct OutputWriter: Sendable {
     /// sitegen did not write, so the swap loses none of them.
     private func stage(_ files: [OutputFile], in staging: URL, previous: Set<String>?) throws {
         let fileManager = FileManager.default
+        var folders: Set<String> = []
         for file in files {
             let url = staging.appendingPathComponent(file.path)
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            let folder = url.deletingLastPathComponent()
+            if folders.insert(folder.path).inserted {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            }
+            // A file whose bytes did not change is carried over as a hard link to the old one, so the swap
+            // leaves it untouched (same inode, same modification time) and nothing is rewritten.
+            let old = output.appendingPathComponent(file.path)
+            if previous?.contains(file.path) == true, FileBytes.equal(old, file.contents),
+                (try? fileManager.linkItem(at: old, to: url)) != nil
+            {
+                continue
+            }
             switch file.contents {
-            case .data(let data): try data.write(to: url)
+            case .data(let data): try FileBytes.write(data, to: url)
             case .copy(let source): try fileManager.copyItem(at: source, to: url)
             }
         }

@@ -20,7 +20,7 @@ extension NoteView {
             subject: template.subjectText(values: values),
             paragraphs: paragraphs,
             text: text,
-            wordCount: text.split(whereSeparator: { $0.isWhitespace }).count,
+            wordCount: text.wordCount,
             coverage: elements.map { Coverage(element: ElementView($0), isCovered: covered.contains($0.id)) },
             coveredCount: covered.count
         )

@@ -23,7 +23,7 @@ extension PageContext {
     }
 
     /// A context with one of everything, for reflection only.
-    private static var example: PageContext {
+    static var example: PageContext {
         let element = ElementView(Element(id: "", number: 1, title: "", why: "", example: ""))
         let navItem = NavItem(title: "", href: "", isCurrent: false)
         let note = NoteView(

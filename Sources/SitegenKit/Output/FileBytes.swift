@@ -1,0 +1,31 @@
+import Foundation
+
+/// Plain file reads and writes for the output writer, without the extra work Foundation's `Data.write` does.
+enum FileBytes {
+    /// Writes `data` to a new file at `url`.
+    static func write(_ data: Data, to url: URL) throws {
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Whether the file at `url` holds exactly `contents`; false when it cannot be read.
+    static func equal(_ url: URL, _ contents: OutputFile.Contents) -> Bool {
+        guard let existing = try? Data(contentsOf: url, options: .uncached) else { return false }
+        switch contents {
+        case .data(let data): return existing == data
+        case .copy(let source): return (try? Data(contentsOf: source, options: .uncached)) == existing
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Mustache
+import Testing
+
+@testable import SitegenKit
+
+/// The template context answers lookups by name without reflection; these tests hold those answers to the
+/// stored properties that reflection sees, so a new property cannot be forgotten.
+@Suite struct ContextLookupTests {
+    /// Every (type, property) pair whose direct lookup disagrees with reflection, searched through `value`.
+    func mismatches(in value: Any) -> [String] {
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
+            return mirror.children.flatMap { mismatches(in: $0.value) }
+        }
+        guard mirror.displayStyle == .struct else { return [] }
+        guard let parent = value as? MustacheParent else { return ["\(type(of: value)) has no direct lookup"] }
+        var problems: [String] = []
+        for child in mirror.children {
+            guard let label = child.label else { continue }
+            let reflected = Mirror(reflecting: child.value)
+            let isNil = reflected.displayStyle == .optional && reflected.children.isEmpty
+            if (parent.child(named: label) == nil) != isNil {
+                problems.append("\(type(of: value)).\(label)")
+            }
+            problems += mismatches(in: child.value)
+        }
+        return problems
+    }
+
+    @Test func everyStoredPropertyIsAnsweredByName() {
+        #expect(mismatches(in: PageContext.example) == [])
+        #expect(mismatches(in: EmbedContext(root: "", elements: [], notes: [])) == [])
+    }
+
+    @Test func absentOptionalsAreFalsyInTemplates() throws {
+        var context = PageContext.example
+        context.note = nil
+        context.page.previous = nil
+        let template = try MustacheTemplate(string: "{{#note}}note{{/note}}{{^page.previous}}none{{/page.previous}}")
+        #expect(template.render(context) == "none")
+    }
+}
