@@ -33,7 +33,7 @@ public struct SiteContent: Sendable {
         throws(BuildFailure)
         -> SiteContent
     {
-        func file(_ name: String) throws(Diagnostic) -> SourceFile {
+        @Sendable func file(_ name: String) throws(Diagnostic) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
         func exists(_ name: String) -> Bool {
@@ -51,29 +51,27 @@ public struct SiteContent: Sendable {
             throw BuildFailure(error)
         }
 
-        var pages: [PageSource] = []
-        var drafts: Set<String> = []
-        var assets: [String] = []
-        var problems: [Diagnostic] = []
-        for path in FileTree.files(under: directory) where !dataFiles.contains(path) {
-            guard path.hasSuffix(".md") else {
-                assets.append(path)
-                continue
-            }
-            do {
+        let paths = FileTree.files(under: directory).filter { !dataFiles.contains($0) }
+        let assets = paths.filter { !$0.hasSuffix(".md") }
+        // Reading and decoding one page needs nothing from the others, so pages load on every core.
+        let loaded = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
+            Result { () throws(Diagnostic) -> PageSource in
                 let source = try file(path)
                 let front = try FrontMatter.split(source)
                 let meta = try PageMeta.decode(front, in: source, elements: elements, fields: fields)
-                if meta.draft && !includeDrafts {
-                    drafts.insert(path)
-                    continue
-                }
-                pages.append(
-                    PageSource(
-                        file: source, route: Route(source: path), meta: meta, body: front.body,
-                        bodyFirstLine: front.bodyFirstLine))
-            } catch {
-                problems.append(error)
+                return PageSource(
+                    file: source, route: Route(source: path), meta: meta, body: front.body,
+                    bodyFirstLine: front.bodyFirstLine)
+            }
+        }
+        var pages: [PageSource] = []
+        var drafts: Set<String> = []
+        var problems: [Diagnostic] = []
+        for result in loaded {
+            switch result {
+            case .success(let page) where page.meta.draft && !includeDrafts: drafts.insert(page.route.source)
+            case .success(let page): pages.append(page)
+            case .failure(let problem): problems.append(problem)
             }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }

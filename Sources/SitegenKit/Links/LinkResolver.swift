@@ -41,7 +41,7 @@ public struct LinkResolver: Sendable {
         if path.isEmpty {
             return .samePage(fragment: (fragment ?? "").removingPercentEncoding ?? fragment ?? "")
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
         guard let resolved = RelativePath.resolve(decoded, against: from.source), !resolved.isEmpty else {
             return .broken("`\(destination)` points outside content/", hint: "link only to files inside content/")
         }
