@@ -76,7 +76,7 @@ struct PageRenderer: Sendable {
             root: root,
             home: .init(href: root + "index.html"),
             stylesheet: .init(href: root + "assets/style.css"),
-            favicon: theme.inlineFiles["favicon.svg"].map { Self.dataURL(svg: $0) },
+            favicon: theme.favicon,
             standalone: page.meta.standalone ? standalone(layout: page.meta.layout) : nil,
             nav: index.nav.map {
                 PageContext.NavItem(
@@ -102,14 +102,6 @@ struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
-    /// A `data:` URL for SVG text: percent-encoded where URLs need it, readable elsewhere.
-    static func dataURL(svg: String) -> String {
-        var allowed = CharacterSet.alphanumerics
-        allowed.insert(charactersIn: "-_.!~*()/:;=,")
-        let compact = svg.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
-        return "data:image/svg+xml," + (compact.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
-    }
-
     /// The inlined style, script and data of a standalone page, with the policy that allows exactly them.
     func standalone(layout: String) -> PageContext.Standalone {
         let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")

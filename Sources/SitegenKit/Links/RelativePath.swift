@@ -2,8 +2,8 @@
 enum RelativePath {
     /// The URL that leads from the page at `from` to the file at `to` (both relative to the same root).
     static func url(from: String, to: String) -> String {
-        let fromDirectory = from.split(separator: "/", omittingEmptySubsequences: false).dropLast()
-        let target = to.split(separator: "/", omittingEmptySubsequences: false)
+        let fromDirectory = components(from, omittingEmpty: false).dropLast()
+        let target = components(to, omittingEmpty: false)
         var common = 0
         while common < fromDirectory.count, common < target.count - 1, fromDirectory[common] == target[common] {
             common += 1
@@ -14,13 +14,13 @@ enum RelativePath {
 
     /// The prefix that leads from the page at `from` back to the root: `""` at the top, `"../"` one folder down.
     static func rootPrefix(from: String) -> String {
-        String(repeating: "../", count: from.split(separator: "/").count - 1)
+        String(repeating: "../", count: components(from, omittingEmpty: true).count - 1)
     }
 
     /// Resolves `path` against the folder of `base`, folding `.` and `..`; nil when it climbs above the root.
     static func resolve(_ path: String, against base: String) -> String? {
-        var parts: [Substring] = path.hasPrefix("/") ? [] : Array(base.split(separator: "/").dropLast())
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        var parts: [Substring] = path.hasPrefix("/") ? [] : Array(components(base, omittingEmpty: true).dropLast())
+        for part in components(path, omittingEmpty: true) {
             switch part {
             case ".": continue
             case "..":
@@ -30,5 +30,11 @@ enum RelativePath {
             }
         }
         return parts.joined(separator: "/")
+    }
+
+    /// The `/`-separated parts of a path. Splits UTF-8 bytes, not Characters: `/` is ASCII, and links are
+    /// resolved often enough for grapheme breaking to show in build times.
+    private static func components(_ path: String, omittingEmpty: Bool) -> [Substring] {
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: omittingEmpty).map { Substring($0) }
     }
 }

@@ -77,7 +77,8 @@ public struct MarkdownRenderer: Sendable {
                 .init(level: level, id: id, text: text, line: Int(cmark_node_get_start_line(node)) + lineOffset))
             // cmark cannot put attributes on a heading, so render the heading alone, add the id, and splice the
             // result back as a literal block (custom blocks are emitted as they are, even in safe mode).
-            let rendered = renderHTML(node).trimmingCharacters(in: .whitespacesAndNewlines)
+            var rendered = renderHTML(node)
+            while rendered.last == "\n" { rendered.removeLast() }
             let opening = "<h\(level)>"
             let html = "<h\(level) id=\"\(id)\">" + rendered.dropFirst(rendered.hasPrefix(opening) ? opening.count : 0)
             replace(node, withLiteral: html)

@@ -15,6 +15,8 @@ public struct Theme: Sendable {
     public var stylesheet: String?
     /// Files under `inline/`, by path: style and script that standalone pages inline (`<layout>.css`, `<layout>.js`).
     public var inlineFiles: [String: String]
+    /// `inline/favicon.svg` as a `data:` URL, worked out once rather than for every page.
+    public var favicon: String?
     private var library: MustacheLibrary
     private var displayPath: String
 
@@ -105,6 +107,7 @@ public struct Theme: Sendable {
             name: directory.lastPathComponent, directory: directory,
             assets: FileTree.files(under: directory.appendingPathComponent("assets")), templateNames: names,
             stylesheet: stylesheet.map { String(decoding: $0, as: UTF8.self) }, inlineFiles: inlineFiles,
+            favicon: inlineFiles["favicon.svg"].map(dataURL(svg:)),
             library: library, displayPath: displayPath)
     }
 
@@ -118,6 +121,14 @@ public struct Theme: Sendable {
             )
         }
         return output
+    }
+
+    /// A `data:` URL for SVG text, percent-encoded so it is safe in a URL and in an HTML attribute.
+    static func dataURL(svg: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-_.!~*()/:;=,")
+        let compact = svg.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        return "data:image/svg+xml," + (compact.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")
     }
 
     /// Where an asset file lies on disk.
