@@ -6,16 +6,7 @@ import Testing
     static let binary = SiteTests.repository.appendingPathComponent(".build/debug/sitegen")
 
     func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        try runProcess(Self.binary, arguments)
     }
 
     @Test func successExitsZero() throws {

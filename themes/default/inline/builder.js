@@ -65,7 +65,7 @@
   }
 
   function srOnly(text) {
-    return el("span", { class: "builder-sr-only", text });
+    return el("span", { class: "visually-hidden", text });
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -330,7 +330,7 @@
         el("p", { class: "builder-hint", id: prefix + "-note-for" })));
     const remove = el("button", {
       type: "button", class: "builder-button builder-button-quiet", "data-role": "remove", "data-uid": person.uid,
-    }, "Remove", el("span", { class: "builder-sr-only", "data-role": "remove-who" }));
+    }, "Remove", el("span", { class: "visually-hidden", "data-role": "remove-who" }));
     fieldset.append(el("p", { class: "builder-row-actions" }, remove));
     ui.recipients.append(el("li", { class: "builder-person", "data-uid": person.uid }, fieldset));
   }
@@ -370,7 +370,7 @@
     }
     card.status = el("p", { class: "builder-status", role: "status" });
     card.mail = el("a", { class: "builder-button", href: "mailto:", "data-role": "mail" }, "Open in mail program");
-    const who = () => el("span", { class: "builder-sr-only", "data-role": "who" });
+    const who = () => el("span", { class: "visually-hidden", "data-role": "who" });
     const actions = el("div", { class: "builder-actions" },
       el("button", { type: "button", class: "builder-button", "data-role": "copy", "data-uid": person.uid }, "Copy", who()),
       el("button", { type: "button", class: "builder-button", "data-role": "download", "data-uid": person.uid },
