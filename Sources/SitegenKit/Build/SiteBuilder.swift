@@ -1,42 +1,76 @@
 import Foundation
 
 /// Builds a site, following every page through the same steps: read source, split front matter, resolve links,
-/// render Markdown, render the template, and finally write everything at once.
+/// render Markdown, render the template, write.
 public enum SiteBuilder {
-    /// Builds the site described by `options`. On failure nothing in the output folder changes.
+    /// Builds the site described by `options`. Pages are written beside the output folder as they are rendered;
+    /// the new site replaces the old one only when every page and link is good, so on failure nothing in the
+    /// output folder changes.
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
         let writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
+        let staging: OutputStaging
         do {
             try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
+            staging = try writer.begin()
         } catch {
             throw BuildFailure(error)
         }
-        let site = try render(options)
         do {
-            try writer.write(site.files)
+            let site = try render(options, emit: staging.write)
+            let files = try staging.commit()
+            return BuildReport(
+                pages: site.pageCount, files: files, output: options.display(options.output),
+                warnings: site.warnings, notes: site.notes)
+        } catch let failure as BuildFailure {
+            staging.discard()
+            throw failure
         } catch {
-            throw BuildFailure(error)
+            staging.discard()
+            throw BuildFailure(writer.failure(error))
         }
-        return BuildReport(
-            pages: site.pageCount, files: site.files.count, output: options.display(options.output),
-            warnings: site.warnings, notes: site.notes)
     }
 
-    /// Renders the whole site in memory, without writing anything: the pages and the files copied as they are.
-    /// With `options.strict`, warnings fail the build.
+    /// Renders the whole site in memory, without writing anything: the pages and the files copied as they are
+    /// (what `serve` answers from). With `options.strict`, warnings fail the build.
     public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
+        let collected = FileCollector()
+        var site = try render(options, emit: collected.add)
+        site.files = collected.files.sorted { $0.path < $1.path }
+        return site
+    }
+
+    /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
+    /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
+    static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)
+        throws(BuildFailure) -> RenderedSite
+    {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
         let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
+        let extras = SiteFiles(index: renderer.index, pages: content.pages)
+        let otherFiles =
+            extras.files()
+            + content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
+            + theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
+        try checkUnique(content.pages.map(\.route.output) + otherFiles.map(\.path), content: options.display(options.content))
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
         let results = content.pages.parallelMap { page in
             defer { counter.advance() }
-            return Result { () throws(BuildFailure) in try renderer.render(page) }
+            return Result { () throws(BuildFailure) -> RenderedPage in
+                var rendered = try renderer.render(page)
+                do throws(Diagnostic) {
+                    try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
+                } catch {
+                    throw BuildFailure(error)
+                }
+                rendered.html = ""  // written; only its links and anchors are needed from here on
+                return rendered
+            }
         }
         var rendered: [RenderedPage] = []
         var problems: [Diagnostic] = []
@@ -50,28 +84,22 @@ public enum SiteBuilder {
         let warnings = content.warnings
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw BuildFailure(problems) }
-
-        let extras = SiteFiles(index: renderer.index, pages: content.pages)
-        var files = rendered.map { OutputFile(path: $0.route.output, contents: .data(Data($0.html.utf8))) }
-        files += extras.files()
-        files += content.assets.map {
-            OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0)))
+        do throws(Diagnostic) {
+            for file in otherFiles { try emit(file) }
+        } catch {
+            throw BuildFailure(error)
         }
-        files += theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
-        try checkUnique(files, content: options.display(options.content))
-        return RenderedSite(
-            files: files.sorted { $0.path < $1.path }, pageCount: rendered.count, warnings: warnings,
-            notes: extras.notes())
+        return RenderedSite(files: [], pageCount: rendered.count, warnings: warnings, notes: extras.notes())
     }
 
     /// Two sources that would write the same output file are an error, rather than one silently winning.
-    private static func checkUnique(_ files: [OutputFile], content: String) throws(BuildFailure) {
+    private static func checkUnique(_ paths: [String], content: String) throws(BuildFailure) {
         var seen: Set<String> = []
         var problems: [Diagnostic] = []
-        for file in files where !seen.insert(file.path).inserted {
+        for path in paths where !seen.insert(path).inserted {
             problems.append(
                 Diagnostic(
-                    SourceLocation(file: file.path), "two sources produce the output file \(file.path)",
+                    SourceLocation(file: path), "two sources produce the output file \(path)",
                     hint:
                         "rename one of them (pages and files in \(content)/, and the theme's assets/ which go to assets/)"
                 ))

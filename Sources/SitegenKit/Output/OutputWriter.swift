@@ -38,78 +38,37 @@ public struct OutputWriter: Sendable {
     /// Writes `files` as the whole new content of the output folder. Returns how many files were written.
     @discardableResult
     public func write(_ files: [OutputFile]) throws(Diagnostic) -> Int {
-        let fileManager = FileManager.default
+        let staging = try begin()
+        do {
+            for file in files { try staging.write(file) }
+            return try staging.commit()
+        } catch {
+            staging.discard()
+            throw error
+        }
+    }
+
+    /// Starts a new site beside the output folder. Files go in with `write` (from any thread) and the site
+    /// replaces the output folder only on `commit`; `discard` drops it and leaves the output as it was.
+    public func begin() throws(Diagnostic) -> OutputStaging {
         let parent = output.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-staging")
         let retired = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-old")
+        let previous = try previousManifest()
         do {
-            let previous = try previousManifest()
             try removeOwnLeftover(staging)
             try removeOwnLeftover(retired)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            do {
-                try stage(files, in: staging, previous: previous)
-            } catch {
-                try? fileManager.removeItem(at: staging)
-                throw error
-            }
-            if fileManager.fileExists(atPath: output.path) {
-                try fileManager.moveItem(at: output, to: retired)
-                try fileManager.moveItem(at: staging, to: output)
-                try fileManager.removeItem(at: retired)
-            } else {
-                try fileManager.moveItem(at: staging, to: output)
-            }
-        } catch let error as Diagnostic {
-            throw error
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
-            throw Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error.localizedDescription)")
+            throw failure(error)
         }
-        return files.count
+        return OutputStaging(writer: self, folder: staging, retired: retired, previous: previous)
     }
 
-    /// Writes the new files and the manifest into `staging`, then carries over the files in the old output that
-    /// sitegen did not write, so the swap loses none of them.
-    private func stage(_ files: [OutputFile], in staging: URL, previous: Set<String>?) throws {
-        let fileManager = FileManager.default
-        var folders: Set<String> = []
-        for file in files {
-            let url = staging.appendingPathComponent(file.path)
-            let folder = url.deletingLastPathComponent()
-            if folders.insert(folder.path).inserted {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
-            }
-            // A file whose bytes did not change is carried over as a hard link to the old one, so the swap
-            // leaves it untouched (same inode, same modification time) and nothing is rewritten.
-            let old = output.appendingPathComponent(file.path)
-            if previous?.contains(file.path) == true, FileBytes.equal(old, file.contents),
-                (try? fileManager.linkItem(at: old, to: url)) != nil
-            {
-                continue
-            }
-            switch file.contents {
-            case .data(let data): try FileBytes.write(data, to: url)
-            case .copy(let source): try fileManager.copyItem(at: source, to: url)
-            }
-        }
-        let manifest =
-            "# Files written by sitegen. It replaces only these; anything else here is kept.\n"
-            + files.map(\.path).sorted().map { $0 + "\n" }.joined()
-        try Data(manifest.utf8).write(to: staging.appendingPathComponent(Self.manifestName))
-
-        guard let previous else { return }
-        let written = Set(files.map(\.path))
-        for path in Self.allFiles(under: output) where !previous.contains(path) && path != Self.manifestName {
-            if written.contains(path) {
-                throw Diagnostic(
-                    SourceLocation(file: "\(displayPath)/\(path)"),
-                    "the build would overwrite \(displayPath)/\(path), which sitegen did not write",
-                    hint: "move that file elsewhere, or rename the page or asset that produces it")
-            }
-            let url = staging.appendingPathComponent(path)
-            try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fileManager.copyItem(at: output.appendingPathComponent(path), to: url)
-        }
+    /// An I/O error as a diagnostic on the output folder.
+    func failure(_ error: any Error) -> Diagnostic {
+        if let diagnostic = error as? Diagnostic { return diagnostic }
+        return Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error.localizedDescription)")
     }
 
     /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a
@@ -130,7 +89,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes a staging or retired folder left by an interrupted build; these names are sitegen's own.
-    private func removeOwnLeftover(_ url: URL) throws {
+    func removeOwnLeftover(_ url: URL) throws {
         if FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.removeItem(at: url)
         }
