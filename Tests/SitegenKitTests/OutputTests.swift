@@ -4,6 +4,18 @@ import Testing
 @testable import SitegenKit
 
 @Suite struct OutputTests {
+    @Test func pagesInManyFoldersAreWrittenInParallelWithoutLoss() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        for folder in 0..<20 {
+            for page in 0..<10 { try site.page("f\(folder)/p\(page).md", "Page \(folder)-\(page)\n") }
+        }
+        let report = try site.build()
+        #expect(report.pages == 200)
+        #expect(try site.read("f19/p9.html").contains("Page 19-9"))
+        #expect(try site.snapshot().keys.filter { $0.hasSuffix(".html") }.count == 200)
+    }
+
     @Test func twoBuildsOfTheSameInputAreIdentical() throws {
         let site = try TestSite()
         defer { site.remove() }

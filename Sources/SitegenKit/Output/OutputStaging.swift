@@ -26,9 +26,11 @@ public final class OutputStaging: @unchecked Sendable {
         let url = folder.appendingPathComponent(file.path)
         let parent = url.deletingLastPathComponent()
         do {
-            let isNewFolder = lock.withLock { folders.insert(parent.path).inserted }
-            if isNewFolder {
-                try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            // Created under the lock, so no thread writes into a folder another thread is still creating.
+            try lock.withLock {
+                if folders.insert(parent.path).inserted {
+                    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                }
             }
             let old = writer.output.appendingPathComponent(file.path)
             if previous?.contains(file.path) == true, FileBytes.equal(old, file.contents),
