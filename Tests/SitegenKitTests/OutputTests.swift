@@ -34,7 +34,8 @@ import Testing
         try site.page("other.md", "Before\n")
         try site.build()
         func inode(_ path: String) throws -> Int {
-            let attributes = try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: site.output.appendingPathComponent(path).path)
             return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
         }
         let index = try inode("index.html")

@@ -55,7 +55,8 @@ public enum SiteBuilder {
             extras.files()
             + content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
             + theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
-        try checkUnique(content.pages.map(\.route.output) + otherFiles.map(\.path), content: options.display(options.content))
+        try checkUnique(
+            content.pages.map(\.route.output) + otherFiles.map(\.path), content: options.display(options.content))
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)

@@ -23,7 +23,8 @@ public struct SourceFile: Sendable {
         // Validating from a contiguous buffer takes the standard library's fast path.
         let text = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
         guard let text else {
-            throw Diagnostic(SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
+            throw Diagnostic(
+                SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
         guard data.contains(0x0D) else { return SourceFile(displayPath: displayPath, text: text) }
