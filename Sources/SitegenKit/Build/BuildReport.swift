@@ -14,7 +14,7 @@ public struct BuildReport: Sendable {
 
 /// A site rendered in memory, ready to write or serve.
 public struct RenderedSite: Sendable {
-    /// Every output file, sorted by path.
+    /// Every output file, sorted by path; empty after `build`, which streams them to disk instead.
     public var files: [OutputFile]
     /// How many pages were rendered.
     public var pageCount: Int
