@@ -12,6 +12,12 @@ struct PageRenderer: Sendable {
 
     func render(_ page: PageSource) throws(BuildFailure) -> RenderedPage {
         let route = page.route
+        let (file, front): (SourceFile, FrontMatter)
+        do {
+            (file, front) = try page.read()
+        } catch {
+            throw BuildFailure(error)
+        }
         let root = RelativePath.rootPrefix(from: route.output)
         let elements = index.elements.map(ElementView.init)
         let notes = index.notes.map {
@@ -23,14 +29,14 @@ struct PageRenderer: Sendable {
         let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
         var problems: [Diagnostic] = []
         let document = markdown.render(
-            page.body, firstLine: page.bodyFirstLine,
+            front.body, firstLine: front.bodyFirstLine,
             rewriteLink: { index.links.href(for: $0, from: route) },
             embed: { name in
                 guard Self.embeds.contains(name) else { return nil }
                 do throws(Diagnostic) {
                     return try theme.render(
                         "embeds/\(name)", context: embedContext,
-                        requestedBy: SourceLocation(file: page.file.displayPath))
+                        requestedBy: SourceLocation(file: page.displayPath))
                 } catch {
                     problems.append(error)
                     return ""
@@ -38,7 +44,7 @@ struct PageRenderer: Sendable {
             })
         for embed in document.unknownEmbeds {
             problems.append(
-                page.file.diagnostic(
+                file.diagnostic(
                     line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.destination)`",
                     hint: Suggestion.closest(to: embed.destination, among: Self.embeds).map {
                         "did you mean `sitegen:\($0)`?"
@@ -54,7 +60,7 @@ struct PageRenderer: Sendable {
                     title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
             }
         }
-        let words = page.body.wordCount
+        let words = front.body.wordCount
         let context = PageContext(
             site: .init(
                 title: index.config.title, description: index.config.description, author: index.config.author,
@@ -91,13 +97,13 @@ struct PageRenderer: Sendable {
         do throws(Diagnostic) {
             html = try theme.render(
                 page.meta.layout, context: context,
-                requestedBy: SourceLocation(file: page.file.displayPath))
+                requestedBy: SourceLocation(file: page.displayPath))
         } catch {
             problems.append(error)
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
-            file: page.file, route: route, html: html, headings: document.headings, links: document.links)
+            source: page, html: html, headings: document.headings, links: document.links)
     }
 }
 

@@ -1,9 +1,9 @@
 /// A page after rendering: its finished HTML and what link checking needs.
 struct RenderedPage: Sendable {
-    /// The page's source file, for diagnostics.
-    var file: SourceFile
+    /// The page's source, for diagnostics.
+    var source: PageSource
     /// Source and output paths.
-    var route: Route
+    var route: Route { source.route }
     /// The finished document.
     var html: String
     /// Anchors the page offers.

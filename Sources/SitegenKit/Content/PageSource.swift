@@ -1,13 +1,28 @@
-/// A content page after loading: where it goes, its front matter, and its Markdown body.
+import Foundation
+
+/// A content page after loading: where it comes from and goes, and its front matter. The Markdown itself is read
+/// again when the page renders (`read()`), so a large site never holds every page's text in memory at once.
 public struct PageSource: Sendable {
-    /// The file it was read from.
-    public var file: SourceFile
+    /// The file on disk.
+    public var url: URL
+    /// The path diagnostics print, such as `content/guide.md`.
+    public var displayPath: String
     /// Source and output paths.
     public var route: Route
     /// Its front matter.
     public var meta: PageMeta
-    /// Its Markdown, and the line of the file where that starts.
-    public var body: String
-    /// Line of the file on which `body` starts.
-    public var bodyFirstLine: Int
+
+    /// The file's current text and its Markdown body (with the line the body starts on).
+    public func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
+        let file = try SourceFile.read(url, displayPath: displayPath)
+        return (file, try FrontMatter.split(file))
+    }
+
+    /// A diagnostic at a position in this page, quoting the line when the file can still be read.
+    func diagnostic(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
+        guard let file = try? SourceFile.read(url, displayPath: displayPath) else {
+            return Diagnostic(SourceLocation(file: displayPath, line: line, column: column), message, hint: hint)
+        }
+        return file.diagnostic(line: line, column: column, message, hint: hint)
+    }
 }

@@ -18,8 +18,8 @@ public struct SiteContent: Sendable {
     /// Problems in the content that do not stop the build (unless it is strict).
     public var warnings: [Diagnostic] {
         pages.filter { $0.meta.description == nil }.map {
-            $0.file.diagnostic(
-                line: 1, column: 1,
+            Diagnostic(
+                SourceLocation(file: $0.displayPath, line: 1, column: 1),
                 "this page has no `description`; it gets the site's, which search results and link previews show for every such page",
                 hint: "add `description: One sentence about this page.` to its front matter", severity: .warning)
         }
@@ -60,8 +60,8 @@ public struct SiteContent: Sendable {
                 let front = try FrontMatter.split(source)
                 let meta = try PageMeta.decode(front, in: source, elements: elements, fields: fields)
                 return PageSource(
-                    file: source, route: Route(source: path), meta: meta, body: front.body,
-                    bodyFirstLine: front.bodyFirstLine)
+                    url: directory.appendingPathComponent(path), displayPath: source.displayPath,
+                    route: Route(source: path), meta: meta)
             }
         }
         var pages: [PageSource] = []

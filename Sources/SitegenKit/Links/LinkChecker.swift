@@ -10,7 +10,7 @@ struct LinkChecker {
         for page in pages {
             for link in page.links {
                 func report(_ message: String, hint: String?) {
-                    problems.append(page.file.diagnostic(line: link.line, column: link.column, message, hint: hint))
+                    problems.append(page.source.diagnostic(line: link.line, column: link.column, message, hint: hint))
                 }
                 switch resolver.target(of: link.destination, from: page.route) {
                 case .external, .asset:
