@@ -27,7 +27,7 @@ public struct SourceFile: Sendable {
                 SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
-        let hasCarriageReturn = data.withUnsafeBytes { memchr($0.baseAddress, 0x0D, $0.count) != nil }
+        let hasCarriageReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard hasCarriageReturn else { return SourceFile(displayPath: displayPath, text: text) }
         return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
     }
