@@ -28,9 +28,15 @@ struct PageRenderer: Sendable {
         }
         let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
         var problems: [Diagnostic] = []
+        // Each destination is resolved once; link checking reuses the answers.
+        var targets: [String: LinkResolver.Target] = [:]
         let document = markdown.render(
             front.body, firstLine: front.bodyFirstLine,
-            rewriteLink: { index.links.href(for: $0, from: route) },
+            rewriteLink: { destination in
+                let target = targets[destination] ?? index.links.target(of: destination, from: route)
+                targets[destination] = target
+                return index.links.href(for: target, from: route)
+            },
             embed: { name in
                 guard Self.embeds.contains(name) else { return nil }
                 do throws(Diagnostic) {
@@ -103,7 +109,7 @@ struct PageRenderer: Sendable {
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
-            source: page, html: html, headings: document.headings, links: document.links)
+            source: page, html: html, headings: document.headings, links: document.links, targets: targets)
     }
 }
 

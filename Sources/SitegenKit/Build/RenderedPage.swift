@@ -10,4 +10,6 @@ struct RenderedPage: Sendable {
     var headings: [MarkdownDocument.Heading]
     /// Destinations the page links to, as written.
     var links: [MarkdownDocument.Link]
+    /// What each destination resolved to while rendering.
+    var targets: [String: LinkResolver.Target]
 }

@@ -12,7 +12,7 @@ struct LinkChecker {
                 func report(_ message: String, hint: String?) {
                     problems.append(page.source.diagnostic(line: link.line, column: link.column, message, hint: hint))
                 }
-                switch resolver.target(of: link.destination, from: page.route) {
+                switch page.targets[link.destination] ?? resolver.target(of: link.destination, from: page.route) {
                 case .external, .asset:
                     break
                 case .broken(let message, let hint):

@@ -73,7 +73,12 @@ public struct LinkResolver: Sendable {
 
     /// The page-relative URL to write for `destination`, or nil to leave it as the author wrote it.
     public func href(for destination: String, from: Route) -> String? {
-        switch target(of: destination, from: from) {
+        href(for: target(of: destination, from: from), from: from)
+    }
+
+    /// The page-relative URL to write for a resolved target, or nil to leave the destination as written.
+    public func href(for target: Target, from: Route) -> String? {
+        switch target {
         case .external, .broken: nil
         case .samePage(let fragment): "#" + Self.escapeFragment(fragment)
         case .page(let route, let fragment):
