@@ -8,6 +8,14 @@ import Testing
 #endif
 
 @Suite struct ServeTests {
+    /// Collects what the server logs.
+    final class Log: @unchecked Sendable {
+        private let lock = NSLock()
+        private var collected: [String] = []
+        var lines: [String] { lock.withLock { collected } }
+        @Sendable func add(_ line: String) { lock.withLock { collected.append(line) } }
+    }
+
     /// Fetches a path from the server, as text.
     func fetch(_ port: UInt16, _ path: String) async throws -> (status: Int, body: String) {
         let url = URL(string: "http://127.0.0.1:\(port)\(path)")!
@@ -16,14 +24,48 @@ import Testing
     }
 
     /// Starts a server for `site` on a free port, runs `body`, and stops it.
-    func withServer(_ site: TestSite, _ body: (UInt16) async throws -> Void) async throws {
-        let server = try DevServer(options: BuildOptions(root: site.root), address: .init(port: 0), log: { _ in })
+    func withServer(_ site: TestSite, log: Log = Log(), _ body: (UInt16) async throws -> Void) async throws {
+        let server = try DevServer(options: BuildOptions(root: site.root), address: .init(port: 0), log: log.add)
         let task = Task { try await server.run() }
         defer { task.cancel() }
         try await server.waitUntilListening()
         let port = try #require(await server.port)
         try await body(port)
         await server.stop()
+    }
+
+    /// Fetches `path` until its body contains `text`, for up to five seconds.
+    func waitFor(_ text: String, at path: String, port: UInt16) async throws -> String {
+        var body = ""
+        for _ in 0..<100 where !body.contains(text) {
+            try await Task.sleep(for: .milliseconds(50))
+            body = try await fetch(port, path).body
+        }
+        return body
+    }
+
+    @Test func aChangedBodyReRendersOnlyThatPage() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", front: "nav: 1\n", "Home\n")
+        try site.page("notes/a.md", title: "A", front: "nav: 2\n", "Before\n")
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            try site.page("notes/a.md", title: "A", front: "nav: 2\n", "After\n")
+            #expect(try await waitFor("After", at: "/notes/a.html", port: port).contains("After"))
+            #expect(log.lines.contains { $0.hasPrefix("re-rendered 1 page in") })
+        }
+    }
+
+    @Test func aChangedTitleRebuildsThePagesThatShowIt() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", front: "nav: 1\n", "Home\n")
+        try site.page("notes/a.md", title: "Old title", front: "nav: 2\n", "Body\n")
+        try await withServer(site) { port in
+            try site.page("notes/a.md", title: "New title", front: "nav: 2\n", "Body\n")
+            #expect(try await waitFor("New title", at: "/index.html", port: port).contains(">New title</a>"))
+        }
     }
 
     @Test func servesPagesWithTheReloadScriptButWritesNothing() async throws {
@@ -48,12 +90,7 @@ import Testing
         try await withServer(site) { port in
             #expect(try await fetch(port, "/index.html").body.contains("Before"))
             try site.page("index.md", "After the change\n")
-            var body = ""
-            for _ in 0..<50 where !body.contains("After the change") {
-                try await Task.sleep(for: .milliseconds(100))
-                body = try await fetch(port, "/index.html").body
-            }
-            #expect(body.contains("After the change"))
+            #expect(try await waitFor("After the change", at: "/index.html", port: port).contains("After the change"))
         }
     }
 

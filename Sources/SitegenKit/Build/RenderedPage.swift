@@ -13,3 +13,17 @@ struct RenderedPage: Sendable {
     /// What each destination resolved to while rendering.
     var targets: [String: LinkResolver.Target]
 }
+
+/// Everything a build worked out, kept by `serve` so a change to one page can be re-rendered alone.
+struct SiteRender: Sendable {
+    /// What was read from `content/`.
+    var content: SiteContent
+    /// The site index and theme every page renders with.
+    var renderer: PageRenderer
+    /// The rendered pages (their HTML already handed on), in the order of `content.pages`.
+    var pages: [RenderedPage]
+    /// Problems that did not stop the build.
+    var warnings: [Diagnostic]
+    /// Things the author should know, such as features skipped and why.
+    var notes: [String]
+}

@@ -20,7 +20,7 @@ public enum SiteBuilder {
             let site = try render(options, emit: staging.write)
             let files = try staging.commit()
             return BuildReport(
-                pages: site.pageCount, files: files, output: options.display(options.output),
+                pages: site.pages.count, files: files, output: options.display(options.output),
                 warnings: site.warnings, notes: site.notes)
         } catch let failure as BuildFailure {
             staging.discard()
@@ -35,15 +35,16 @@ public enum SiteBuilder {
     /// (what `serve` answers from). With `options.strict`, warnings fail the build.
     public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
         let collected = FileCollector()
-        var site = try render(options, emit: collected.add)
-        site.files = collected.files.sorted { $0.path < $1.path }
-        return site
+        let site = try render(options, emit: collected.add)
+        return RenderedSite(
+            files: collected.files.sorted { $0.path < $1.path }, pageCount: site.pages.count,
+            warnings: site.warnings, notes: site.notes)
     }
 
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
     static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)
-        throws(BuildFailure) -> RenderedSite
+        throws(BuildFailure) -> SiteRender
     {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
@@ -90,7 +91,63 @@ public enum SiteBuilder {
         } catch {
             throw BuildFailure(error)
         }
-        return RenderedSite(files: [], pageCount: rendered.count, warnings: warnings, notes: extras.notes())
+        return SiteRender(
+            content: content, renderer: renderer, pages: rendered, warnings: warnings, notes: extras.notes())
+    }
+
+    /// Re-renders only the pages at `changed` (paths under `content/`), reusing everything else from `previous`,
+    /// and re-checks the links that could be affected. Returns nil when the change reaches beyond those pages
+    /// (a new or deleted file, data, settings, or front matter that other pages show), so a full build is needed.
+    static func update(
+        _ previous: SiteRender, changed: Set<String>, options: BuildOptions,
+        emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void
+    ) throws(BuildFailure) -> SiteRender? {
+        var next = previous
+        var positions: [Int] = []
+        for path in changed.sorted() {
+            guard let position = previous.content.pages.firstIndex(where: { $0.route.source == path }) else {
+                return nil
+            }
+            let page: PageSource
+            do {
+                page = try PageSource.load(
+                    path, in: options.content, displayName: options.display(options.content),
+                    elements: previous.content.elements, fields: previous.content.fields)
+            } catch {
+                throw BuildFailure(error)
+            }
+            guard page.meta.sharesEverythingOthersShow(with: previous.content.pages[position].meta) else { return nil }
+            next.content.pages[position] = page
+            positions.append(position)
+        }
+        var problems: [Diagnostic] = []
+        for position in positions {
+            do throws(BuildFailure) {
+                var rendered = try previous.renderer.render(next.content.pages[position])
+                do throws(Diagnostic) {
+                    try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
+                } catch {
+                    throw BuildFailure(error)
+                }
+                rendered.html = ""
+                next.pages[position] = rendered
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        // The changed pages' own links, and every link into a changed page, whose anchors may have changed.
+        let routes = Set(positions.map { next.pages[$0].route })
+        let affected = next.pages.filter { page in
+            routes.contains(page.route)
+                || page.targets.values.contains {
+                    if case .page(let route, _) = $0 { return routes.contains(route) }
+                    return false
+                }
+        }
+        problems = LinkChecker(resolver: previous.renderer.index.links, pages: next.pages).problems(in: affected)
+        guard problems.isEmpty else { throw BuildFailure(problems) }
+        return next
     }
 
     /// Two sources that would write the same output file are an error, rather than one silently winning.

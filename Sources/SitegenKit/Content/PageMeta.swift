@@ -36,6 +36,13 @@ public struct PageMeta: Sendable {
 }
 
 extension PageMeta {
+    /// Whether the two differ in anything other pages show: navigation, lists of notes, the embedded note data,
+    /// previous/next links, the sitemap and feed. When they do not, a changed page can be re-rendered alone.
+    func sharesEverythingOthersShow(with other: PageMeta) -> Bool {
+        title == other.title && navTitle == other.navTitle && nav == other.nav && description == other.description
+            && note == other.note && sample == other.sample && draft == other.draft && date == other.date
+    }
+
     /// A `YYYY-MM-DD` date, checked for shape and for being a real day.
     static func date(_ value: YAMLValue) throws(Diagnostic) -> String {
         let text = try value.string(what: "`date`")

@@ -12,6 +12,17 @@ public struct PageSource: Sendable {
     /// Its front matter.
     public var meta: PageMeta
 
+    /// Reads the page at `path` (relative to `directory`, the content folder shown as `displayName`) and decodes
+    /// its front matter; `elements` and `fields` check what a note names.
+    static func load(
+        _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field]
+    ) throws(Diagnostic) -> PageSource {
+        let url = directory.appendingPathComponent(path)
+        let source = try SourceFile.read(url, displayPath: "\(displayName)/\(path)")
+        let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
+        return PageSource(url: url, displayPath: source.displayPath, route: Route(source: path), meta: meta)
+    }
+
     /// The file's current text and its Markdown body (with the line the body starts on).
     public func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
         let file = try SourceFile.read(url, displayPath: displayPath)

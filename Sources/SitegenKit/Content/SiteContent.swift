@@ -33,7 +33,7 @@ public struct SiteContent: Sendable {
         throws(BuildFailure)
         -> SiteContent
     {
-        @Sendable func file(_ name: String) throws(Diagnostic) -> SourceFile {
+        func file(_ name: String) throws(Diagnostic) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
         func exists(_ name: String) -> Bool {
@@ -56,12 +56,8 @@ public struct SiteContent: Sendable {
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
         let loaded = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
             Result { () throws(Diagnostic) -> PageSource in
-                let source = try file(path)
-                let front = try FrontMatter.split(source)
-                let meta = try PageMeta.decode(front, in: source, elements: elements, fields: fields)
-                return PageSource(
-                    url: directory.appendingPathComponent(path), displayPath: source.displayPath,
-                    route: Route(source: path), meta: meta)
+                try PageSource.load(
+                    path, in: directory, displayName: displayName, elements: elements, fields: fields)
             }
         }
         var pages: [PageSource] = []

@@ -5,9 +5,14 @@ struct LinkChecker {
 
     /// Every broken link and missing anchor, in page order.
     func problems() -> [Diagnostic] {
+        problems(in: pages)
+    }
+
+    /// The broken links and missing anchors of `checked`, a subset of the site's pages.
+    func problems(in checked: [RenderedPage]) -> [Diagnostic] {
         let anchors = Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, Set($0.headings.map(\.id))) })
         var problems: [Diagnostic] = []
-        for page in pages {
+        for page in checked {
             for link in page.links {
                 func report(_ message: String, hint: String?) {
                     problems.append(page.source.diagnostic(line: link.line, column: link.column, message, hint: hint))

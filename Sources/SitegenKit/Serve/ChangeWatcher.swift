@@ -1,10 +1,37 @@
 import Foundation
 
-/// Notices changes under a set of folders by comparing each file's size and modification time between polls.
-/// Polling works the same on every platform and needs no system-specific file-event API.
+/// Reports which files change under a set of folders. On Linux it listens to the kernel (inotify), so a change
+/// is seen at once and an idle watch costs nothing; elsewhere it compares file sizes and modification times.
 struct ChangeWatcher: Sendable {
-    /// The folders watched.
+    /// The folders watched, recursively.
     let folders: [URL]
+
+    /// Calls `onChange` with the absolute paths that changed, batched over `settle` (editors often write a file
+    /// in several steps), until the task is cancelled.
+    func watch(settle: Duration = .milliseconds(10), onChange: @Sendable (Set<String>) async -> Void) async {
+        #if os(Linux)
+            if let events = InotifyEvents(folders: folders) {
+                await watch(events, settle: settle, onChange: onChange)
+                return
+            }
+        #endif
+        await poll(every: .milliseconds(200), onChange: onChange)
+    }
+
+    #if os(Linux)
+        private func watch(
+            _ events: InotifyEvents, settle: Duration, onChange: @Sendable (Set<String>) async -> Void
+        ) async {
+            let stream = events.stream()
+            var iterator = stream.makeAsyncIterator()
+            while !Task.isCancelled, await iterator.next() != nil {
+                try? await Task.sleep(for: settle)
+                let changed = events.drain()
+                if !changed.isEmpty { await onChange(changed) }
+            }
+            events.close()
+        }
+    #endif
 
     /// What the folders hold now: each file's path with its modification time and size.
     func snapshot() -> [String: [Double]] {
@@ -24,16 +51,14 @@ struct ChangeWatcher: Sendable {
         return result
     }
 
-    /// Calls `onChange` each time the folders differ from the previous poll, until the task is cancelled.
-    func watch(every interval: Duration, onChange: @Sendable () async -> Void) async {
+    private func poll(every interval: Duration, onChange: @Sendable (Set<String>) async -> Void) async {
         var last = snapshot()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let now = snapshot()
-            if now != last {
-                last = now
-                await onChange()
-            }
+            let changed = Set(now.keys.filter { now[$0] != last[$0] }).union(last.keys.filter { now[$0] == nil })
+            last = now
+            if !changed.isEmpty { await onChange(changed) }
         }
     }
 }

@@ -22,6 +22,7 @@ public final class DevServer: Sendable {
     private let options: BuildOptions
     private let server: HTTPServer
     private let site = ServedSite()
+    private let state = BuildState()
     private let broadcaster = ReloadBroadcaster()
     private let log: @Sendable (String) -> Void
 
@@ -46,7 +47,7 @@ public final class DevServer: Sendable {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await self.server.run() }
             group.addTask {
-                await watcher.watch(every: .milliseconds(200)) { await self.rebuild() }
+                await watcher.watch { await self.rebuild(changed: $0) }
             }
             try await group.next()
             group.cancelAll()
@@ -71,20 +72,50 @@ public final class DevServer: Sendable {
         await server.stop(timeout: 1)
     }
 
-    /// Rebuilds; a failure keeps the last good site served and shows the error in the terminal and the page.
-    func rebuild() async {
+    /// Rebuilds after `changed` (absolute paths; nil for the first build): only the changed pages when nothing
+    /// else can depend on the change, otherwise the whole site. A failure keeps the last good site served and
+    /// shows the error in the terminal and the page.
+    func rebuild(changed: Set<String>? = nil) async {
         let clock = ContinuousClock()
         let start = clock.now
+        let collected = FileCollector()
         do {
-            let rendered = try SiteBuilder.render(options)
-            await site.replace(with: rendered.files)
-            let elapsed = clock.now - start
-            for warning in rendered.warnings { log(warning.description) }
-            log("rebuilt \(rendered.pageCount) pages in \(elapsed.formatted(.units(allowed: [.milliseconds])))")
+            let contentFolder = options.content.standardizedFileURL.path + "/"
+            let pages = changed.map { paths in
+                Set(paths.compactMap { $0.hasPrefix(contentFolder) ? String($0.dropFirst(contentFolder.count)) : nil })
+            }
+            if let previous = await state.current, let pages, pages.count == changed?.count,
+                let updated = try SiteBuilder.update(previous, changed: pages, options: options, emit: collected.add)
+            {
+                await state.set(updated)
+                await site.update(with: collected.files)
+                log(
+                    "re-rendered \(pages.count) page\(pages.count == 1 ? "" : "s") in \(Self.milliseconds(clock.now - start))"
+                )
+            } else {
+                let render = try SiteBuilder.render(options, emit: collected.add)
+                await state.set(render)
+                await site.replace(with: collected.files)
+                for warning in render.warnings { log(warning.description) }
+                log("rebuilt \(render.pages.count) pages in \(Self.milliseconds(clock.now - start))")
+            }
             await broadcaster.send(type: "reload")
         } catch {
             log(error.description)
             await broadcaster.send(type: "error", text: error.description)
         }
+    }
+
+    private static func milliseconds(_ duration: Duration) -> String {
+        duration.formatted(.units(allowed: [.milliseconds]))
+    }
+}
+
+/// The last good build, kept so a change to one page can be re-rendered alone.
+actor BuildState {
+    private(set) var current: SiteRender?
+
+    func set(_ render: SiteRender) {
+        current = render
     }
 }

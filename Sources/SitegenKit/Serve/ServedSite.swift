@@ -10,6 +10,11 @@ actor ServedSite {
         files = Dictionary(uniqueKeysWithValues: newFiles.map { ($0.path, $0.contents) })
     }
 
+    /// Replaces some files, keeping the rest.
+    func update(with changed: [OutputFile]) {
+        for file in changed { files[file.path] = file.contents }
+    }
+
     /// The response for a request path: the file, `index.html` for a folder, or the site's 404 page.
     func response(for requestPath: String) -> HTTPResponse {
         var path = String((requestPath.removingPercentEncoding ?? requestPath).drop(while: { $0 == "/" }))
