@@ -18,16 +18,17 @@ struct Terminal: Sendable {
         self.colour = !noColour && isatty(STDERR_FILENO) == 1
     }
 
-    /// A result line (suppressed by `--quiet`).
+    /// A result line (suppressed by `--quiet`). Written straight to the descriptor, not through `print`'s
+    /// buffer, so `serve` logs appear as they happen even when piped.
     func say(_ text: String) {
         guard verbosity != .quiet else { return }
-        print(text)
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     /// Detail shown only with `--verbose`.
     func detail(_ text: String) {
         guard verbosity == .verbose else { return }
-        print(paint(text, "2"))
+        FileHandle.standardOutput.write(Data((paint(text, "2") + "\n").utf8))
     }
 
     /// A note about something skipped (suppressed by `--quiet`).

@@ -22,6 +22,8 @@ struct SiteRender: Sendable {
     var renderer: PageRenderer
     /// The rendered pages (their HTML already handed on), in the order of `content.pages`.
     var pages: [RenderedPage]
+    /// The heading ids of every page, by source path, for checking links.
+    var anchors: [String: Set<String>]
     /// Problems that did not stop the build.
     var warnings: [Diagnostic]
     /// Things the author should know, such as features skipped and why.

@@ -82,7 +82,8 @@ public enum SiteBuilder {
             case .failure(let failure): problems += failure.diagnostics
             }
         }
-        problems += LinkChecker(resolver: renderer.index.links, pages: rendered).problems()
+        let anchors = LinkChecker.anchors(of: rendered)
+        problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
         let warnings = content.warnings
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw BuildFailure(problems) }
@@ -92,62 +93,72 @@ public enum SiteBuilder {
             throw BuildFailure(error)
         }
         return SiteRender(
-            content: content, renderer: renderer, pages: rendered, warnings: warnings, notes: extras.notes())
+            content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
+            notes: extras.notes())
     }
 
-    /// Re-renders only the pages at `changed` (paths under `content/`), reusing everything else from `previous`,
-    /// and re-checks the links that could be affected. Returns nil when the change reaches beyond those pages
-    /// (a new or deleted file, data, settings, or front matter that other pages show), so a full build is needed.
+    /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and
+    /// re-checks the links that could be affected. Returns false, leaving `site` as it was, when the change
+    /// reaches beyond those pages (a new or deleted file, data, settings, or front matter that other pages show)
+    /// and a full build is needed. `site` changes only when the update succeeds.
     static func update(
-        _ previous: SiteRender, changed: Set<String>, options: BuildOptions,
+        _ site: inout SiteRender, changed: Set<String>, options: BuildOptions,
         emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void
-    ) throws(BuildFailure) -> SiteRender? {
-        var next = previous
-        var positions: [Int] = []
+    ) throws(BuildFailure) -> Bool {
+        var loaded: [(position: Int, page: PageSource)] = []
         for path in changed.sorted() {
-            guard let position = previous.content.pages.firstIndex(where: { $0.route.source == path }) else {
-                return nil
+            guard let position = site.content.pages.firstIndex(where: { $0.route.source == path }) else {
+                return false
             }
             let page: PageSource
             do {
                 page = try PageSource.load(
                     path, in: options.content, displayName: options.display(options.content),
-                    elements: previous.content.elements, fields: previous.content.fields)
+                    elements: site.content.elements, fields: site.content.fields)
             } catch {
                 throw BuildFailure(error)
             }
-            guard page.meta.sharesEverythingOthersShow(with: previous.content.pages[position].meta) else { return nil }
-            next.content.pages[position] = page
-            positions.append(position)
+            guard page.meta.sharesEverythingOthersShow(with: site.content.pages[position].meta) else { return false }
+            loaded.append((position, page))
         }
+        var rendered: [(position: Int, page: RenderedPage)] = []
         var problems: [Diagnostic] = []
-        for position in positions {
+        for (position, page) in loaded {
             do throws(BuildFailure) {
-                var rendered = try previous.renderer.render(next.content.pages[position])
+                var page = try site.renderer.render(page)
                 do throws(Diagnostic) {
-                    try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
+                    try emit(OutputFile(path: page.route.output, contents: .data(Data(page.html.utf8))))
                 } catch {
                     throw BuildFailure(error)
                 }
-                rendered.html = ""
-                next.pages[position] = rendered
+                page.html = ""
+                rendered.append((position, page))
             } catch {
                 problems += error.diagnostics
             }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
+
         // The changed pages' own links, and every link into a changed page, whose anchors may have changed.
-        let routes = Set(positions.map { next.pages[$0].route })
-        let affected = next.pages.filter { page in
-            routes.contains(page.route)
-                || page.targets.values.contains {
-                    if case .page(let route, _) = $0 { return routes.contains(route) }
+        let changedSources = rendered.map(\.page.route.source)
+        let newAnchors = Dictionary(
+            uniqueKeysWithValues: rendered.map { ($0.page.route.source, Set($0.page.headings.map(\.id))) })
+        let linkingIn = site.pages.filter { page in
+            !changedSources.contains(page.route.source)
+                && page.targets.values.contains {
+                    if case .page(let route, _) = $0 { return changedSources.contains(route.source) }
                     return false
                 }
         }
-        problems = LinkChecker(resolver: previous.renderer.index.links, pages: next.pages).problems(in: affected)
+        let checker = LinkChecker(
+            resolver: site.renderer.index.links, anchors: site.anchors.merging(newAnchors) { $1 })
+        problems = checker.problems(in: rendered.map(\.page) + linkingIn)
         guard problems.isEmpty else { throw BuildFailure(problems) }
-        return next
+
+        for (position, page) in loaded { site.content.pages[position] = page }
+        for (position, page) in rendered { site.pages[position] = page }
+        site.anchors.merge(newAnchors) { $1 }
+        return true
     }
 
     /// Two sources that would write the same output file are an error, rather than one silently winning.

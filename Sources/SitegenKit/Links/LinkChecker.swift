@@ -1,16 +1,16 @@
 /// Checks, once every page is rendered, that each link leads to a page, file or heading that exists.
 struct LinkChecker {
     let resolver: LinkResolver
-    let pages: [RenderedPage]
+    /// The heading ids of every page, by source path.
+    let anchors: [String: Set<String>]
 
-    /// Every broken link and missing anchor, in page order.
-    func problems() -> [Diagnostic] {
-        problems(in: pages)
+    /// The heading ids of each page, by source path.
+    static func anchors(of pages: [RenderedPage]) -> [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, Set($0.headings.map(\.id))) })
     }
 
-    /// The broken links and missing anchors of `checked`, a subset of the site's pages.
+    /// The broken links and missing anchors of `checked` (all the site's pages, or some of them), in page order.
     func problems(in checked: [RenderedPage]) -> [Diagnostic] {
-        let anchors = Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, Set($0.headings.map(\.id))) })
         var problems: [Diagnostic] = []
         for page in checked {
             for link in page.links {

@@ -84,10 +84,9 @@ public final class DevServer: Sendable {
             let pages = changed.map { paths in
                 Set(paths.compactMap { $0.hasPrefix(contentFolder) ? String($0.dropFirst(contentFolder.count)) : nil })
             }
-            if let previous = await state.current, let pages, pages.count == changed?.count,
-                let updated = try SiteBuilder.update(previous, changed: pages, options: options, emit: collected.add)
+            if let pages, pages.count == changed?.count,
+                try await state.update(changed: pages, options: options, emit: collected.add)
             {
-                await state.set(updated)
                 await site.update(with: collected.files)
                 log(
                     "re-rendered \(pages.count) page\(pages.count == 1 ? "" : "s") in \(Self.milliseconds(clock.now - start))"
@@ -111,11 +110,20 @@ public final class DevServer: Sendable {
     }
 }
 
-/// The last good build, kept so a change to one page can be re-rendered alone.
+/// The last good build, kept so a change to one page can be re-rendered alone. The update runs inside the actor
+/// so the build is changed in place rather than copied.
 actor BuildState {
-    private(set) var current: SiteRender?
+    private var current: SiteRender?
 
     func set(_ render: SiteRender) {
         current = render
+    }
+
+    /// Re-renders the changed pages; false when there is no build yet or a full build is needed.
+    func update(
+        changed: Set<String>, options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void
+    ) throws(BuildFailure) -> Bool {
+        guard current != nil else { return false }
+        return try SiteBuilder.update(&current!, changed: changed, options: options, emit: emit)
     }
 }
