@@ -63,16 +63,7 @@ public enum SiteBuilder {
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
         let results = content.pages.parallelMap { page in
             defer { counter.advance() }
-            return Result { () throws(BuildFailure) -> RenderedPage in
-                var rendered = try renderer.render(page)
-                do throws(Diagnostic) {
-                    try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
-                } catch {
-                    throw BuildFailure(error)
-                }
-                rendered.html = ""  // written; only its links and anchors are needed from here on
-                return rendered
-            }
+            return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
         }
         var rendered: [RenderedPage] = []
         var problems: [Diagnostic] = []
@@ -125,14 +116,7 @@ public enum SiteBuilder {
         var problems: [Diagnostic] = []
         for (position, page) in loaded {
             do throws(BuildFailure) {
-                var page = try site.renderer.render(page)
-                do throws(Diagnostic) {
-                    try emit(OutputFile(path: page.route.output, contents: .data(Data(page.html.utf8))))
-                } catch {
-                    throw BuildFailure(error)
-                }
-                page.html = ""
-                rendered.append((position, page))
+                rendered.append((position, try renderAndEmit(page, renderer: site.renderer, emit: emit)))
             } catch {
                 problems += error.diagnostics
             }
@@ -159,6 +143,20 @@ public enum SiteBuilder {
         for (position, page) in rendered { site.pages[position] = page }
         site.anchors.merge(newAnchors) { $1 }
         return true
+    }
+
+    /// Renders one page and hands its HTML to `emit` at once; the result keeps only what link checking needs.
+    private static func renderAndEmit(
+        _ page: PageSource, renderer: PageRenderer, emit: (OutputFile) throws(Diagnostic) -> Void
+    ) throws(BuildFailure) -> RenderedPage {
+        var rendered = try renderer.render(page)
+        do throws(Diagnostic) {
+            try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
+        } catch {
+            throw BuildFailure(error)
+        }
+        rendered.html = ""
+        return rendered
     }
 
     /// Two sources that would write the same output file are an error, rather than one silently winning.
