@@ -109,7 +109,11 @@ struct PageRenderer: Sendable {
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
-            source: page, html: html, headings: document.headings, links: document.links, targets: targets)
+            source: page, html: html, anchors: Set(document.headings.map(\.id)),
+            pendingLinks: document.links.compactMap { link in
+                let target = targets[link.destination] ?? index.links.target(of: link.destination, from: route)
+                return PendingLink.needsCheck(target) ? PendingLink(link: link, target: target) : nil
+            })
     }
 }
 

@@ -6,12 +6,30 @@ struct RenderedPage: Sendable {
     var route: Route { source.route }
     /// The finished document.
     var html: String
-    /// Anchors the page offers.
-    var headings: [MarkdownDocument.Heading]
-    /// Destinations the page links to, as written.
-    var links: [MarkdownDocument.Link]
-    /// What each destination resolved to while rendering.
-    var targets: [String: LinkResolver.Target]
+    /// The heading ids the page offers as anchors.
+    var anchors: Set<String>
+    /// The links that still need checking once every page is rendered: those to a heading, and broken ones.
+    /// A link to a page or file that exists, without a fragment, was settled while rendering, so a large site
+    /// keeps nothing for it.
+    var pendingLinks: [PendingLink]
+}
+
+/// A link whose target is known but not yet checked against the other pages' anchors.
+struct PendingLink: Sendable {
+    /// The destination as written, and where.
+    var link: MarkdownDocument.Link
+    /// What it resolved to.
+    var target: LinkResolver.Target
+
+    /// Whether a link with this target needs checking after rendering.
+    static func needsCheck(_ target: LinkResolver.Target) -> Bool {
+        switch target {
+        case .external, .asset: false
+        case .broken: true
+        case .samePage(let fragment): !fragment.isEmpty
+        case .page(_, let fragment): !(fragment ?? "").isEmpty
+        }
+    }
 }
 
 /// Everything a build worked out, kept by `serve` so a change to one page can be re-rendered alone.

@@ -125,12 +125,11 @@ public enum SiteBuilder {
 
         // The changed pages' own links, and every link into a changed page, whose anchors may have changed.
         let changedSources = rendered.map(\.page.route.source)
-        let newAnchors = Dictionary(
-            uniqueKeysWithValues: rendered.map { ($0.page.route.source, Set($0.page.headings.map(\.id))) })
+        let newAnchors = Dictionary(uniqueKeysWithValues: rendered.map { ($0.page.route.source, $0.page.anchors) })
         let linkingIn = site.pages.filter { page in
             !changedSources.contains(page.route.source)
-                && page.targets.values.contains {
-                    if case .page(let route, _) = $0 { return changedSources.contains(route.source) }
+                && page.pendingLinks.contains {
+                    if case .page(let route, _) = $0.target { return changedSources.contains(route.source) }
                     return false
                 }
         }

@@ -6,18 +6,19 @@ struct LinkChecker {
 
     /// The heading ids of each page, by source path.
     static func anchors(of pages: [RenderedPage]) -> [String: Set<String>] {
-        Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, Set($0.headings.map(\.id))) })
+        Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, $0.anchors) })
     }
 
     /// The broken links and missing anchors of `checked` (all the site's pages, or some of them), in page order.
     func problems(in checked: [RenderedPage]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         for page in checked {
-            for link in page.links {
+            for pending in page.pendingLinks {
+                let link = pending.link
                 func report(_ message: String, hint: String?) {
                     problems.append(page.source.diagnostic(line: link.line, column: link.column, message, hint: hint))
                 }
-                switch page.targets[link.destination] ?? resolver.target(of: link.destination, from: page.route) {
+                switch pending.target {
                 case .external, .asset:
                     break
                 case .broken(let message, let hint):
