@@ -5,7 +5,7 @@ import SitegenKit
 // libcmark loop over the same files) and, when installed, Hugo. Each build runs as its own process so wall time,
 // CPU time and peak memory are the kernel's figures for that build alone.
 //
-//   sitegen-bench [--pages N] [--runs R] [--work DIR] [--no-hugo]
+//   sitegen-bench [--pages N] [--runs R] [--work DIR] [--no-hugo] [--no-serve]
 
 let arguments = CommandLine.arguments
 
@@ -94,6 +94,10 @@ if let hugo, let hugoSite {
         [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
 }
 
+let latency =
+    arguments.contains("--no-serve")
+    ? nil : ServeLatency.measure(sitegen: sitegen, site: site, page: Corpus(pages: pages).path(pages / 2), runs: 5)
+
 let floorWall = results[0].median.wall
 print("\(pages) pages, median of \(runs) runs, output in \(work.path)\n")
 print("| build | wall (s) | CPU (s) | peak memory (MB) | pages/s | wall / floor |")
@@ -103,6 +107,13 @@ for (name, m) in results {
         String(
             format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx |", name, m.wall, m.cpu, m.peakMegabytes,
             Double(pages) / m.wall, m.wall / floorWall))
+}
+if let latency {
+    let sorted = latency.sorted()
+    print(
+        String(
+            format: "\nsitegen serve: one page rewritten, updated page served after %.1f ms (median of %d; each: %@)",
+            sorted[sorted.count / 2], sorted.count, latency.map { String(format: "%.1f", $0) }.joined(separator: ", ")))
 }
 if let hugoResult = results.first(where: { $0.name == "hugo" }) {
     print(String(format: "\nsitegen is %.1fx faster than Hugo (wall)", hugoResult.median.wall / results[1].median.wall))

@@ -6,16 +6,21 @@ struct ChangeWatcher: Sendable {
     /// The folders watched, recursively.
     let folders: [URL]
 
-    /// Calls `onChange` with the absolute paths that changed, batched over `settle` (editors often write a file
-    /// in several steps), until the task is cancelled.
-    func watch(settle: Duration = .milliseconds(10), onChange: @Sendable (Set<String>) async -> Void) async {
+    /// Starts watching, calls `onReady` (changes made while it runs are not lost), then calls `onChange` with the
+    /// absolute paths that changed, batched over `settle` (editors often write a file in several steps), until the
+    /// task is cancelled.
+    func watch(
+        settle: Duration = .milliseconds(10), onReady: @Sendable () async -> Void,
+        onChange: @Sendable (Set<String>) async -> Void
+    ) async {
         #if os(Linux)
             if let events = InotifyEvents(folders: folders) {
+                await onReady()
                 await watch(events, settle: settle, onChange: onChange)
                 return
             }
         #endif
-        await poll(every: .milliseconds(200), onChange: onChange)
+        await poll(every: .milliseconds(200), onReady: onReady, onChange: onChange)
     }
 
     #if os(Linux)
@@ -51,8 +56,11 @@ struct ChangeWatcher: Sendable {
         return result
     }
 
-    private func poll(every interval: Duration, onChange: @Sendable (Set<String>) async -> Void) async {
+    private func poll(
+        every interval: Duration, onReady: @Sendable () async -> Void, onChange: @Sendable (Set<String>) async -> Void
+    ) async {
         var last = snapshot()
+        await onReady()
         while !Task.isCancelled {
             try? await Task.sleep(for: interval)
             let now = snapshot()

@@ -34,9 +34,9 @@ public final class DevServer: Sendable {
         self.log = log
     }
 
-    /// Builds once, then serves and watches until the surrounding task is cancelled.
+    /// Starts watching, builds once, then serves until the surrounding task is cancelled. Rebuilds run one after
+    /// another, in the order of the changes.
     public func run() async throws {
-        await rebuild()
         await server.appendRoute(
             HTTPRoute(stringLiteral: "GET \(LiveReload.socketPath)"),
             to: .webSocket(ReloadSocketHandler(broadcaster: broadcaster)))
@@ -44,10 +44,19 @@ public final class DevServer: Sendable {
             await site.response(for: request.path)
         }
         let watcher = ChangeWatcher(folders: [options.content, options.themes])
+        let (built, firstBuild) = AsyncStream.makeStream(of: Void.self)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await self.server.run() }
             group.addTask {
-                await watcher.watch { await self.rebuild(changed: $0) }
+                await watcher.watch(
+                    onReady: {
+                        await self.rebuild()
+                        firstBuild.finish()
+                    },
+                    onChange: { await self.rebuild(changed: $0) })
+            }
+            group.addTask {
+                for await _ in built {}
+                try await self.server.run()
             }
             try await group.next()
             group.cancelAll()
