@@ -1,10 +1,12 @@
 import Foundation
 
-/// Plain file reads and writes for the output writer, without the extra work Foundation's `Data.write` does.
+/// Plain file reads and writes, without the extra work Foundation's `Data.write` does. Every file sitegen writes
+/// goes through here.
 enum FileBytes {
-    /// Writes `data` to a new file at `url`.
-    static func write(_ data: Data, to url: URL) throws {
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Writes `data` to the file at `url`; with `replacing` false, fails rather than touch an existing file.
+    static func write(_ data: Data, to url: URL, replacing: Bool = true) throws {
+        let mode = replacing ? O_TRUNC : O_EXCL
+        let descriptor = open(url.path, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in

@@ -57,7 +57,7 @@ public enum Scaffold {
         do {
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: target, options: .withoutOverwriting)
+            try FileBytes.write(Data(text.utf8), to: target, replacing: false)
         } catch {
             throw Diagnostic(SourceLocation(file: relative), "cannot create the file: \(error.localizedDescription)")
         }
