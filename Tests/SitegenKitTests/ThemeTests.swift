@@ -28,7 +28,10 @@ import Testing
         let problem = try #require(site.failure().first)
         #expect(problem.location.file == "themes/default/templates/page.mustache")
         #expect(problem.location.line == 2)
-        #expect(problem.message.hasPrefix("Mustache syntax error"))
+        #expect(
+            problem.message
+                == "Mustache syntax error: a section is closed with a different name than it was opened with")
+        #expect(problem.hint == "close {{#name}} with {{/name}}")
     }
 
     @Test func missingLayoutIsNamed() throws {

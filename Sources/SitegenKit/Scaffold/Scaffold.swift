@@ -41,9 +41,10 @@ public enum Scaffold {
         do {
             template = try MustacheTemplate(string: starter.text)
         } catch let error as MustacheTemplate.ParserError {
+            let (message, hint) = Theme.explain(error.error)
             throw starter.diagnostic(
-                line: error.context.lineNumber, column: error.context.columnNumber,
-                "Mustache syntax error: \(error.error)")
+                line: error.context.lineNumber, column: error.context.columnNumber, "Mustache syntax error: \(message)",
+                hint: hint)
         } catch {
             throw starter.diagnostic(line: 1, column: 1, "cannot read the starter: \(error)")
         }

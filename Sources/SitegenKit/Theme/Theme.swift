@@ -48,11 +48,11 @@ public struct Theme: Sendable {
                 do {
                     library.register(try MustacheTemplate(string: file.text), named: name)
                 } catch let error as MustacheTemplate.ParserError {
+                    let (message, hint) = explain(error.error)
                     problems.append(
                         file.diagnostic(
                             line: error.context.lineNumber, column: error.context.columnNumber,
-                            "Mustache syntax error: \(error.error)",
-                            hint: "check that every {{#section}} is closed by a matching {{/section}}"))
+                            "Mustache syntax error: \(message)", hint: hint))
                 }
             } catch let error as Diagnostic {
                 problems.append(error)
