@@ -11,15 +11,3 @@ public struct BuildReport: Sendable {
     /// Things the author should know, such as features skipped and why.
     public var notes: [String]
 }
-
-/// A site rendered in memory, ready to write or serve.
-public struct RenderedSite: Sendable {
-    /// Every output file, sorted by path; empty after `build`, which streams them to disk instead.
-    public var files: [OutputFile]
-    /// How many pages were rendered.
-    public var pageCount: Int
-    /// Problems that did not stop the build.
-    public var warnings: [Diagnostic]
-    /// Things the author should know, such as features skipped and why.
-    public var notes: [String]
-}

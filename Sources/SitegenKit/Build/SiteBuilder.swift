@@ -31,16 +31,6 @@ public enum SiteBuilder {
         }
     }
 
-    /// Renders the whole site in memory, without writing anything: the pages and the files copied as they are
-    /// (what `serve` answers from). With `options.strict`, warnings fail the build.
-    public static func render(_ options: BuildOptions) throws(BuildFailure) -> RenderedSite {
-        let collected = FileCollector()
-        let site = try render(options, emit: collected.add)
-        return RenderedSite(
-            files: collected.files.sorted { $0.path < $1.path }, pageCount: site.pages.count,
-            warnings: site.warnings, notes: site.notes)
-    }
-
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
     static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)

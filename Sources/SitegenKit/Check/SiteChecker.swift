@@ -16,11 +16,6 @@ public struct SiteChecker: Sendable {
         /// Every problem, by file and then by position in the file.
         public let problems: [Diagnostic]
 
-        /// How many files (pages, or style sheets) have at least one problem.
-        public var pagesWithProblems: Int {
-            Set(problems.map(\.location.file)).count
-        }
-
         /// One line for the terminal: `checked 10 pages, 214 links: no problems` or `3 problems in 2 pages`.
         public var summary: String {
             guard !problems.isEmpty else {

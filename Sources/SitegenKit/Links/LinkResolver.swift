@@ -71,11 +71,6 @@ public struct LinkResolver: Sendable {
         return .broken("`\(destination)` links to content/\(resolved), which does not exist", hint: hint)
     }
 
-    /// The page-relative URL to write for `destination`, or nil to leave it as the author wrote it.
-    public func href(for destination: String, from: Route) -> String? {
-        href(for: target(of: destination, from: from), from: from)
-    }
-
     /// The page-relative URL to write for a resolved target, or nil to leave the destination as written.
     public func href(for target: Target, from: Route) -> String? {
         switch target {

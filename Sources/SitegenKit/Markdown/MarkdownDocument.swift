@@ -8,8 +8,6 @@ public struct MarkdownDocument: Sendable {
         public var id: String
         /// The heading's plain text.
         public var text: String
-        /// Line in the source file.
-        public var line: Int
     }
 
     /// A link or image destination as the author wrote it, with where it was written.

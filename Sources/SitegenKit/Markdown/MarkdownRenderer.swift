@@ -74,7 +74,7 @@ public struct MarkdownRenderer: Sendable {
             let text = Self.plainText(of: node)
             let id = slugs.next(for: text)
             headingInfo.append(
-                .init(level: level, id: id, text: text, line: Int(cmark_node_get_start_line(node)) + lineOffset))
+                .init(level: level, id: id, text: text))
             // cmark cannot put attributes on a heading, so render the heading alone, add the id, and splice the
             // result back as a literal block (custom blocks are emitted as they are, even in safe mode).
             var rendered = renderHTML(node)

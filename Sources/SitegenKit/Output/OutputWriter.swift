@@ -35,19 +35,6 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// Writes `files` as the whole new content of the output folder. Returns how many files were written.
-    @discardableResult
-    public func write(_ files: [OutputFile]) throws(Diagnostic) -> Int {
-        let staging = try begin()
-        do {
-            for file in files { try staging.write(file) }
-            return try staging.commit()
-        } catch {
-            staging.discard()
-            throw error
-        }
-    }
-
     /// Starts a new site beside the output folder. Files go in with `write` (from any thread) and the site
     /// replaces the output folder only on `commit`; `discard` drops it and leaves the output as it was.
     public func begin() throws(Diagnostic) -> OutputStaging {
