@@ -1,4 +1,3 @@
-import Mustache
 import Testing
 
 @testable import SitegenKit
@@ -13,13 +12,14 @@ import Testing
             return mirror.children.flatMap { mismatches(in: $0.value) }
         }
         guard mirror.displayStyle == .struct else { return [] }
-        guard let parent = value as? MustacheParent else { return ["\(type(of: value)) has no direct lookup"] }
+        guard let object = value as? any TemplateObject else { return ["\(type(of: value)) has no direct lookup"] }
         var problems: [String] = []
         for child in mirror.children {
             guard let label = child.label else { continue }
             let reflected = Mirror(reflecting: child.value)
             let isNil = reflected.displayStyle == .optional && reflected.children.isEmpty
-            if (parent.child(named: label) == nil) != isNil {
+            let isMissing = if case .missing = object.value(named: label) { true } else { false }
+            if isMissing != isNil {
                 problems.append("\(type(of: value)).\(label)")
             }
             problems += mismatches(in: child.value)
@@ -36,7 +36,7 @@ import Testing
         var context = PageContext.example
         context.note = nil
         context.page.previous = nil
-        let template = try MustacheTemplate(string: "{{#note}}note{{/note}}{{^page.previous}}none{{/page.previous}}")
-        #expect(template.render(context) == "none")
+        let template = try Template(parsing: "{{#note}}note{{/note}}{{^page.previous}}none{{/page.previous}}")
+        #expect(TemplateLibrary(["t": template]).render("t", with: context) == "none")
     }
 }

@@ -28,10 +28,9 @@ import Testing
         let problem = try #require(site.failure().first)
         #expect(problem.location.file == "themes/default/templates/page.mustache")
         #expect(problem.location.line == 2)
-        #expect(
-            problem.message
-                == "Mustache syntax error: a section is closed with a different name than it was opened with")
-        #expect(problem.hint == "close {{#name}} with {{/name}}")
+        #expect(problem.location.column == 19)
+        #expect(problem.message == "Mustache syntax error: {{/pgae}} closes {{#page}}, which has another name")
+        #expect(problem.hint == "close {{#page}} with {{/page}}")
     }
 
     @Test func missingLayoutIsNamed() throws {
@@ -83,5 +82,20 @@ import Testing
         try site.page("index.md", title: "\"Fish & <Chips>\"")
         try site.build()
         #expect(try site.read("index.html").contains("<h1>Fish &amp; &lt;Chips&gt;</h1>"))
+    }
+
+    @Test func partialsThatIncludeEachOtherAreRefused() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("themes/default/templates/partials/footer.mustache", "<footer>{{> partials/credits}}</footer>")
+        try site.write("themes/default/templates/partials/credits.mustache", "by\n{{> partials/footer}}")
+        let problem = try #require(site.failure().first)
+        #expect(
+            problem.message
+                == "templates include each other in a loop: partials/footer → partials/credits → partials/footer")
+        #expect(
+            problem.location
+                == SourceLocation(file: "themes/default/templates/partials/credits.mustache", line: 2, column: 1))
     }
 }

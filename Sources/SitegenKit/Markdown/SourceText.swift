@@ -20,13 +20,19 @@ struct SourceText {
         var offset = lineStarts[startLine - 1]
         while offset + pattern.count <= bytes.count {
             if bytes[offset] == first, bytes[offset..<offset + pattern.count].elementsEqual(pattern) {
-                let line = lineIndex(containing: offset)
-                let prefix = bytes[lineStarts[line]..<offset]
-                return (line + 1, String(decoding: prefix, as: UTF8.self).count + 1)
+                return position(ofByte: offset)
             }
             offset += 1
         }
         return (startLine, 1)
+    }
+
+    /// The 1-based line and column (in Characters) of byte `offset`.
+    func position(ofByte offset: Int) -> (line: Int, column: Int) {
+        let offset = min(max(offset, 0), bytes.count)
+        let line = lineIndex(containing: offset)
+        let prefix = bytes[lineStarts[line]..<offset]
+        return (line + 1, String(decoding: prefix, as: UTF8.self).count + 1)
     }
 
     /// The 0-based index of the line holding byte `offset`.

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// `sitegen new page|note NAME`: a new content file from the theme's starter (`themes/<theme>/starters/<kind>.md`,
 /// a Mustache template that sees `title` and `slug`), its front matter filled in. It never overwrites a file.
@@ -37,24 +36,16 @@ public enum Scaffold {
                 options.content.appendingPathComponent(SiteConfig.fileName), displayPath: "content/site.yaml"))
         let starterPath = "themes/\(config.theme)/starters/\(kind.rawValue).md"
         let starter = try SourceFile.read(root.appendingPathComponent(starterPath), displayPath: starterPath)
-        let template: MustacheTemplate
-        do {
-            template = try MustacheTemplate(string: starter.text)
-        } catch let error as MustacheTemplate.ParserError {
-            let (message, hint) = Theme.explain(error.error)
-            throw starter.diagnostic(
-                line: error.context.lineNumber, column: error.context.columnNumber, "Mustache syntax error: \(message)",
-                hint: hint)
+        let template: Template
+        do throws(TemplateSyntaxError) {
+            template = try Template(parsing: starter.text)
         } catch {
-            throw starter.diagnostic(line: 1, column: 1, "cannot read the starter: \(error)")
+            throw starter.diagnostic(for: error)
         }
         let slug = String(parts.last!)
-        let values: [String: String] = [
-            "title": yamlQuoted(title(fromSlug: slug)),
-            "slug": slug,
-        ]
+        let values = StarterValues(title: yamlQuoted(title(fromSlug: slug)), slug: slug)
         // Starters switch to `[[ ]]` delimiters so the `{{field}}` placeholders of note templates pass through.
-        let text = template.render(values).replacingOccurrences(of: "\r\n", with: "\n")
+        let text = TemplateLibrary(["starter": template]).render("starter", with: values) ?? ""
         do {
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -74,5 +65,19 @@ public enum Scaffold {
     /// A YAML double-quoted string, safe whatever the title holds.
     static func yamlQuoted(_ text: String) -> String {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+}
+
+/// What a starter template sees: the new page's title (quoted for YAML) and its file name without `.md`.
+struct StarterValues: TemplateObject {
+    var title: String
+    var slug: String
+
+    func value(named name: String) -> TemplateValue {
+        switch name {
+        case "title": .text(title)
+        case "slug": .text(slug)
+        default: .missing
+        }
     }
 }

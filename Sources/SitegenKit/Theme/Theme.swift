@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// A theme folder, `themes/<name>/`: Mustache templates under `templates/` and files under `assets/`.
 public struct Theme: Sendable {
@@ -17,7 +16,7 @@ public struct Theme: Sendable {
     public var inlineFiles: [String: String]
     /// `inline/favicon.svg` as a `data:` URL, worked out once rather than for every page.
     public var favicon: String?
-    private var library: MustacheLibrary
+    private var library: TemplateLibrary
     private var displayPath: String
 
     /// Templates every theme must have; page layouts are checked when a page asks for one.
@@ -36,53 +35,54 @@ public struct Theme: Sendable {
                     SourceLocation(file: displayPath), "theme has no templates/ folder",
                     hint: "check `theme` in content/site.yaml, or create \(displayPath)/templates/"))
         }
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var sources: [String: SourceFile] = [:]
         var problems: [Diagnostic] = []
         for path in FileTree.files(under: templatesDirectory) where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
-            do {
+            do throws(Diagnostic) {
                 let file = try SourceFile.read(
                     templatesDirectory.appendingPathComponent(path), displayPath: "\(displayPath)/templates/\(path)")
                 sources[name] = file
-                do {
-                    library.register(try MustacheTemplate(string: file.text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    let (message, hint) = explain(error.error)
-                    problems.append(
-                        file.diagnostic(
-                            line: error.context.lineNumber, column: error.context.columnNumber,
-                            "Mustache syntax error: \(message)", hint: hint))
+                do throws(TemplateSyntaxError) {
+                    templates[name] = try Template(parsing: file.text)
+                } catch {
+                    problems.append(file.diagnostic(for: error))
                 }
-            } catch let error as Diagnostic {
-                problems.append(error)
             } catch {
-                problems.append(Diagnostic(SourceLocation(file: displayPath), "\(error)"))
-            }
-        }
-        let names = Set(sources.keys)
-        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateReference.all(in: file.text) where !names.contains(reference.name) {
-                problems.append(
-                    file.diagnostic(
-                        line: reference.line, column: reference.column,
-                        "template `\(name)` uses `\(reference.name)`, which is not in \(displayPath)/templates/",
-                        hint: "create \(displayPath)/templates/\(reference.name).mustache"))
+                problems.append(error)
             }
         }
         let known = PageContext.knownNames
-        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
-            for variable in TemplateVariable.all(in: file.text) {
-                for component in variable.name.split(separator: ".").map(String.init) where !known.contains(component) {
+        for (name, template) in templates.sorted(by: { $0.key < $1.key }) {
+            let file = sources[name]!
+            for reference in template.references where templates[reference.name] == nil {
+                problems.append(
+                    file.diagnostic(
+                        atByte: reference.offset,
+                        "template `\(name)` uses `\(reference.name)`, which is not in \(displayPath)/templates/",
+                        hint: "create \(displayPath)/templates/\(reference.name).mustache"))
+            }
+            for variable in template.names {
+                for component in variable.path where !known.contains(component) {
                     let hint = Suggestion.closest(to: component, among: known.sorted()).map { "did you mean `\($0)`?" }
                     problems.append(
                         file.diagnostic(
-                            line: variable.line, column: variable.column,
-                            "template `\(name)` uses `\(variable.name)`, but pages provide no `\(component)`",
+                            atByte: variable.offset,
+                            "template `\(name)` uses `\(variable.path.joined(separator: "."))`, but pages provide no `\(component)`",
                             hint: hint ?? "the README's theme guide lists every variable"))
                 }
             }
         }
+        let library = TemplateLibrary(templates)
+        if problems.isEmpty, let cycle = library.cycle(), let file = sources[cycle.names[cycle.names.count - 2]] {
+            problems.append(
+                file.diagnostic(
+                    atByte: cycle.closing.offset,
+                    "templates include each other in a loop: \(cycle.names.joined(separator: " → "))",
+                    hint: "remove one of these partial or parent tags"))
+        }
+        let names = Set(templates.keys)
         for required in requiredTemplates where !names.contains(required) {
             problems.append(
                 Diagnostic(
@@ -112,8 +112,10 @@ public struct Theme: Sendable {
     }
 
     /// Renders `template` with `context`; a template the theme lacks is a diagnostic at `requestedBy`.
-    public func render(_ template: String, context: Any, requestedBy: SourceLocation) throws(Diagnostic) -> String {
-        guard let output = library.render(context, withTemplate: template) else {
+    func render(_ template: String, context: any TemplateObject, requestedBy: SourceLocation) throws(Diagnostic)
+        -> String
+    {
+        guard let output = library.render(template, with: context) else {
             throw Diagnostic(
                 requestedBy, "the theme `\(name)` has no template `\(template)`",
                 hint:

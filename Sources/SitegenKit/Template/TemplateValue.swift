@@ -1,0 +1,44 @@
+/// What a name in a template (`{{page.title}}`, `{{#nav}}`) stands for. Context types answer names with these
+/// directly, so rendering never needs reflection or dynamic casts.
+enum TemplateValue {
+    /// Text: escaped by `{{name}}`, inserted as is by `{{{name}}}`; a section when not empty.
+    case text(String)
+    /// A whole number, written in decimal; a section when not zero.
+    case number(Int)
+    /// A section when true; renders as `true` or `false`.
+    case flag(Bool)
+    /// Named values; a section pushes it so the names inside resolve against it first.
+    case object(any TemplateObject)
+    /// A section renders once per item; an inverted section renders when it is empty.
+    case list(any TemplateList)
+    /// No such name, or an absent optional: renders nothing and is false.
+    case missing
+
+    /// Text, or `missing` when absent.
+    init(_ text: String?) {
+        self = text.map { .text($0) } ?? .missing
+    }
+
+    /// An object, or `missing` when absent.
+    init(_ object: (any TemplateObject)?) {
+        self = object.map { .object($0) } ?? .missing
+    }
+}
+
+/// A value with named parts, such as a page context or an element.
+protocol TemplateObject {
+    /// The value called `name`, or `.missing` when there is none.
+    func value(named name: String) -> TemplateValue
+}
+
+/// An ordered run of values that a section repeats over.
+protocol TemplateList {
+    /// How many items there are.
+    var count: Int { get }
+    /// The item at `index`, in `0..<count`.
+    func item(at index: Int) -> TemplateValue
+}
+
+extension Array: TemplateList where Element: TemplateObject {
+    func item(at index: Int) -> TemplateValue { .object(self[index]) }
+}
