@@ -19,7 +19,8 @@ private func render(
 ) throws -> String {
     var templates = ["main": try Template(parsing: main)]
     for (name, text) in others { templates[name] = try Template(parsing: text) }
-    return try #require(TemplateLibrary(templates).render("main", with: Values(values)))
+    return String(
+        decoding: try #require(TemplateLibrary(templates).render("main", with: Values(values))), as: UTF8.self)
 }
 
 /// The error parsing `text` gives.

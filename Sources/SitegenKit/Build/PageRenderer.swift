@@ -40,9 +40,10 @@ struct PageRenderer: Sendable {
             embed: { name in
                 guard Self.embeds.contains(name) else { return nil }
                 do throws(Diagnostic) {
-                    return try theme.render(
+                    let html = try theme.render(
                         "embeds/\(name)", context: embedContext,
                         requestedBy: SourceLocation(file: page.displayPath))
+                    return String(decoding: html, as: UTF8.self)
                 } catch {
                     problems.append(error)
                     return ""
@@ -99,7 +100,7 @@ struct PageRenderer: Sendable {
             note: page.meta.note.map { NoteView($0, values: page.meta.sample, elements: index.elements) },
             notes: notes
         )
-        var html = ""
+        var html: [UInt8] = []
         do throws(Diagnostic) {
             html = try theme.render(
                 page.meta.layout, context: context,

@@ -4,8 +4,8 @@ struct RenderedPage: Sendable {
     var source: PageSource
     /// Source and output paths.
     var route: Route { source.route }
-    /// The finished document.
-    var html: String
+    /// The finished document, as UTF-8.
+    var html: [UInt8]
     /// The heading ids the page offers as anchors.
     var anchors: Set<String>
     /// The links that still need checking once every page is rendered: those to a heading, and broken ones.

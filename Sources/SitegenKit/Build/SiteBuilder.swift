@@ -140,11 +140,11 @@ public enum SiteBuilder {
     ) throws(BuildFailure) -> RenderedPage {
         var rendered = try renderer.render(page)
         do throws(Diagnostic) {
-            try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html.utf8))))
+            try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html))))
         } catch {
             throw BuildFailure(error)
         }
-        rendered.html = ""
+        rendered.html = []
         return rendered
     }
 

@@ -45,11 +45,11 @@ public enum Scaffold {
         let slug = String(parts.last!)
         let values = StarterValues(title: yamlQuoted(title(fromSlug: slug)), slug: slug)
         // Starters switch to `[[ ]]` delimiters so the `{{field}}` placeholders of note templates pass through.
-        let text = TemplateLibrary(["starter": template]).render("starter", with: values) ?? ""
+        let text = TemplateLibrary(["starter": template]).render("starter", with: values) ?? []
         do {
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileBytes.write(Data(text.utf8), to: target, replacing: false)
+            try FileBytes.write(Data(text), to: target, replacing: false)
         } catch {
             throw Diagnostic(SourceLocation(file: relative), "cannot create the file: \(error.localizedDescription)")
         }

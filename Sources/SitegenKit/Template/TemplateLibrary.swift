@@ -7,12 +7,12 @@ struct TemplateLibrary: Sendable {
         self.templates = templates
     }
 
-    /// Renders template `name` with `root` as the context; nil when there is no such template.
-    func render(_ name: String, with root: any TemplateObject) -> String? {
+    /// Renders template `name` with `root` as the context, as UTF-8; nil when there is no such template.
+    func render(_ name: String, with root: any TemplateObject) -> [UInt8]? {
         guard let template = templates[name] else { return nil }
         var renderer = TemplateRenderer(library: self, root: .object(root))
         renderer.render(template.nodes, blocks: [:])
-        return renderer.result
+        return renderer.output
     }
 
     /// A chain of partials or parents that leads back to where it started (`a` → `b` → `a`), which would

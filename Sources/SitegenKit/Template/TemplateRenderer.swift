@@ -1,7 +1,8 @@
 /// Renders parsed templates into UTF-8 bytes: one renderer per render, holding the context stack.
 struct TemplateRenderer {
     private let library: TemplateLibrary
-    private var output: [UInt8] = []
+    /// What has been rendered, as UTF-8.
+    private(set) var output: [UInt8] = []
     /// The values sections have pushed, innermost last; names resolve from the innermost out.
     private var stack: [TemplateValue]
     /// The whitespace before the standalone partial tags being rendered, put at the start of each line.
@@ -12,9 +13,6 @@ struct TemplateRenderer {
         stack = [root]
         output.reserveCapacity(16 * 1024)
     }
-
-    /// What has been rendered, as text.
-    var result: String { String(decoding: output, as: UTF8.self) }
 
     /// Renders `nodes`; `blocks` are the overrides that `{{$name}}` blocks show instead of their defaults.
     mutating func render(_ nodes: [Template.Node], blocks: [String: [Template.Node]]) {

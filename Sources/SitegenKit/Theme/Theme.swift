@@ -111,9 +111,9 @@ public struct Theme: Sendable {
             library: library, displayPath: displayPath)
     }
 
-    /// Renders `template` with `context`; a template the theme lacks is a diagnostic at `requestedBy`.
+    /// Renders `template` with `context` into UTF-8; a template the theme lacks is a diagnostic at `requestedBy`.
     func render(_ template: String, context: any TemplateObject, requestedBy: SourceLocation) throws(Diagnostic)
-        -> String
+        -> [UInt8]
     {
         guard let output = library.render(template, with: context) else {
             throw Diagnostic(
