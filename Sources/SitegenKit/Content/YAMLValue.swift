@@ -14,7 +14,9 @@ struct YAMLValue {
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // Explicit: Yams' default encoding reads the process environment on every call, a measurable share of
+            // loading a large site. Swift strings are UTF-8 natively, which is what the default picks anyway.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, in: file, lineOffset: firstLine - 1)
         } catch {
