@@ -81,11 +81,14 @@ struct YAMLValue {
     /// The node as non-empty text.
     func nonEmptyString(what: String) throws(Diagnostic) -> String {
         let text = try string(what: what)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Same test as trimming and checking for empty, without building the trimmed copy (every title comes here).
+        guard !text.unicodeScalars.allSatisfy(Self.blank.contains) else {
             throw error("\(what) must not be empty")
         }
         return text
     }
+
+    private static let blank = CharacterSet.whitespacesAndNewlines
 
     /// The node as a whole number.
     func int(what: String) throws(Diagnostic) -> Int {
