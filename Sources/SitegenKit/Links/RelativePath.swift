@@ -19,17 +19,30 @@ enum RelativePath {
 
     /// Resolves `path` against the folder of `base`, folding `.` and `..`; nil when it climbs above the root.
     static func resolve(_ path: String, against base: String) -> String? {
-        var parts: [Substring] = path.hasPrefix("/") ? [] : Array(components(base, omittingEmpty: true).dropLast())
-        for part in components(path, omittingEmpty: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(part)
+        // Built as bytes, one buffer for the whole result: every link of every page is resolved here. Splitting
+        // valid UTF-8 at `/` (ASCII) and joining the parts again keeps it valid.
+        var result: [UInt8] = []
+        result.reserveCapacity(base.utf8.count + path.utf8.count)
+        // Where each part (with the `/` before it) starts in `result`, so `..` can drop the last one.
+        var partStarts: [Int] = []
+        func append(_ part: Substring.UTF8View) {
+            partStarts.append(result.count)
+            if result.count > 0 { result.append(UInt8(ascii: "/")) }
+            result.append(contentsOf: part)
+        }
+        if !path.hasPrefix("/") {
+            for part in base.utf8.split(separator: UInt8(ascii: "/")).dropLast() { append(part) }
+        }
+        for part in path.utf8.split(separator: UInt8(ascii: "/")) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
+                guard let start = partStarts.popLast() else { return nil }
+                result.removeSubrange(start...)
+            } else {
+                append(part)
             }
         }
-        return parts.joined(separator: "/")
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The `/`-separated parts of a path. Splits UTF-8 bytes, not Characters: `/` is ASCII, and links are
