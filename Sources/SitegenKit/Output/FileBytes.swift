@@ -5,9 +5,14 @@ import Foundation
 enum FileBytes {
     /// Writes `data` to the file at `url`; with `replacing` false, fails rather than touch an existing file.
     static func write(_ data: Data, to url: URL, replacing: Bool = true) throws {
+        try write(data, toPath: url.path, replacing: replacing)
+    }
+
+    /// `write(_:to:replacing:)` for a file path, for callers that never need a URL.
+    static func write(_ data: Data, toPath path: String, replacing: Bool = true) throws {
         let mode = replacing ? O_TRUNC : O_EXCL
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path]) }
+        let descriptor = open(path, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
         defer { close(descriptor) }
         try data.withUnsafeBytes { buffer in
             var offset = 0
@@ -15,7 +20,7 @@ enum FileBytes {
                 let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
                 }
                 offset += written
             }
