@@ -9,24 +9,73 @@ import SitegenKit
 
 let arguments = CommandLine.arguments
 
-/// The floor: read each page, skip its front matter, render with libcmark, write. One thread.
+/// The floor: read each page, skip its front matter, render with libcmark, write. One thread, and plain POSIX file
+/// I/O over bytes, so the floor is libcmark's cost plus the unavoidable system calls, not Foundation's overhead.
 func floor(content: URL, output: URL) throws {
     let renderer = MarkdownRenderer()
-    let enumerator = FileManager.default.enumerator(at: content, includingPropertiesForKeys: nil)
+    let enumerator = FileManager.default.enumerator(atPath: content.path)
     try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+    let contentPath = content.path
+    let outputPath = output.path
     var count = 0
-    while let url = enumerator?.nextObject() as? URL {
-        guard url.pathExtension == "md" else { continue }
-        let text = try String(contentsOf: url, encoding: .utf8)
-        var body = Substring(text)
-        if text.hasPrefix("---\n"),
-            let end = text.range(of: "\n---\n", range: text.index(text.startIndex, offsetBy: 4)..<text.endIndex)
-        {
-            body = text[end.upperBound...]
+    var buffer = [UInt8](repeating: 0, count: 1 << 16)
+    while let relative = enumerator?.nextObject() as? String {
+        guard relative.hasSuffix(".md") else { continue }
+        let length = try readFile(contentPath + "/" + relative, into: &buffer)
+        let html = buffer.withUnsafeBufferPointer { bytes in
+            let page = UnsafeBufferPointer(rebasing: bytes[..<length])
+            return renderer.bareHTML(String(decoding: page[bodyStart(page)...], as: UTF8.self))
         }
-        let html = renderer.bareHTML(String(body))
-        try Data(html.utf8).write(to: output.appendingPathComponent("\(count).html"))
+        try writeFile(outputPath + "/\(count).html", html)
         count += 1
+    }
+}
+
+/// Where the Markdown starts: after the closing `---` line when the page opens with `---`, else at the start.
+func bodyStart(_ page: UnsafeBufferPointer<UInt8>) -> Int {
+    let opening = Array("---\n".utf8)
+    let closing = Array("\n---\n".utf8)
+    guard page.starts(with: opening) else { return 0 }
+    var index = opening.count
+    while index + closing.count <= page.count {
+        if page[index] == closing[0], page[index..<index + closing.count].elementsEqual(closing) {
+            return index + closing.count
+        }
+        index += 1
+    }
+    return 0
+}
+
+/// Reads the file at `path` into `buffer` (grown as needed) and returns its length.
+func readFile(_ path: String, into buffer: inout [UInt8]) throws -> Int {
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    defer { close(descriptor) }
+    var length = 0
+    while true {
+        if length == buffer.count { buffer += [UInt8](repeating: 0, count: buffer.count) }
+        let read = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress! + length, $0.count - length) }
+        if read < 0 && errno == EINTR { continue }
+        guard read >= 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        if read == 0 { return length }
+        length += read
+    }
+}
+
+/// Writes `text` as the whole of the file at `path`.
+func writeFile(_ path: String, _ text: String) throws {
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+    defer { close(descriptor) }
+    var text = text
+    try text.withUTF8 { bytes in
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 && errno == EINTR { continue }
+            guard written >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+            offset += written
+        }
     }
 }
 

@@ -3,20 +3,41 @@ import Foundation
 /// Lists the files of a folder tree in a stable order, so builds do not depend on the file system's order.
 enum FileTree {
     /// Paths, relative to `directory` and `/`-separated, of every regular file below it, sorted; hidden files and
-    /// folders (names starting with `.`) are skipped.
+    /// folders (names starting with `.`) are skipped. Symbolic links are neither listed nor followed.
     static func files(under directory: URL) -> [String] {
-        // String paths and the enumerator's own attributes: URL resource values cost a system call per file.
-        guard let enumerator = FileManager.default.enumerator(atPath: directory.path) else { return [] }
         var result: [String] = []
-        while let path = enumerator.nextObject() as? String {
-            let name = path.split(separator: "/").last ?? ""
-            let type = enumerator.fileAttributes?[.type] as? FileAttributeType
-            if name.hasPrefix(".") {
-                if type == .typeDirectory { enumerator.skipDescendants() }
-                continue
-            }
-            if type == .typeRegular { result.append(path) }
-        }
+        collect(directory.path, prefix: "", into: &result)
         return result.sorted()
+    }
+
+    /// Adds the regular files below `path` to `result`, each as `prefix` followed by its path under `path`.
+    private static func collect(_ path: String, prefix: String, into result: inout [String]) {
+        // readdir's entry type spares the stat per file that FileManager's enumerator attributes cost.
+        guard let folder = opendir(path) else { return }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            // Also skips `.` and `..`.
+            if name.hasPrefix(".") { continue }
+            let full = path + "/" + name
+            var type = Int32(entry.pointee.d_type)
+            if type == DT_UNKNOWN {
+                // Some file systems do not fill in the type.
+                var status = stat()
+                guard lstat(full, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: type = Int32(DT_DIR)
+                case S_IFREG: type = Int32(DT_REG)
+                default: continue
+                }
+            }
+            if type == DT_DIR {
+                collect(full, prefix: prefix + name + "/", into: &result)
+            } else if type == DT_REG {
+                result.append(prefix + name)
+            }
+        }
     }
 }

@@ -17,7 +17,8 @@ public struct PageSource: Sendable {
     static func load(
         _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field]
     ) throws(Diagnostic) -> PageSource {
-        let url = directory.appendingPathComponent(path)
+        // Said to be a file: otherwise appendingPathComponent stats it to find out, for every page.
+        let url = directory.appendingPathComponent(path, isDirectory: false)
         let source = try SourceFile.read(url, displayPath: "\(displayName)/\(path)")
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
         return PageSource(url: url, displayPath: source.displayPath, route: Route(source: path), meta: meta)

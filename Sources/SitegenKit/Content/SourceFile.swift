@@ -15,19 +15,25 @@ public struct SourceFile: Sendable {
 
     /// Reads a UTF-8 file, reporting a missing or undecodable file as a diagnostic on that file.
     public static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        try read(atPath: url.path, displayPath: displayPath)
+    }
+
+    /// `read(_:displayPath:)` for a file path. Every page is read through here, twice per build: plain POSIX reads
+    /// spare FileManager's extra stat and copies.
+    static func read(atPath path: String, displayPath: String) throws(Diagnostic) -> SourceFile {
+        guard let bytes = FileBytes.read(atPath: path) else {
             throw Diagnostic(
                 SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable"
             )
         }
         // Validating from a contiguous buffer takes the standard library's fast path.
-        let text = data.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
+        let text = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
         guard let text else {
             throw Diagnostic(
                 SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
-        let hasCarriageReturn = data.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+        let hasCarriageReturn = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard hasCarriageReturn else { return SourceFile(displayPath: displayPath, text: text) }
         return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
     }

@@ -14,13 +14,53 @@ struct YAMLValue {
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> YAMLValue {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            node = try compose(yaml)
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, in: file, lineOffset: firstLine - 1)
         } catch {
             throw file.diagnostic(line: firstLine, column: 1, "cannot read YAML: \(error)")
         }
         return YAMLValue(node: node ?? Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
+    }
+
+    /// Resolves only booleans, the one implicit type whose tag sitegen reads (`Bool.construct` refuses `!!str`).
+    private static let booleanResolver = Resolver.basic.appending(.bool)
+
+    /// `Yams.compose` with the default resolver, but cheaper for the usual case.
+    ///
+    /// Yams' duplicate-key check hashes every mapping key, which resolves its tag by trying seven regular
+    /// expressions: a measurable share of loading a large site. With only the boolean rule, every tag sitegen reads
+    /// resolves the same (text that is not a boolean is `!!str` either way as far as `Bool` is concerned), and
+    /// keys can only collide where the default resolver would also compare their tags: when two keys of one
+    /// mapping have the same text. Such YAML, or any that fails, is composed again with the default resolver, so
+    /// every result and error is the default one.
+    private static func compose(_ yaml: String) throws -> Node? {
+        // Explicit encoding: Yams' default reads the process environment on every call. Swift strings are UTF-8
+        // natively, which is what the default picks anyway.
+        let reduced = Result { try Yams.compose(yaml: yaml, booleanResolver, .default, .utf8) }
+        if case .success(let node) = reduced, node.map(hasDistinctTextKeys) ?? true {
+            return node
+        }
+        return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+    }
+
+    /// Whether every key in `node` is a scalar whose text differs from that of the other keys of its mapping.
+    private static func hasDistinctTextKeys(_ node: Node) -> Bool {
+        switch node {
+        case .mapping(let mapping):
+            var keys: [String] = []
+            for (key, value) in mapping {
+                guard let text = key.scalar?.string, !keys.contains(text), hasDistinctTextKeys(value) else {
+                    return false
+                }
+                keys.append(text)
+            }
+            return true
+        case .sequence(let sequence):
+            return sequence.allSatisfy(hasDistinctTextKeys)
+        default:
+            return true
+        }
     }
 
     /// Where this node starts in the file.
@@ -79,11 +119,14 @@ struct YAMLValue {
     /// The node as non-empty text.
     func nonEmptyString(what: String) throws(Diagnostic) -> String {
         let text = try string(what: what)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        // Same test as trimming and checking for empty, without building the trimmed copy (every title comes here).
+        guard !text.unicodeScalars.allSatisfy(Self.blank.contains) else {
             throw error("\(what) must not be empty")
         }
         return text
     }
+
+    private static let blank = CharacterSet.whitespacesAndNewlines
 
     /// The node as a whole number.
     func int(what: String) throws(Diagnostic) -> Int {

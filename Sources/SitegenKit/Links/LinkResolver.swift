@@ -33,15 +33,31 @@ public struct LinkResolver: Sendable {
 
     /// Classifies `destination`, written in the page at `from`.
     public func target(of destination: String, from: Route) -> Target {
-        if destination.isEmpty || destination.hasPrefix("//") || Self.hasScheme(destination) { return .external }
-        let hashIndex = destination.firstIndex(of: "#")
-        let fragment = hashIndex.map { String(destination[destination.index(after: $0)...]) }
-        var path = String(destination[..<(hashIndex ?? destination.endIndex)])
-        if let query = path.firstIndex(of: "?") { path = String(path[..<query]) }
+        if destination.isEmpty || destination.hasPrefix("//") { return .external }
+        let path: String
+        let fragment: String?
+        let isASCII = destination.utf8.allSatisfy { $0 < 0x80 }
+        if isASCII {
+            // Every link of every page comes through here. In ASCII text each byte is a Character (a CR LF pair
+            // aside, which matches none of the bytes looked for), so byte searches give the same answers as the
+            // Character-based ones below without grapheme breaking.
+            if Self.hasASCIIScheme(destination.utf8) { return .external }
+            (path, fragment) = Self.asciiParts(of: destination.utf8)
+        } else {
+            if Self.hasScheme(destination) { return .external }
+            let hashIndex = destination.firstIndex(of: "#")
+            fragment = hashIndex.map { String(destination[destination.index(after: $0)...]) }
+            var withoutFragment = String(destination[..<(hashIndex ?? destination.endIndex)])
+            if let query = withoutFragment.firstIndex(of: "?") {
+                withoutFragment = String(withoutFragment[..<query])
+            }
+            path = withoutFragment
+        }
         if path.isEmpty {
             return .samePage(fragment: (fragment ?? "").removingPercentEncoding ?? fragment ?? "")
         }
-        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
+        let hasPercent = isASCII ? path.utf8.contains(UInt8(ascii: "%")) : path.contains("%")
+        let decoded = hasPercent ? (path.removingPercentEncoding ?? path) : path
         guard let resolved = RelativePath.resolve(decoded, against: from.source), !resolved.isEmpty else {
             return .broken("`\(destination)` points outside content/", hint: "link only to files inside content/")
         }
@@ -88,6 +104,30 @@ public struct LinkResolver: Sendable {
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
         return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+    }
+
+    /// `hasScheme` for ASCII text, over its bytes.
+    private static func hasASCIIScheme(_ bytes: String.UTF8View) -> Bool {
+        guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, Self.isASCIILetter(first) else { return false }
+        return scheme.allSatisfy {
+            Self.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-")
+                || $0 == UInt8(ascii: ".")
+        }
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    /// The path (without query) and fragment of an ASCII destination, over its bytes.
+    private static func asciiParts(of bytes: String.UTF8View) -> (path: String, fragment: String?) {
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let fragment = hash.map { Substring(bytes[bytes.index(after: $0)...]) }.map(String.init)
+        let beforeHash = bytes[..<(hash ?? bytes.endIndex)]
+        let query = beforeHash.firstIndex(of: UInt8(ascii: "?"))
+        return (String(Substring(beforeHash[..<(query ?? beforeHash.endIndex)])), fragment)
     }
 
     private static func escapeFragment(_ fragment: String) -> String {

@@ -9,12 +9,14 @@ public final class OutputStaging: @unchecked Sendable {
     private var folders: Set<String> = []
     private let writer: OutputWriter
     private let folder: URL
+    private let folderPath: String
     private let retired: URL
     private let previous: Set<String>?
 
     init(writer: OutputWriter, folder: URL, retired: URL, previous: Set<String>?) {
         self.writer = writer
         self.folder = folder
+        self.folderPath = folder.path
         self.retired = retired
         self.previous = previous
     }
@@ -23,30 +25,36 @@ public final class OutputStaging: @unchecked Sendable {
     /// the old one, so the swap leaves it untouched (same inode and modification time).
     public func write(_ file: OutputFile) throws(Diagnostic) {
         let fileManager = FileManager.default
-        let url = folder.appendingPathComponent(file.path)
-        let parent = url.deletingLastPathComponent()
+        // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
+        let path = folderPath + "/" + file.path
+        let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folderPath + "/" + file.path[..<$0] }
         do {
             // Created under the lock, so no thread writes into a folder another thread is still creating.
             try lock.withLock {
-                if folders.insert(parent.path).inserted {
-                    try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+                if let parent, folders.insert(parent).inserted {
+                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
                 }
             }
-            let old = writer.output.appendingPathComponent(file.path)
-            if previous?.contains(file.path) == true, FileBytes.equal(old, file.contents),
-                (try? fileManager.linkItem(at: old, to: url)) != nil
-            {
+            if previous?.contains(file.path) == true, carryOver(file, to: path) {
                 // Carried over unchanged.
             } else {
                 switch file.contents {
-                case .data(let data): try FileBytes.write(data, to: url)
-                case .copy(let source): try fileManager.copyItem(at: source, to: url)
+                case .data(let data): try FileBytes.write(data, toPath: path)
+                case .copy(let source):
+                    try fileManager.copyItem(at: source, to: URL(fileURLWithPath: path, isDirectory: false))
                 }
             }
         } catch {
             throw writer.failure(error)
         }
         lock.withLock { written.append(file.path) }
+    }
+
+    /// Hard-links the previous build's copy of `file` to `path` when its bytes are the same; false otherwise.
+    private func carryOver(_ file: OutputFile, to path: String) -> Bool {
+        let old = writer.output.appendingPathComponent(file.path, isDirectory: false)
+        guard FileBytes.equal(old, file.contents) else { return false }
+        return (try? FileManager.default.linkItem(at: old, to: URL(fileURLWithPath: path, isDirectory: false))) != nil
     }
 
     /// Writes the manifest, carries over the files in the old output that sitegen did not write, and swaps the new
