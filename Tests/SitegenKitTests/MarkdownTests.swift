@@ -44,7 +44,7 @@ import Testing
     @Test func unknownEmbedIsReportedWithItsLine() {
         let document = renderer.render(
             "Text\n\n<!-- sitegen:elemnts -->\n", firstLine: 5, rewriteLink: { _ in nil }, embed: { _ in nil })
-        #expect(document.unknownEmbeds.map(\.destination) == ["elemnts"])
+        #expect(document.unknownEmbeds.map(\.name) == ["elemnts"])
         #expect(document.unknownEmbeds.first?.line == 7)
     }
 
@@ -53,6 +53,12 @@ import Testing
             "Intro\n\nGo [there](a.md) now.\n", firstLine: 10, rewriteLink: { $0 == "a.md" ? "a.html" : nil },
             embed: { _ in nil })
         #expect(document.html.contains(#"<a href="a.html">there</a>"#))
-        #expect(document.links == [.init(destination: "a.md", line: 12, column: 12)])
+        #expect(document.links == [.init(destination: "a.md", blockLine: 12)])
+    }
+
+    @Test func linkPositionIsFoundInTheFileFromItsBlock() {
+        let link = MarkdownDocument.Link(destination: "a.md", blockLine: 3)
+        let file = "---\ntitle: a.md\n---\nIntro with a.md\n\nGo [there](a.md) now.\n"
+        #expect(link.position(in: file) == (4, 12))
     }
 }

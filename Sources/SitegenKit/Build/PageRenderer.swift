@@ -52,8 +52,8 @@ struct PageRenderer: Sendable {
         for embed in document.unknownEmbeds {
             problems.append(
                 file.diagnostic(
-                    line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.destination)`",
-                    hint: Suggestion.closest(to: embed.destination, among: Self.embeds).map {
+                    line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.name)`",
+                    hint: Suggestion.closest(to: embed.name, among: Self.embeds).map {
                         "did you mean `sitegen:\($0)`?"
                     }
                         ?? "known embeds: \(Self.embeds.joined(separator: ", "))"))

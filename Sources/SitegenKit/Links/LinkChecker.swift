@@ -16,7 +16,7 @@ struct LinkChecker {
             for pending in page.pendingLinks {
                 let link = pending.link
                 func report(_ message: String, hint: String?) {
-                    problems.append(page.source.diagnostic(line: link.line, column: link.column, message, hint: hint))
+                    problems.append(page.source.diagnostic(at: link, message, hint: hint))
                 }
                 switch pending.target {
                 case .external, .asset:

@@ -14,6 +14,22 @@ public struct MarkdownDocument: Sendable {
     public struct Link: Sendable, Equatable {
         /// The destination, unchanged.
         public var destination: String
+        /// The line of the source file where the link's block (paragraph, list item...) starts: the link is on
+        /// that line or below it.
+        public var blockLine: Int
+
+        /// The line and column of the destination in `fileText`, the whole source file. cmark does not record
+        /// where inline nodes are, so the text is searched from `blockLine`: only when a link is reported, since
+        /// doing it for every link was a visible share of build time.
+        public func position(in fileText: String) -> (line: Int, column: Int) {
+            SourceText(fileText).locate(destination, fromLine: blockLine)
+        }
+    }
+
+    /// An embed comment (`<!-- sitegen:NAME -->`) and where it starts.
+    public struct Embed: Sendable, Equatable {
+        /// The name after `sitegen:`.
+        public var name: String
         /// Line in the source file.
         public var line: Int
         /// Column in the source file.
@@ -26,6 +42,6 @@ public struct MarkdownDocument: Sendable {
     public var headings: [Heading]
     /// Every link and image destination, in order.
     public var links: [Link]
-    /// Embed comments (`<!-- sitegen:NAME -->`) that name no known embed: name, line and column.
-    public var unknownEmbeds: [Link]
+    /// Embed comments that name no known embed.
+    public var unknownEmbeds: [Embed]
 }

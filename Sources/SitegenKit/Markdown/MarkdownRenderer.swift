@@ -22,7 +22,6 @@ public struct MarkdownRenderer: Sendable {
         rewriteLink: (String) -> String?,
         embed: (String) -> String?
     ) -> MarkdownDocument {
-        let source = SourceText(markdown)
         let lineOffset = firstLine - 1
         guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return MarkdownDocument(html: "", headings: [], links: [], unknownEmbeds: [])
@@ -32,7 +31,7 @@ public struct MarkdownRenderer: Sendable {
         var headings: [OpaquePointer] = []
         var embeds: [OpaquePointer] = []
         var links: [MarkdownDocument.Link] = []
-        var unknownEmbeds: [MarkdownDocument.Link] = []
+        var unknownEmbeds: [MarkdownDocument.Embed] = []
 
         // Walk once, rewriting link URLs in place and collecting the nodes that will be replaced, since
         // replacing nodes while the iterator stands on them is unsafe.
@@ -52,13 +51,12 @@ public struct MarkdownRenderer: Sendable {
                         embeds.append(node)
                     } else {
                         let column = Int(cmark_node_get_start_column(node))
-                        unknownEmbeds.append(.init(destination: name, line: line + lineOffset, column: column))
+                        unknownEmbeds.append(.init(name: name, line: line + lineOffset, column: column))
                     }
                 }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = Self.string(cmark_node_get_url(node))
-                let (sourceLine, column) = source.locate(destination, fromLine: lastBlockLine)
-                links.append(.init(destination: destination, line: sourceLine + lineOffset, column: column))
+                links.append(.init(destination: destination, blockLine: lastBlockLine + lineOffset))
                 if let href = rewriteLink(destination) {
                     cmark_node_set_url(node, href)
                 }
