@@ -29,7 +29,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         var headings: [OpaquePointer] = []
-        var embeds: [OpaquePointer] = []
+        var embeds: [(node: OpaquePointer, html: String)] = []
         var links: [MarkdownDocument.Link] = []
         var unknownEmbeds: [MarkdownDocument.Embed] = []
 
@@ -47,8 +47,8 @@ public struct MarkdownRenderer: Sendable {
                 headings.append(node)
             case CMARK_NODE_HTML_BLOCK:
                 if let name = Self.embedName(Self.string(cmark_node_get_literal(node))) {
-                    if embed(name) != nil {
-                        embeds.append(node)
+                    if let html = embed(name) {
+                        embeds.append((node, html))
                     } else {
                         let column = Int(cmark_node_get_start_column(node))
                         unknownEmbeds.append(.init(name: name, line: line + lineOffset, column: column))
@@ -66,28 +66,68 @@ public struct MarkdownRenderer: Sendable {
         }
 
         var slugs = HeadingSlug()
-        var headingInfo: [MarkdownDocument.Heading] = []
-        for node in headings {
-            let level = Int(cmark_node_get_heading_level(node))
+        let headingInfo = headings.map { node in
             let text = Self.plainText(of: node)
-            let id = slugs.next(for: text)
-            headingInfo.append(
-                .init(level: level, id: id, text: text))
-            // cmark cannot put attributes on a heading, so render the heading alone, add the id, and splice the
-            // result back as a literal block (custom blocks are emitted as they are, even in safe mode).
-            var rendered = renderHTML(node)
-            while rendered.last == "\n" { rendered.removeLast() }
-            let opening = "<h\(level)>"
-            let html = "<h\(level) id=\"\(id)\">" + rendered.dropFirst(rendered.hasPrefix(opening) ? opening.count : 0)
-            replace(node, withLiteral: html)
+            return MarkdownDocument.Heading(
+                level: Int(cmark_node_get_heading_level(node)), id: slugs.next(for: text), text: text)
         }
-        for node in embeds {
-            let name = Self.embedName(Self.string(cmark_node_get_literal(node)))!
-            replace(node, withLiteral: embed(name)!)
-        }
+        // Embeds become markers in the tree and go in after rendering, so the pass that adds heading ids never
+        // sees headings inside them.
+        for (node, _) in embeds { replace(node, withLiteral: Self.embedMarker) }
+        let html = Self.splice(renderHTML(root), headingIDs: headingInfo.map(\.id), embeds: embeds.map(\.html))
+        return MarkdownDocument(html: html, headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
+    }
 
-        return MarkdownDocument(
-            html: renderHTML(root), headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
+    /// Stands for an embed in the rendered tree. With raw HTML off, cmark writes `<!--` only for literal blocks.
+    private static let embedMarker = "<!--sitegen:embed-->"
+
+    /// Adds `id="..."` to each heading's opening tag and puts each embed's HTML in place of its marker, in one
+    /// pass over the rendered HTML. cmark cannot put attributes on a heading; with raw HTML off, `<h1>`...`<h6>`
+    /// without attributes come only from headings, in document order.
+    private static func splice(_ html: String, headingIDs: [String], embeds: [String]) -> String {
+        guard !headingIDs.isEmpty || !embeds.isEmpty else { return html }
+        let marker = Array(embedMarker.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(html.utf8.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
+        var heading = 0
+        var embed = 0
+        var html = html
+        html.withUTF8 { bytes in
+            var copied = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "<") else {
+                    index += 1
+                    continue
+                }
+                if heading < headingIDs.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                    bytes[index + 3] == UInt8(ascii: ">")
+                {
+                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index + 3])
+                    output += " id=\"\(headingIDs[heading])\"".utf8
+                    heading += 1
+                    copied = index + 3
+                    index += 4
+                } else if embed < embeds.count, bytes[index...].starts(with: marker) {
+                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
+                    output += embeds[embed].utf8
+                    index += marker.count
+                    // cmark ends the marker's line; HTML that ends its own last line (or is empty) needs no other.
+                    if embeds[embed].isEmpty || embeds[embed].hasSuffix("\n"), index < bytes.count,
+                        bytes[index] == UInt8(ascii: "\n")
+                    {
+                        index += 1
+                    }
+                    embed += 1
+                    copied = index
+                } else {
+                    index += 1
+                }
+            }
+            output += UnsafeBufferPointer(rebasing: bytes[copied...])
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Renders `markdown` with libcmark alone, with the same options and none of sitegen's work (no link
