@@ -11,7 +11,7 @@ import Testing
         if mirror.displayStyle == .optional || mirror.displayStyle == .collection {
             return mirror.children.flatMap { mismatches(in: $0.value) }
         }
-        guard mirror.displayStyle == .struct else { return [] }
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return [] }
         guard let object = value as? any TemplateObject else { return ["\(type(of: value)) has no direct lookup"] }
         var problems: [String] = []
         for child in mirror.children {
@@ -33,7 +33,7 @@ import Testing
     }
 
     @Test func absentOptionalsAreFalsyInTemplates() throws {
-        var context = PageContext.example
+        let context = PageContext.example
         context.note = nil
         context.page.previous = nil
         let template = try Template(parsing: "{{#note}}note{{/note}}{{^page.previous}}none{{/page.previous}}")

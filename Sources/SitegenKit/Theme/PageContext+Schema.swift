@@ -14,7 +14,7 @@ extension PageContext {
             mirror.children.forEach { collectNames(of: $0.value, into: &names) }
             return
         }
-        guard mirror.displayStyle == .struct else { return }
+        guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return }
         for child in mirror.children {
             guard let label = child.label else { continue }
             names.insert(label)

@@ -1,7 +1,10 @@
 /// The values a theme template sees when it renders a page. Property names are the template variables
 /// (for example `{{page.title}}`, `{{#nav}}...{{/nav}}`); the README's theme guide lists them.
-struct PageContext {
-    struct Site {
+///
+/// The context, its site and its page are classes: a template looks them up dozens of times a page, and a
+/// reference is passed where a struct of a dozen fields would be copied each time.
+final class PageContext {
+    final class Site {
         var title: String
         var description: String
         var author: String
@@ -9,9 +12,18 @@ struct PageContext {
         var generator: String
         /// The public address, when configured.
         var url: String?
+
+        init(title: String, description: String, author: String, language: String, generator: String, url: String?) {
+            self.title = title
+            self.description = description
+            self.author = author
+            self.language = language
+            self.generator = generator
+            self.url = url
+        }
     }
 
-    struct Page {
+    final class Page {
         var title: String
         var description: String
         /// The rendered Markdown, inserted unescaped with `{{{page.body}}}`.
@@ -29,6 +41,24 @@ struct PageContext {
         var next: NavItem?
         /// Whether there is a previous or next page (stored: templates see stored properties only).
         var hasPager: Bool
+
+        init(
+            title: String, description: String, body: String, layout: String, toc: [TocEntry], hasToc: Bool,
+            isHome: Bool, readingMinutes: Int, canonical: String?, previous: NavItem?, next: NavItem?, hasPager: Bool
+        ) {
+            self.title = title
+            self.description = description
+            self.body = body
+            self.layout = layout
+            self.toc = toc
+            self.hasToc = hasToc
+            self.isHome = isHome
+            self.readingMinutes = readingMinutes
+            self.canonical = canonical
+            self.previous = previous
+            self.next = next
+            self.hasPager = hasPager
+        }
     }
 
     struct TocEntry {
@@ -84,6 +114,23 @@ struct PageContext {
     var elements: [ElementView]
     var note: NoteView?
     var notes: [NoteSummary]
+
+    init(
+        site: Site, page: Page, root: String, home: Link, stylesheet: Link, favicon: String?, standalone: Standalone?,
+        nav: [NavItem], elements: [ElementView], note: NoteView?, notes: [NoteSummary]
+    ) {
+        self.site = site
+        self.page = page
+        self.root = root
+        self.home = home
+        self.stylesheet = stylesheet
+        self.favicon = favicon
+        self.standalone = standalone
+        self.nav = nav
+        self.elements = elements
+        self.note = note
+        self.notes = notes
+    }
 }
 
 /// An element as templates see it.
