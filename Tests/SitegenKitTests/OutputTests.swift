@@ -92,6 +92,22 @@ import Testing
         #expect(files["old.html"] == nil, "a page sitegen wrote and no longer builds is removed")
     }
 
+    @Test func keepsHiddenFilesAndLinksAddedToTheOutput() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try site.write("output/.well-known/security.txt", "Contact: x")
+        try site.write("output/.htaccess", "Options -Indexes")
+        let link = site.output.appendingPathComponent("latest.html")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "index.html")
+        try site.build()
+        let files = try site.snapshot()
+        #expect(files[".well-known/security.txt"] == Data("Contact: x".utf8))
+        #expect(files[".htaccess"] == Data("Options -Indexes".utf8))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "index.html")
+    }
+
     @Test func neverOverwritesAFileItDidNotWrite() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -6,12 +6,21 @@ enum FileTree {
     /// folders (names starting with `.`) are skipped. Symbolic links are neither listed nor followed.
     static func files(under directory: URL) -> [String] {
         var result: [String] = []
-        collect(directory.path, prefix: "", into: &result)
+        collect(directory.path, prefix: "", everything: false, into: &result)
         return result.sorted()
     }
 
-    /// Adds the regular files below `path` to `result`, each as `prefix` followed by its path under `path`.
-    private static func collect(_ path: String, prefix: String, into result: inout [String]) {
+    /// Paths, as `files(under:)` gives them, of everything below `directory` that is not a folder: hidden files and
+    /// the contents of hidden folders too, and symbolic links (not followed), so nothing there is overlooked.
+    static func entries(under directory: URL) -> [String] {
+        var result: [String] = []
+        collect(directory.path, prefix: "", everything: true, into: &result)
+        return result.sorted()
+    }
+
+    /// Adds the files below `path` to `result`, each as `prefix` followed by its path under `path`: with
+    /// `everything`, hidden ones and any other entry that is not a folder; otherwise visible regular files only.
+    private static func collect(_ path: String, prefix: String, everything: Bool, into result: inout [String]) {
         // readdir's entry type spares the stat per file that FileManager's enumerator attributes cost.
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
@@ -19,8 +28,7 @@ enum FileTree {
             let name = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
             }
-            // Also skips `.` and `..`.
-            if name.hasPrefix(".") { continue }
+            if name == "." || name == ".." || (!everything && name.hasPrefix(".")) { continue }
             let full = path + "/" + name
             var type = Int32(entry.pointee.d_type)
             if type == DT_UNKNOWN {
@@ -30,12 +38,12 @@ enum FileTree {
                 switch status.st_mode & S_IFMT {
                 case S_IFDIR: type = Int32(DT_DIR)
                 case S_IFREG: type = Int32(DT_REG)
-                default: continue
+                default: type = Int32(DT_UNKNOWN)
                 }
             }
             if type == DT_DIR {
-                collect(full, prefix: prefix + name + "/", into: &result)
-            } else if type == DT_REG {
+                collect(full, prefix: prefix + name + "/", everything: everything, into: &result)
+            } else if type == DT_REG || everything {
                 result.append(prefix + name)
             }
         }

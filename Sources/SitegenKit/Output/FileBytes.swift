@@ -56,12 +56,12 @@ enum FileBytes {
         return bytes
     }
 
-    /// Whether the file at `url` holds exactly `contents`; false when it cannot be read.
-    static func equal(_ url: URL, _ contents: OutputFile.Contents) -> Bool {
-        guard let existing = try? Data(contentsOf: url, options: .uncached) else { return false }
+    /// Whether the file at `path` holds exactly `contents`; false when it cannot be read.
+    static func equal(atPath path: String, _ contents: OutputFile.Contents) -> Bool {
+        guard let existing = read(atPath: path) else { return false }
         switch contents {
-        case .data(let data): return existing == data
-        case .copy(let source): return (try? Data(contentsOf: source, options: .uncached)) == existing
+        case .data(let data): return data.elementsEqual(existing)
+        case .copy(let source): return read(atPath: source.path) == existing
         }
     }
 }

@@ -52,9 +52,8 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Hard-links the previous build's copy of `file` to `path` when its bytes are the same; false otherwise.
     private func carryOver(_ file: OutputFile, to path: String) -> Bool {
-        let old = writer.output.appendingPathComponent(file.path, isDirectory: false)
-        guard FileBytes.equal(old, file.contents) else { return false }
-        return (try? FileManager.default.linkItem(at: old, to: URL(fileURLWithPath: path, isDirectory: false))) != nil
+        let old = writer.output.path + "/" + file.path
+        return FileBytes.equal(atPath: old, file.contents) && link(old, path) == 0
     }
 
     /// Writes the manifest, carries over the files in the old output that sitegen did not write, and swaps the new
@@ -70,7 +69,7 @@ public final class OutputStaging: @unchecked Sendable {
             try FileBytes.write(Data(manifest.utf8), to: folder.appendingPathComponent(OutputWriter.manifestName))
             if let previous {
                 let ours = Set(paths)
-                for path in OutputWriter.allFiles(under: output)
+                for path in FileTree.entries(under: output)
                 where !previous.contains(path) && path != OutputWriter.manifestName {
                     if ours.contains(path) {
                         throw Diagnostic(

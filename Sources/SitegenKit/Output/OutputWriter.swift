@@ -66,7 +66,7 @@ public struct OutputWriter: Sendable {
         let manifestURL = output.appendingPathComponent(Self.manifestName)
         guard let data = fileManager.contents(atPath: manifestURL.path), let text = String(data: data, encoding: .utf8)
         else {
-            if Self.allFiles(under: output).isEmpty { return [] }
+            if FileTree.entries(under: output).isEmpty { return [] }
             throw Diagnostic(
                 SourceLocation(file: displayPath),
                 "\(displayPath) already holds files that sitegen did not write",
@@ -80,22 +80,6 @@ public struct OutputWriter: Sendable {
         if FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.removeItem(at: url)
         }
-    }
-
-    /// Every file below `directory`, hidden ones included, as sorted relative paths.
-    static func allFiles(under directory: URL) -> [String] {
-        let base = canonical(directory)
-        guard
-            let enumerator = FileManager.default.enumerator(
-                at: directory, includingPropertiesForKeys: [.isDirectoryKey])
-        else { return [] }
-        var result: [String] = []
-        for case let url as URL in enumerator
-        where (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) == false {
-            let path = canonical(url)
-            if path.hasPrefix(base + "/") { result.append(String(path.dropFirst(base.count + 1))) }
-        }
-        return result.sorted()
     }
 
     private static func canonical(_ url: URL) -> String {
