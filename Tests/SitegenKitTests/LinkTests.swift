@@ -86,6 +86,24 @@ import Testing
         #expect(problem.location.line == 4)
     }
 
+    @Test func anchorsOnAnotherPageResolveAmongSeveralHeadings() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "[x](a.md#second) [y](a.md#third-part)\n")
+        try site.page("a.md", "## First\n\n## Second\n\n### Third part\n")
+        try site.build()
+        #expect(try site.read("index.html").contains(#"<a href="a.html#second">x</a>"#))
+    }
+
+    @Test func missingAnchorHintListsTheHeadingsWhenNoneIsClose() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "[x](a.md#zzzzzzzz)\n")
+        try site.page("a.md", "## Beta\n\n## Alpha\n")
+        let problem = try #require(site.failure().first)
+        #expect(problem.hint == "its headings: #alpha, #beta")
+    }
+
     @Test func missingAnchorOnTheSamePageFails() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -110,7 +110,7 @@ struct PageRenderer: Sendable {
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
-            source: page, html: html, anchors: Set(document.headings.map(\.id)),
+            source: page, html: html, anchors: HeadingIDs(document.headings.map(\.id)),
             pendingLinks: document.links.compactMap { link in
                 let target = targets[link.destination] ?? index.links.target(of: link.destination, from: route)
                 return PendingLink.needsCheck(target) ? PendingLink(link: link, target: target) : nil

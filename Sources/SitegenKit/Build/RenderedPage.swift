@@ -7,7 +7,7 @@ struct RenderedPage: Sendable {
     /// The finished document, as UTF-8.
     var html: [UInt8]
     /// The heading ids the page offers as anchors.
-    var anchors: Set<String>
+    var anchors: HeadingIDs
     /// The links that still need checking once every page is rendered: those to a heading, and broken ones.
     /// A link to a page or file that exists, without a fragment, was settled while rendering, so a large site
     /// keeps nothing for it.
@@ -41,7 +41,7 @@ struct SiteRender: Sendable {
     /// The rendered pages (their HTML already handed on), in the order of `content.pages`.
     var pages: [RenderedPage]
     /// The heading ids of every page, by source path, for checking links.
-    var anchors: [String: Set<String>]
+    var anchors: [String: HeadingIDs]
     /// Problems that did not stop the build.
     var warnings: [Diagnostic]
     /// Things the author should know, such as features skipped and why.

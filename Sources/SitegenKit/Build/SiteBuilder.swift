@@ -56,6 +56,7 @@ public enum SiteBuilder {
             return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
         }
         var rendered: [RenderedPage] = []
+        rendered.reserveCapacity(results.count)
         var problems: [Diagnostic] = []
         for result in results {
             switch result {

@@ -2,10 +2,10 @@
 struct LinkChecker {
     let resolver: LinkResolver
     /// The heading ids of every page, by source path.
-    let anchors: [String: Set<String>]
+    let anchors: [String: HeadingIDs]
 
     /// The heading ids of each page, by source path.
-    static func anchors(of pages: [RenderedPage]) -> [String: Set<String>] {
+    static func anchors(of pages: [RenderedPage]) -> [String: HeadingIDs] {
         Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, $0.anchors) })
     }
 
@@ -27,13 +27,13 @@ struct LinkChecker {
                     if !fragment.isEmpty, anchors[page.route.source]?.contains(fragment) != true {
                         report(
                             "no heading with id `\(fragment)` on this page",
-                            hint: Self.hint(fragment, anchors[page.route.source] ?? []))
+                            hint: Self.hint(fragment, anchors[page.route.source] ?? HeadingIDs([])))
                     }
                 case .page(let route, let fragment):
                     if let fragment, !fragment.isEmpty, anchors[route.source]?.contains(fragment) != true {
                         report(
                             "`\(link.destination)`: content/\(route.source) has no heading with id `\(fragment)`",
-                            hint: Self.hint(fragment, anchors[route.source] ?? []))
+                            hint: Self.hint(fragment, anchors[route.source] ?? HeadingIDs([])))
                     }
                 }
             }
@@ -41,9 +41,10 @@ struct LinkChecker {
         return problems
     }
 
-    private static func hint(_ fragment: String, _ anchors: Set<String>) -> String {
-        if let close = Suggestion.closest(to: fragment, among: anchors.sorted()) { return "did you mean `#\(close)`?" }
-        return anchors.isEmpty
-            ? "that page has no headings" : "its headings: " + anchors.sorted().map { "#\($0)" }.joined(separator: ", ")
+    private static func hint(_ fragment: String, _ anchors: HeadingIDs) -> String {
+        let ids = anchors.sorted
+        if let close = Suggestion.closest(to: fragment, among: ids) { return "did you mean `#\(close)`?" }
+        return ids.isEmpty
+            ? "that page has no headings" : "its headings: " + ids.map { "#\($0)" }.joined(separator: ", ")
     }
 }
