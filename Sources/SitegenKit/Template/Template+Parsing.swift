@@ -168,6 +168,8 @@ extension Template {
 
         let bytes: [UInt8]
         var frames = [Frame(kind: .root)]
+        /// Tags a child template may hold between `{{<parent}}` and `{{/parent}}`: blocks, comments, delimiters.
+        static let allowedInParent = Set("$!/=".utf8)
 
         init(bytes: [UInt8]) {
             self.bytes = bytes
@@ -191,8 +193,7 @@ extension Template {
         }
 
         private mutating func add(_ tag: Tag) throws(TemplateSyntaxError) {
-            let allowedInParent = Set("$!/=".utf8)
-            if frames[frames.count - 1].isParent, !allowedInParent.contains(tag.sigil) {
+            if frames[frames.count - 1].isParent, !Self.allowedInParent.contains(tag.sigil) {
                 throw outsideBlocks(at: tag.offset)
             }
             switch tag.sigil {
