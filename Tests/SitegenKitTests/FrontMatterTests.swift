@@ -81,4 +81,40 @@ import Testing
         try SiteBuilder.build(BuildOptions(root: site.root, includeDrafts: true))
         #expect(try site.snapshot()["wip.html"] != nil)
     }
+
+    @Test func wordsAreRunsBetweenSpacesTabsAndLineBreaks() {
+        #expect("".wordCount == 0)
+        #expect("   \n\t\r\n ".wordCount == 0)
+        #expect("one".wordCount == 1)
+        #expect("  one  two\tthree\r\nfour\n".wordCount == 4)
+        // Other control bytes and non-ASCII text are part of words; so is non-breaking space.
+        #expect("a\u{0B}b c\u{0C}d e\u{0}f".wordCount == 3)
+        #expect("Grüße, 世界 · café\u{A0}au lait 👩‍👩‍👧".wordCount == 6)
+    }
+
+    @Test func wordCountAgreesWithAByteByByteCountAtEveryLength() {
+        // Lengths around the eight-byte chunks, with white space at every position of a chunk.
+        let alphabet: [String] = ["a", " ", "\n", "\t", "\r", "é", "\u{0B}", "~", "!"]
+        // A fixed pseudo-random sequence (xorshift), so every run checks the same texts.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(alphabet.count))
+        }
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in alphabet[next()] }.joined()
+                var expected = 0
+                var inWord = false
+                for byte in text.utf8 {
+                    let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                    if !isSpace && !inWord { expected += 1 }
+                    inWord = !isSpace
+                }
+                #expect(text.wordCount == expected, "\(Array(text.utf8))")
+            }
+        }
+    }
 }
