@@ -16,8 +16,16 @@ struct SiteIndex: Sendable {
         var sample: [String: String]
     }
 
+    /// The pages before and after a page in its folder, for the pages that have a place in one.
+    struct Neighbours: Sendable {
+        var previous: NavEntry?
+        var next: NavEntry?
+    }
+
     /// Pages of each folder in reading order (by `nav`, then path), without the folder's index page.
     var sections: [String: [NavEntry]]
+    /// Each page's neighbours in `sections`, worked out once: every page asks for its own.
+    private var neighboursByRoute: [Route: Neighbours]
 
     var config: SiteConfig
     /// The public address with one trailing slash, if the site has one.
@@ -33,14 +41,8 @@ struct SiteIndex: Sendable {
 
     /// The pages before and after `route` in its folder.
     func neighbours(of route: Route) -> (previous: NavEntry?, next: NavEntry?) {
-        let folder = route.source.split(separator: "/").dropLast().joined(separator: "/")
-        guard let pages = sections[folder], let position = pages.firstIndex(where: { $0.route == route }) else {
-            return (nil, nil)
-        }
-        return (
-            position > 0 ? pages[position - 1] : nil,
-            position + 1 < pages.count ? pages[position + 1] : nil
-        )
+        let neighbours = neighboursByRoute[route]
+        return (neighbours?.previous, neighbours?.next)
     }
 
     init(_ content: SiteContent) {
@@ -60,6 +62,17 @@ struct SiteIndex: Sendable {
             pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }
                 .map { NavEntry(title: $0.meta.title, route: $0.route) }
         }
+        var neighboursByRoute: [Route: Neighbours] = [:]
+        neighboursByRoute.reserveCapacity(sequential.count)
+        for pages in sections.values {
+            // Routes are unique, so a page's first place in its folder is its only one.
+            for (position, entry) in pages.enumerated() {
+                neighboursByRoute[entry.route] = Neighbours(
+                    previous: position > 0 ? pages[position - 1] : nil,
+                    next: position + 1 < pages.count ? pages[position + 1] : nil)
+            }
+        }
+        self.neighboursByRoute = neighboursByRoute
         notes = content.pages.compactMap { page in
             page.meta.note.map {
                 NoteEntry(
