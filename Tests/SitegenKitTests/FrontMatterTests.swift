@@ -82,6 +82,28 @@ import Testing
         #expect(try site.snapshot()["wip.html"] != nil)
     }
 
+    @Test func booleansAreReadAsYAMLsDefaultResolverReadsThem() throws {
+        let file = SourceFile(displayPath: "content/a.md", text: "")
+        func bool(_ yaml: String) throws -> Bool? {
+            let keys = try YAMLValue.parse(yaml, in: file, firstLine: 1).mapping(allowedKeys: ["a", "b"], what: "x")
+            return try? #require(keys["b"]).bool(what: "`b`")
+        }
+        #expect(try bool("b: true") == true)
+        #expect(try bool("b: Off") == false)
+        #expect(try bool("b: YES") == true)
+        // Yams reads the text of a plain scalar whose tag it has not resolved yet, in any case.
+        #expect(try bool("b: tRue") == true)
+        #expect(try bool("b: \"yes\"") == nil)
+        #expect(try bool("b: 'true'") == nil)
+        #expect(try bool("b: !!str true") == nil)
+        #expect(try bool("b: !!bool false") == false)
+        #expect(try bool("b: 1") == nil)
+        #expect(try bool("b: [true]") == nil)
+        // An alias, also of a value used as a key.
+        #expect(try bool("a: &t on\nb: *t") == true)
+        #expect(try bool("a: {&k yes: 1}\nb: *k") == true)
+    }
+
     @Test func wordsAreRunsBetweenSpacesTabsAndLineBreaks() {
         #expect("".wordCount == 0)
         #expect("   \n\t\r\n ".wordCount == 0)
