@@ -18,6 +18,22 @@ import Testing
         #expect(front.body == "Just text\n")
     }
 
+    @Test func fencesMayCarryTrailingBlanksAndCloseWithDots() throws {
+        func split(_ text: String) throws -> [String] {
+            let front = try FrontMatter.split(SourceFile(displayPath: "a.md", text: text))
+            return [front.yaml, "\(front.yamlFirstLine)", front.body, "\(front.bodyFirstLine)"]
+        }
+        #expect(try split("---\n---\nbody") == ["", "2", "body", "3"])
+        #expect(try split("---  \r\ntitle: A\n... \t\nX") == ["title: A", "2", "X", "4"])
+        #expect(try split("---\ntitle: A\n---") == ["title: A", "2", "", "4"])
+        #expect(try split("---\n\n---\n") == ["", "2", "", "4"])
+        #expect(try split("---\nä: ü\nb: c\n---\nbody é\n") == ["ä: ü\nb: c", "2", "body é\n", "5"])
+        #expect(try split("---") == ["", "1", "---", "1"])
+        #expect(try split("----\nx\n---\n") == ["", "1", "----\nx\n---\n", "1"])
+        #expect(try split("") == ["", "1", "", "1"])
+        #expect(throws: Diagnostic.self) { try split("---\n.. .\n-- -\n") }
+    }
+
     @Test func unclosedFrontMatterIsAnErrorAtLineOne() {
         #expect(throws: Diagnostic.self) {
             try FrontMatter.split(SourceFile(displayPath: "content/a.md", text: "---\ntitle: A\n"))
