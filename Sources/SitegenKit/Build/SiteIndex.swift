@@ -45,6 +45,19 @@ struct SiteIndex: Sendable {
         return (neighbours?.previous, neighbours?.next)
     }
 
+    /// The folder part of a source path, its `/`-separated parts but the last (`a/b/c.md` → `a/b`).
+    static func folder(of source: String) -> String {
+        // The usual path, ASCII without empty parts, is cut at its last `/`; Character-based splitting gives the
+        // same there (in ASCII every byte is a Character) without grapheme breaking for every page.
+        let utf8 = source.utf8
+        let isPlainASCII =
+            utf8.allSatisfy { $0 < 0x80 } && utf8.first != UInt8(ascii: "/") && utf8.last != UInt8(ascii: "/")
+            && !source.contains("//")
+        guard isPlainASCII else { return source.split(separator: "/").dropLast().joined(separator: "/") }
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(source[..<slash])
+    }
+
     init(_ content: SiteContent) {
         config = content.config
         elements = content.elements
@@ -56,9 +69,7 @@ struct SiteIndex: Sendable {
         let sequential = content.pages.filter {
             !$0.route.source.hasSuffix("index.md") && $0.route.output != SiteFiles.notFoundPage
         }
-        sections = Dictionary(grouping: sequential) {
-            $0.route.source.split(separator: "/").dropLast().joined(separator: "/")
-        }.mapValues { pages in
+        sections = Dictionary(grouping: sequential) { Self.folder(of: $0.route.source) }.mapValues { pages in
             pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }
                 .map { NavEntry(title: $0.meta.title, route: $0.route) }
         }
