@@ -46,7 +46,11 @@ struct YAMLValue {
         // Explicit encoding: Yams' default reads the process environment on every call. Swift strings are UTF-8
         // natively, which is what the default picks anyway.
         // Every alias starts with `*`; YAML with that byte anywhere takes the boolean rule to be safe.
-        let resolver = yaml.utf8.contains(UInt8(ascii: "*")) ? booleanResolver : Resolver.basic
+        var text = yaml
+        let hasAsterisk = text.withUTF8 {
+            $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "*")), $0.count) != nil
+        }
+        let resolver = hasAsterisk ? booleanResolver : Resolver.basic
         let reduced = Result { try Yams.compose(yaml: yaml, resolver, constructor, .utf8) }
         if case .success(let node) = reduced, node.map(hasDistinctTextKeys) ?? true {
             return node
