@@ -151,6 +151,12 @@ import Testing
         #expect(resolver.target(of: "#caf%C3%A9", from: from) == .samePage(fragment: "café"))
         #expect(resolver.target(of: "../files/card.txt", from: from) == .asset("files/card.txt"))
         #expect(resolver.target(of: "mailto:a@example.com", from: from) == .external)
+        // Paths resolved from bytes are still compared as text: the folder of `from` is decomposed, the page's
+        // precomposed.
+        let accented = LinkResolver(pages: [Route(source: "\u{E9}/b.md")], assets: [])
+        #expect(
+            accented.target(of: "b.md", from: Route(source: "e\u{301}/a.md"))
+                == .page(Route(source: "\u{E9}/b.md"), fragment: nil))
         #expect(
             resolver.href(for: .page(Route(source: "index.md"), fragment: "a b/c"), from: from)
                 == "../index.html#a%20b/c")
