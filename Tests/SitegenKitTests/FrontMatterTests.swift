@@ -18,6 +18,22 @@ import Testing
         #expect(front.body == "Just text\n")
     }
 
+    @Test func fencesMayCarryTrailingBlanksAndCloseWithDots() throws {
+        func split(_ text: String) throws -> [String] {
+            let front = try FrontMatter.split(SourceFile(displayPath: "a.md", text: text))
+            return [front.yaml, "\(front.yamlFirstLine)", front.body, "\(front.bodyFirstLine)"]
+        }
+        #expect(try split("---\n---\nbody") == ["", "2", "body", "3"])
+        #expect(try split("---  \r\ntitle: A\n... \t\nX") == ["title: A", "2", "X", "4"])
+        #expect(try split("---\ntitle: A\n---") == ["title: A", "2", "", "4"])
+        #expect(try split("---\n\n---\n") == ["", "2", "", "4"])
+        #expect(try split("---\nä: ü\nb: c\n---\nbody é\n") == ["ä: ü\nb: c", "2", "body é\n", "5"])
+        #expect(try split("---") == ["", "1", "---", "1"])
+        #expect(try split("----\nx\n---\n") == ["", "1", "----\nx\n---\n", "1"])
+        #expect(try split("") == ["", "1", "", "1"])
+        #expect(throws: Diagnostic.self) { try split("---\n.. .\n-- -\n") }
+    }
+
     @Test func unclosedFrontMatterIsAnErrorAtLineOne() {
         #expect(throws: Diagnostic.self) {
             try FrontMatter.split(SourceFile(displayPath: "content/a.md", text: "---\ntitle: A\n"))
@@ -80,5 +96,63 @@ import Testing
         #expect(try site.snapshot()["wip.html"] == nil)
         try SiteBuilder.build(BuildOptions(root: site.root, includeDrafts: true))
         #expect(try site.snapshot()["wip.html"] != nil)
+    }
+
+    @Test func booleansAreReadAsYAMLsDefaultResolverReadsThem() throws {
+        let file = SourceFile(displayPath: "content/a.md", text: "")
+        func bool(_ yaml: String) throws -> Bool? {
+            let keys = try YAMLValue.parse(yaml, in: file, firstLine: 1).mapping(allowedKeys: ["a", "b"], what: "x")
+            return try? #require(keys["b"]).bool(what: "`b`")
+        }
+        #expect(try bool("b: true") == true)
+        #expect(try bool("b: Off") == false)
+        #expect(try bool("b: YES") == true)
+        // Yams reads the text of a plain scalar whose tag it has not resolved yet, in any case.
+        #expect(try bool("b: tRue") == true)
+        #expect(try bool("b: \"yes\"") == nil)
+        #expect(try bool("b: 'true'") == nil)
+        #expect(try bool("b: !!str true") == nil)
+        #expect(try bool("b: !!bool false") == false)
+        #expect(try bool("b: 1") == nil)
+        #expect(try bool("b: [true]") == nil)
+        // An alias, also of a value used as a key.
+        #expect(try bool("a: &t on\nb: *t") == true)
+        #expect(try bool("a: {&k yes: 1}\nb: *k") == true)
+    }
+
+    @Test func wordsAreRunsBetweenSpacesTabsAndLineBreaks() {
+        #expect("".wordCount == 0)
+        #expect("   \n\t\r\n ".wordCount == 0)
+        #expect("one".wordCount == 1)
+        #expect("  one  two\tthree\r\nfour\n".wordCount == 4)
+        // Other control bytes and non-ASCII text are part of words; so is non-breaking space.
+        #expect("a\u{0B}b c\u{0C}d e\u{0}f".wordCount == 3)
+        #expect("Grüße, 世界 · café\u{A0}au lait 👩‍👩‍👧".wordCount == 6)
+    }
+
+    @Test func wordCountAgreesWithAByteByByteCountAtEveryLength() {
+        // Lengths around the eight-byte chunks, with white space at every position of a chunk.
+        let alphabet: [String] = ["a", " ", "\n", "\t", "\r", "é", "\u{0B}", "~", "!"]
+        // A fixed pseudo-random sequence (xorshift), so every run checks the same texts.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(alphabet.count))
+        }
+        for length in 0..<40 {
+            for _ in 0..<50 {
+                let text = (0..<length).map { _ in alphabet[next()] }.joined()
+                var expected = 0
+                var inWord = false
+                for byte in text.utf8 {
+                    let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+                    if !isSpace && !inWord { expected += 1 }
+                    inWord = !isSpace
+                }
+                #expect(text.wordCount == expected, "\(Array(text.utf8))")
+            }
+        }
     }
 }

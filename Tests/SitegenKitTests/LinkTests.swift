@@ -138,4 +138,50 @@ import Testing
         #expect(RelativePath.resolve("../x.md", against: "notes/a.md") == "x.md")
         #expect(RelativePath.resolve("../../x.md", against: "notes/a.md") == nil)
     }
+
+    @Test func resolvingFoldsDotsAndEmptyParts() {
+        #expect(RelativePath.resolve("./b//c/../d.md", against: "a/x.md") == "a/b/d.md")
+        #expect(RelativePath.resolve("/top.md", against: "a/b/x.md") == "top.md")
+        #expect(RelativePath.resolve("/../top.md", against: "x.md") == nil)
+        #expect(RelativePath.resolve("..", against: "a/x.md") == "")
+        #expect(RelativePath.resolve("sub/", against: "a/x.md") == "a/sub")
+        #expect(RelativePath.resolve("...", against: "x.md") == "...")
+        #expect(RelativePath.resolve("../é/ü.md", against: "notes/a.md") == "é/ü.md")
+        // `/` with a combining mark is a Character of its own, not a leading `/`.
+        #expect(RelativePath.resolve("/\u{301}x", against: "a/x.md") == "a/\u{301}x")
+        #expect(RelativePath.url(from: "a/b.html", to: "a") == "../a")
+        #expect(RelativePath.url(from: "x/y/z.html", to: "x/q.html") == "../q.html")
+        // Folders are compared as Swift compares text: precomposed and decomposed é are the same folder.
+        #expect(RelativePath.url(from: "\u{E9}/a.html", to: "e\u{301}/b.html") == "b.html")
+        #expect(RelativePath.rootPrefix(from: "index.html") == "")
+    }
+
+    @Test func destinationsAreClassifiedWithTheirFragments() {
+        let resolver = LinkResolver(
+            pages: [Route(source: "index.md"), Route(source: "notes/a.md"), Route(source: "notes/b c.md")],
+            drafts: ["notes/wip.md"], assets: ["files/card.txt"])
+        let from = Route(source: "notes/a.md")
+        #expect(resolver.target(of: "../index.md#top", from: from) == .page(Route(source: "index.md"), fragment: "top"))
+        #expect(resolver.target(of: "a.md?x=1#", from: from) == .page(from, fragment: ""))
+        #expect(
+            resolver.target(of: "b%20c.md#a%20b", from: from) == .page(Route(source: "notes/b c.md"), fragment: "a b"))
+        #expect(resolver.target(of: "#intro", from: from) == .samePage(fragment: "intro"))
+        #expect(resolver.target(of: "#caf%C3%A9", from: from) == .samePage(fragment: "café"))
+        #expect(resolver.target(of: "../files/card.txt", from: from) == .asset("files/card.txt"))
+        #expect(resolver.target(of: "mailto:a@example.com", from: from) == .external)
+        // Paths resolved from bytes are still compared as text: the folder of `from` is decomposed, the page's
+        // precomposed.
+        let accented = LinkResolver(pages: [Route(source: "\u{E9}/b.md")], assets: [])
+        #expect(
+            accented.target(of: "b.md", from: Route(source: "e\u{301}/a.md"))
+                == .page(Route(source: "\u{E9}/b.md"), fragment: nil))
+        #expect(
+            resolver.href(for: .page(Route(source: "index.md"), fragment: "a b/c"), from: from)
+                == "../index.html#a%20b/c")
+        #expect(resolver.href(for: .samePage(fragment: "intro"), from: from) == "#intro")
+        guard case .broken = resolver.target(of: "wip.md", from: from) else {
+            Issue.record("a link to a draft is broken")
+            return
+        }
+    }
 }

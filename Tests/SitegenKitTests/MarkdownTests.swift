@@ -16,6 +16,15 @@ import Testing
         #expect(document.html.contains(#"<h2 id="why-it-works-2">Why it <em>works</em></h2>"#))
     }
 
+    @Test func slugsFoldEverythingButLettersAndDigits() {
+        #expect(HeadingSlug.slug("  Section 1: goal -- WARM!  ") == "section-1-goal-warm")
+        #expect(HeadingSlug.slug("?!") == "section")
+        #expect(HeadingSlug.slug("") == "section")
+        #expect(HeadingSlug.slug("Grüße, Welt") == "grüße-welt")
+        var slugs = HeadingSlug()
+        #expect(["A", "a", "A!", "b"].map { slugs.next(for: $0) } == ["a", "a-2", "a-3", "b"])
+    }
+
     @Test func rawHTMLIsOmitted() {
         let document = render("<script>alert(1)</script>\n\nText with <b>bold</b> inline.\n")
         #expect(!document.html.contains("<script>"))

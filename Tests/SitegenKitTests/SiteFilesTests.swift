@@ -67,4 +67,12 @@ import Testing
         #expect(try !site.read("notes/a.html").contains("prev="))
         #expect(try !site.read("top.html").contains("next="))
     }
+
+    @Test func folderOfASourceIsItsPartsButTheLast() {
+        let sources = ["a.md", "notes/a.md", "a/b/c.md", "", "/a.md", "a//b.md", "a/", "é/x.md", "a/\u{301}b/c.md"]
+        for source in sources {
+            #expect(SiteIndex.folder(of: source) == source.split(separator: "/").dropLast().joined(separator: "/"))
+        }
+        #expect(SiteIndex.folder(of: "a/b/c.md") == "a/b")
+    }
 }

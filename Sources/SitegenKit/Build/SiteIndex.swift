@@ -16,8 +16,16 @@ struct SiteIndex: Sendable {
         var sample: [String: String]
     }
 
+    /// The pages before and after a page in its folder, for the pages that have a place in one.
+    struct Neighbours: Sendable {
+        var previous: NavEntry?
+        var next: NavEntry?
+    }
+
     /// Pages of each folder in reading order (by `nav`, then path), without the folder's index page.
     var sections: [String: [NavEntry]]
+    /// Each page's neighbours in `sections`, worked out once: every page asks for its own.
+    private var neighboursByRoute: [Route: Neighbours]
 
     var config: SiteConfig
     /// The public address with one trailing slash, if the site has one.
@@ -33,14 +41,21 @@ struct SiteIndex: Sendable {
 
     /// The pages before and after `route` in its folder.
     func neighbours(of route: Route) -> (previous: NavEntry?, next: NavEntry?) {
-        let folder = route.source.split(separator: "/").dropLast().joined(separator: "/")
-        guard let pages = sections[folder], let position = pages.firstIndex(where: { $0.route == route }) else {
-            return (nil, nil)
-        }
-        return (
-            position > 0 ? pages[position - 1] : nil,
-            position + 1 < pages.count ? pages[position + 1] : nil
-        )
+        let neighbours = neighboursByRoute[route]
+        return (neighbours?.previous, neighbours?.next)
+    }
+
+    /// The folder part of a source path, its `/`-separated parts but the last (`a/b/c.md` → `a/b`).
+    static func folder(of source: String) -> String {
+        // The usual path, ASCII without empty parts, is cut at its last `/`; Character-based splitting gives the
+        // same there (in ASCII every byte is a Character) without grapheme breaking for every page.
+        let utf8 = source.utf8
+        let isPlainASCII =
+            utf8.allSatisfy { $0 < 0x80 } && utf8.first != UInt8(ascii: "/") && utf8.last != UInt8(ascii: "/")
+            && !source.contains("//")
+        guard isPlainASCII else { return source.split(separator: "/").dropLast().joined(separator: "/") }
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(source[..<slash])
     }
 
     init(_ content: SiteContent) {
@@ -54,12 +69,21 @@ struct SiteIndex: Sendable {
         let sequential = content.pages.filter {
             !$0.route.source.hasSuffix("index.md") && $0.route.output != SiteFiles.notFoundPage
         }
-        sections = Dictionary(grouping: sequential) {
-            $0.route.source.split(separator: "/").dropLast().joined(separator: "/")
-        }.mapValues { pages in
+        sections = Dictionary(grouping: sequential) { Self.folder(of: $0.route.source) }.mapValues { pages in
             pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }
                 .map { NavEntry(title: $0.meta.title, route: $0.route) }
         }
+        var neighboursByRoute: [Route: Neighbours] = [:]
+        neighboursByRoute.reserveCapacity(sequential.count)
+        for pages in sections.values {
+            // Routes are unique, so a page's first place in its folder is its only one.
+            for (position, entry) in pages.enumerated() {
+                neighboursByRoute[entry.route] = Neighbours(
+                    previous: position > 0 ? pages[position - 1] : nil,
+                    next: position + 1 < pages.count ? pages[position + 1] : nil)
+            }
+        }
+        self.neighboursByRoute = neighboursByRoute
         notes = content.pages.compactMap { page in
             page.meta.note.map {
                 NoteEntry(

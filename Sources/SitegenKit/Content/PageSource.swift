@@ -4,7 +4,12 @@ import Foundation
 /// again when the page renders (`read()`), so a large site never holds every page's text in memory at once.
 public struct PageSource: Sendable {
     /// The file on disk.
-    public var url: URL
+    public var url: URL {
+        didSet { filePath = url.path }
+    }
+    /// `url.path`, worked out once: the file is read again for every render, and `URL.path` builds a new string
+    /// each time.
+    private(set) var filePath: String
     /// The path diagnostics print, such as `content/guide.md`.
     public var displayPath: String
     /// Source and output paths.
@@ -19,14 +24,16 @@ public struct PageSource: Sendable {
     ) throws(Diagnostic) -> PageSource {
         // Said to be a file: otherwise appendingPathComponent stats it to find out, for every page.
         let url = directory.appendingPathComponent(path, isDirectory: false)
-        let source = try SourceFile.read(url, displayPath: "\(displayName)/\(path)")
+        let filePath = url.path
+        let source = try SourceFile.read(atPath: filePath, displayPath: "\(displayName)/\(path)")
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
-        return PageSource(url: url, displayPath: source.displayPath, route: Route(source: path), meta: meta)
+        return PageSource(
+            url: url, filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta)
     }
 
     /// The file's current text and its Markdown body (with the line the body starts on).
     public func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
-        let file = try SourceFile.read(url, displayPath: displayPath)
+        let file = try SourceFile.read(atPath: filePath, displayPath: displayPath)
         return (file, try FrontMatter.split(file))
     }
 
@@ -41,7 +48,7 @@ public struct PageSource: Sendable {
 
     /// A diagnostic at a position in this page, quoting the line when the file can still be read.
     func diagnostic(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
-        guard let file = try? SourceFile.read(url, displayPath: displayPath) else {
+        guard let file = try? SourceFile.read(atPath: filePath, displayPath: displayPath) else {
             return Diagnostic(SourceLocation(file: displayPath, line: line, column: column), message, hint: hint)
         }
         return file.diagnostic(line: line, column: column, message, hint: hint)

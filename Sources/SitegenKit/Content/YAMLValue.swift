@@ -23,25 +23,39 @@ struct YAMLValue {
         return YAMLValue(node: node ?? Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
     }
 
-    /// Resolves only booleans, the one implicit type whose tag sitegen reads (`Bool.construct` refuses `!!str`).
+    /// Resolves only booleans: for YAML with aliases (see `compose`).
     private static let booleanResolver = Resolver.basic.appending(.bool)
+
+    /// The constructor every tag refers to. `Constructor.default` builds a new one, with its dictionaries, on every
+    /// call: once per page made it a visible share of loading a site. Shared without a lock because all its state
+    /// is immutable (`let` maps of functions) and sitegen never changes it.
+    nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// `Yams.compose` with the default resolver, but cheaper for the usual case.
     ///
-    /// Yams' duplicate-key check hashes every mapping key, which resolves its tag by trying seven regular
-    /// expressions: a measurable share of loading a large site. With only the boolean rule, every tag sitegen reads
-    /// resolves the same (text that is not a boolean is `!!str` either way as far as `Bool` is concerned), and
-    /// keys can only collide where the default resolver would also compare their tags: when two keys of one
-    /// mapping have the same text. Such YAML, or any that fails, is composed again with the default resolver, so
-    /// every result and error is the default one.
+    /// Yams' duplicate-key check hashes every mapping key, which resolves its tag by trying the resolver's regular
+    /// expressions: a measurable share of loading a large site. The only tags sitegen reads are those of values,
+    /// through `Bool.construct`, and Yams resolves a value's tag no earlier than something compares or hashes the
+    /// value: `Bool.construct` sees a tag still implicit and reads the text alone, whatever the resolver. So YAML
+    /// without aliases is composed with no rules at all. With aliases, one scalar can be both a key (its tag
+    /// resolved) and a value, and only the boolean rule is used, as the default resolver would resolve booleans.
+    /// Either way keys can only collide where the default resolver would also compare their tags: when two keys of
+    /// one mapping have the same text. Such YAML, or any that fails, is composed again with the default resolver,
+    /// so every result and error is the default one.
     private static func compose(_ yaml: String) throws -> Node? {
         // Explicit encoding: Yams' default reads the process environment on every call. Swift strings are UTF-8
         // natively, which is what the default picks anyway.
-        let reduced = Result { try Yams.compose(yaml: yaml, booleanResolver, .default, .utf8) }
+        // Every alias starts with `*`; YAML with that byte anywhere takes the boolean rule to be safe.
+        var text = yaml
+        let hasAsterisk = text.withUTF8 {
+            $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "*")), $0.count) != nil
+        }
+        let resolver = hasAsterisk ? booleanResolver : Resolver.basic
+        let reduced = Result { try Yams.compose(yaml: yaml, resolver, constructor, .utf8) }
         if case .success(let node) = reduced, node.map(hasDistinctTextKeys) ?? true {
             return node
         }
-        return try Yams.compose(yaml: yaml, .default, .default, .utf8)
+        return try Yams.compose(yaml: yaml, .default, constructor, .utf8)
     }
 
     /// Whether every key in `node` is a scalar whose text differs from that of the other keys of its mapping.

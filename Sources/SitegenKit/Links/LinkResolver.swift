@@ -34,13 +34,13 @@ public struct LinkResolver: Sendable {
     /// Classifies `destination`, written in the page at `from`.
     public func target(of destination: String, from: Route) -> Target {
         if destination.isEmpty || destination.hasPrefix("//") { return .external }
+        var text = destination
+        if let target = text.withUTF8({ quickTarget(of: $0, from: from) }) { return target }
         let path: String
         let fragment: String?
         let isASCII = destination.utf8.allSatisfy { $0 < 0x80 }
         if isASCII {
-            // Every link of every page comes through here. In ASCII text each byte is a Character (a CR LF pair
-            // aside, which matches none of the bytes looked for), so byte searches give the same answers as the
-            // Character-based ones below without grapheme breaking.
+            // Byte searches give the same answers as the Character-based ones below (see `quickTarget`).
             if Self.hasASCIIScheme(destination.utf8) { return .external }
             (path, fragment) = Self.asciiParts(of: destination.utf8)
         } else {
@@ -87,6 +87,34 @@ public struct LinkResolver: Sendable {
         return .broken("`\(destination)` links to content/\(resolved), which does not exist", hint: hint)
     }
 
+    /// `target(of:from:)` for the links of almost every page, over the destination's bytes: an ASCII destination
+    /// without percent escapes in its path, to a page, an asset or a heading on the same page. Nil for anything
+    /// else, which the general code answers.
+    ///
+    /// Every link of every page comes through here. In ASCII text each byte is a Character (a CR LF pair aside,
+    /// which matches none of the bytes looked for), so byte searches give the same answers as Character-based ones,
+    /// and the path is resolved straight from the destination's bytes, without a string for it first.
+    private func quickTarget(of bytes: UnsafeBufferPointer<UInt8>, from: Route) -> Target? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if Self.hasASCIIScheme(bytes) { return .external }
+        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
+        let beforeHash = bytes[..<(hash ?? bytes.endIndex)]
+        let path = beforeHash[..<(beforeHash.firstIndex(of: UInt8(ascii: "?")) ?? beforeHash.endIndex)]
+        let fragment = hash.map { bytes[($0 + 1)...] }
+        // Without `%`, removing percent encoding leaves text as it is.
+        guard !path.contains(UInt8(ascii: "%")), fragment?.contains(UInt8(ascii: "%")) != true else { return nil }
+        let fragmentText = fragment.map { String(decoding: $0, as: UTF8.self) }
+        if path.isEmpty { return .samePage(fragment: fragmentText ?? "") }
+        guard let resolved = RelativePath.resolve(asciiPath: UnsafeBufferPointer(rebasing: path), against: from.source),
+            !resolved.isEmpty
+        else {
+            return nil
+        }
+        if let route = pages[resolved] { return .page(route, fragment: fragmentText) }
+        if assets.contains(resolved) { return .asset(resolved) }
+        return nil
+    }
+
     /// The page-relative URL to write for a resolved target, or nil to leave the destination as written.
     public func href(for target: Target, from: Route) -> String? {
         switch target {
@@ -107,7 +135,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// `hasScheme` for ASCII text, over its bytes.
-    private static func hasASCIIScheme(_ bytes: String.UTF8View) -> Bool {
+    private static func hasASCIIScheme(_ bytes: some Collection<UInt8>) -> Bool {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = bytes[..<colon]
         guard let first = scheme.first, Self.isASCIILetter(first) else { return false }
@@ -131,6 +159,13 @@ public struct LinkResolver: Sendable {
     }
 
     private static func escapeFragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+        // Most fragments are heading ids that need no escaping; checking bytes spares Foundation's copy.
+        if fragment.utf8.allSatisfy({ $0 < 0x80 && fragmentAllowed[Int($0)] }) { return fragment }
+        return fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    }
+
+    /// Which ASCII bytes `addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed)` leaves as they are.
+    private static let fragmentAllowed: [Bool] = (0..<128).map {
+        CharacterSet.urlFragmentAllowed.contains(Unicode.Scalar(UInt8($0)))
     }
 }

@@ -5,8 +5,12 @@ struct HeadingSlug {
     /// The anchor for a heading text, made unique within the page by a `-2`, `-3`... suffix.
     mutating func next(for text: String) -> String {
         let base = Self.slug(text)
-        let count = used[base, default: 0] + 1
-        used[base] = count
+        // One hash and probe for the read and the write.
+        func increment(_ count: inout Int) -> Int {
+            count += 1
+            return count
+        }
+        let count = increment(&used[base, default: 0])
         return count == 1 ? base : "\(base)-\(count)"
     }
 
@@ -30,20 +34,30 @@ struct HeadingSlug {
     /// `slug` for ASCII text, over its bytes; nil for any other text. Every heading of every page gets a slug,
     /// and for ASCII the Character properties reduce to byte ranges: letters `A-Z a-z`, numbers `0-9`.
     private static func asciiSlug(_ text: String) -> String? {
-        var result: [UInt8] = []
-        result.reserveCapacity(text.utf8.count)
-        var pendingDash = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-            if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
-                if pendingDash && !result.isEmpty { result.append(UInt8(ascii: "-")) }
-                pendingDash = false
-                result.append(lower)
-            } else {
-                pendingDash = true
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            // The slug is never longer than the text: each byte is kept, dropped, or one of a run made a `-`.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { result -> String? in
+                var count = 0
+                var pendingDash = false
+                for byte in bytes {
+                    guard byte < 0x80 else { return nil }
+                    let lower = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+                    if (0x61...0x7A).contains(lower) || (0x30...0x39).contains(lower) {
+                        if pendingDash && count > 0 {
+                            result[count] = UInt8(ascii: "-")
+                            count += 1
+                        }
+                        pendingDash = false
+                        result[count] = lower
+                        count += 1
+                    } else {
+                        pendingDash = true
+                    }
+                }
+                return count == 0
+                    ? "section" : String(decoding: UnsafeBufferPointer(rebasing: result[..<count]), as: UTF8.self)
             }
         }
-        return result.isEmpty ? "section" : String(decoding: result, as: UTF8.self)
     }
 }
