@@ -16,6 +16,11 @@ import Testing
         #expect(document.html.contains(#"<h2 id="why-it-works-2">Why it <em>works</em></h2>"#))
     }
 
+    @Test func suffixedIDsNeverRepeatAnotherHeadingsID() {
+        var slugs = HeadingSlug()
+        #expect(["A", "A!", "a-2", "A 2", "a"].map { slugs.next(for: $0) } == ["a", "a-2", "a-2-2", "a-2-3", "a-3"])
+    }
+
     @Test func slugsFoldEverythingButLettersAndDigits() {
         #expect(HeadingSlug.slug("  Section 1: goal -- WARM!  ") == "section-1-goal-warm")
         #expect(HeadingSlug.slug("?!") == "section")

@@ -1,17 +1,24 @@
 /// Stable heading anchors: lowercase letters and digits, with every other run of characters folded into one `-`.
 struct HeadingSlug {
-    private var used: [String: Int] = [:]
+    /// Every id handed out so far on the page.
+    private var taken: Set<String> = []
+    /// The last suffix tried for each slug, so repeats do not probe from `-2` again.
+    private var lastSuffix: [String: Int] = [:]
 
-    /// The anchor for a heading text, made unique within the page by a `-2`, `-3`... suffix.
+    /// The anchor for a heading text, made unique within the page by a `-2`, `-3`... suffix. A suffixed id can
+    /// equal another heading's own slug ("A", "A!" and "A 2" all start from `a` or `a-2`), so every id issued
+    /// is checked, not only the slugs.
     mutating func next(for text: String) -> String {
         let base = Self.slug(text)
-        // One hash and probe for the read and the write.
-        func increment(_ count: inout Int) -> Int {
-            count += 1
-            return count
+        var id = base
+        var suffix = lastSuffix[base, default: 1]
+        while taken.contains(id) {
+            suffix += 1
+            id = "\(base)-\(suffix)"
         }
-        let count = increment(&used[base, default: 0])
-        return count == 1 ? base : "\(base)-\(count)"
+        lastSuffix[base] = suffix
+        taken.insert(id)
+        return id
     }
 
     /// The anchor for a heading text before de-duplication (`"Why it works"` → `why-it-works`).
