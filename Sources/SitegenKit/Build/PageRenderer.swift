@@ -28,13 +28,14 @@ struct PageRenderer: Sendable {
         }
         let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
         var problems: [Diagnostic] = []
-        // Each destination is resolved once; link checking reuses the answers.
-        var targets: [String: LinkResolver.Target] = [:]
+        // Each link is resolved once, in document order (the order of `document.links`); link checking reuses
+        // the answers.
+        var targets: [LinkResolver.Target] = []
         let document = markdown.render(
             front.body, firstLine: front.bodyFirstLine,
             rewriteLink: { destination in
-                let target = targets[destination] ?? index.links.target(of: destination, from: route)
-                targets[destination] = target
+                let target = index.links.target(of: destination, from: route)
+                targets.append(target)
                 return index.links.href(for: target, from: route)
             },
             embed: { name in
@@ -111,9 +112,8 @@ struct PageRenderer: Sendable {
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
             source: page, html: html, anchors: HeadingIDs(document.headings.map(\.id)),
-            pendingLinks: document.links.compactMap { link in
-                let target = targets[link.destination] ?? index.links.target(of: link.destination, from: route)
-                return PendingLink.needsCheck(target) ? PendingLink(link: link, target: target) : nil
+            pendingLinks: zip(document.links, targets).compactMap { link, target in
+                PendingLink.needsCheck(target) ? PendingLink(link: link, target: target) : nil
             })
     }
 }

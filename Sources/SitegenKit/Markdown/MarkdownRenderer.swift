@@ -14,7 +14,8 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `markdown`, whose first line is line `firstLine` of its file.
     /// - Parameters:
-    ///   - rewriteLink: the URL to write for a destination, or nil to keep it as written.
+    ///   - rewriteLink: the URL to write for a destination, or nil to keep it as written; called once for each
+    ///     link, in the order of the document's `links`.
     ///   - embed: the HTML for `<!-- sitegen:NAME -->`, or nil when there is no such embed.
     public func render(
         _ markdown: String,
@@ -95,11 +96,11 @@ public struct MarkdownRenderer: Sendable {
         html.withUTF8 { bytes in
             var copied = 0
             var index = 0
-            while index < bytes.count {
-                guard bytes[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
+            while index < bytes.count, heading < headingIDs.count || embed < embeds.count {
+                // Tags are sparse in text: jump from one `<` to the next.
+                guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index)
+                else { break }
+                index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 if heading < headingIDs.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
                     (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
                     bytes[index + 3] == UInt8(ascii: ">")
