@@ -22,9 +22,8 @@ struct SiteIndex: Sendable {
         var next: NavEntry?
     }
 
-    /// Pages of each folder in reading order (by `nav`, then path), without the folder's index page.
-    var sections: [String: [NavEntry]]
-    /// Each page's neighbours in `sections`, worked out once: every page asks for its own.
+    /// Each page's neighbours among the pages of its folder in reading order (by `nav`, then path; the folder's
+    /// index page is not among them), worked out once: every page asks for its own.
     private var neighboursByRoute: [Route: Neighbours]
 
     var config: SiteConfig
@@ -65,17 +64,18 @@ struct SiteIndex: Sendable {
             .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }
             .sorted { ($0.order, $0.page.route) < ($1.order, $1.page.route) }
             .map { NavEntry(title: $0.page.meta.navTitle ?? $0.page.meta.title, route: $0.page.route) }
-        // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour.
-        let sequential = content.pages.filter {
-            !$0.route.source.hasSuffix("index.md") && $0.route.output != SiteFiles.notFoundPage
-        }
-        sections = Dictionary(grouping: sequential) { Self.folder(of: $0.route.source) }.mapValues { pages in
-            pages.sorted { ($0.meta.nav ?? .max, $0.route) < ($1.meta.nav ?? .max, $1.route) }
-                .map { NavEntry(title: $0.meta.title, route: $0.route) }
+        // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour. Only
+        // what ordering needs is grouped, not whole page records (this runs on one thread before any render).
+        var folders: [String: [(order: Int, entry: NavEntry)]] = [:]
+        for page in content.pages
+        where !page.route.source.hasSuffix("index.md") && page.route.output != SiteFiles.notFoundPage {
+            folders[Self.folder(of: page.route.source), default: []].append(
+                (page.meta.nav ?? .max, NavEntry(title: page.meta.title, route: page.route)))
         }
         var neighboursByRoute: [Route: Neighbours] = [:]
-        neighboursByRoute.reserveCapacity(sequential.count)
-        for pages in sections.values {
+        neighboursByRoute.reserveCapacity(content.pages.count)
+        for folder in folders.values {
+            let pages = folder.sorted { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }.map(\.entry)
             // Routes are unique, so a page's first place in its folder is its only one.
             for (position, entry) in pages.enumerated() {
                 neighboursByRoute[entry.route] = Neighbours(
