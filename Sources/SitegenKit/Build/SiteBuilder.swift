@@ -36,7 +36,7 @@ public enum SiteBuilder {
     static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)
         throws(BuildFailure) -> SiteRender
     {
-        let content = try SiteContent.load(
+        var content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
@@ -55,6 +55,8 @@ public enum SiteBuilder {
             defer { counter.advance() }
             return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
         }
+        // Texts kept from loading have been rendered; what the build keeps from here on does not need them.
+        for index in content.pages.indices { content.pages[index].loadedText = nil }
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(results.count)
         var problems: [Diagnostic] = []

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A content page after loading: where it comes from and goes, and its front matter. The Markdown itself is read
-/// again when the page renders (`read()`), so a large site never holds every page's text in memory at once.
+/// A content page after loading: where it comes from and goes, and its front matter. The Markdown itself is kept
+/// from loading only while a build's `TextBudget` lasts; otherwise it is read again when the page renders
+/// (`read()`), so a large site never holds every page's text in memory at once.
 public struct PageSource: Sendable {
     /// The file on disk.
     public var url: URL {
@@ -16,25 +17,40 @@ public struct PageSource: Sendable {
     public var route: Route
     /// Its front matter.
     public var meta: PageMeta
+    /// The file as it was loaded, when the build's text budget allowed keeping it until the page renders.
+    var loadedText: SourceFile?
 
     /// Reads the page at `path` (relative to `directory`, the content folder shown as `displayName`) and decodes
-    /// its front matter; `elements` and `fields` check what a note names.
+    /// its front matter; `elements` and `fields` check what a note names. The text is kept for rendering when
+    /// `budget` has room for it.
     static func load(
-        _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field]
+        _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field],
+        budget: TextBudget? = nil
     ) throws(Diagnostic) -> PageSource {
         // Said to be a file: otherwise appendingPathComponent stats it to find out, for every page.
         let url = directory.appendingPathComponent(path, isDirectory: false)
         let filePath = url.path
         let source = try SourceFile.read(atPath: filePath, displayPath: "\(displayName)/\(path)")
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
+        let kept = budget?.take(source.text.utf8.count) == true
         return PageSource(
-            url: url, filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta)
+            url: url, filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta,
+            loadedText: kept ? source : nil)
     }
 
-    /// The file's current text and its Markdown body (with the line the body starts on).
+    /// The file's text and its Markdown body (with the line the body starts on): as loaded when it was kept,
+    /// otherwise as the file reads now.
     public func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
+        if let loadedText { return (loadedText, try FrontMatter.split(loadedText)) }
         let file = try SourceFile.read(atPath: filePath, displayPath: displayPath)
         return (file, try FrontMatter.split(file))
+    }
+
+    /// The page without its kept text, for keeping after it has rendered.
+    var withoutLoadedText: PageSource {
+        var page = self
+        page.loadedText = nil
+        return page
     }
 
     /// A diagnostic at a link in this page, at the link's exact position when the file can still be read.

@@ -54,10 +54,12 @@ public struct SiteContent: Sendable {
         let paths = FileTree.files(under: directory).filter { !dataFiles.contains($0) }
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
+        let budget = TextBudget(bytes: TextBudget.build)
         let loaded = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
             Result { () throws(Diagnostic) -> PageSource in
                 try PageSource.load(
-                    path, in: directory, displayName: displayName, elements: elements, fields: fields)
+                    path, in: directory, displayName: displayName, elements: elements, fields: fields,
+                    budget: budget)
             }
         }
         var pages: [PageSource] = []
