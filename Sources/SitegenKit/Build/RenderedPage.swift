@@ -46,4 +46,9 @@ struct SiteRender: Sendable {
     var warnings: [Diagnostic]
     /// Things the author should know, such as features skipped and why.
     var notes: [String]
+
+    /// Drops the page texts kept from loading (see `TextBudget`), for a build that is kept after it has rendered.
+    mutating func dropLoadedTexts() {
+        for index in content.pages.indices { content.pages[index].loadedText = nil }
+    }
 }

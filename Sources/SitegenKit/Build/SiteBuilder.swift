@@ -18,10 +18,13 @@ public enum SiteBuilder {
         }
         do {
             let site = try render(options, emit: staging.write)
+            let (pages, warnings, notes) = (site.pages.count, site.warnings, site.notes)
+            // Freeing every page's records is a visible share of a large build; let another core do it while this
+            // one swaps the output in (a command-line build may even exit first).
+            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(site) {} }
             let files = try staging.commit()
             return BuildReport(
-                pages: site.pages.count, files: files, output: options.display(options.output),
-                warnings: site.warnings, notes: site.notes)
+                pages: pages, files: files, output: options.display(options.output), warnings: warnings, notes: notes)
         } catch let failure as BuildFailure {
             staging.discard()
             throw failure
@@ -36,7 +39,7 @@ public enum SiteBuilder {
     static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)
         throws(BuildFailure) -> SiteRender
     {
-        var content = try SiteContent.load(
+        let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
@@ -55,8 +58,6 @@ public enum SiteBuilder {
             defer { counter.advance() }
             return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
         }
-        // Texts kept from loading have been rendered; what the build keeps from here on does not need them.
-        for index in content.pages.indices { content.pages[index].loadedText = nil }
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(results.count)
         var problems: [Diagnostic] = []

@@ -126,6 +126,8 @@ actor BuildState {
 
     func set(_ render: SiteRender) {
         current = render
+        // Kept for as long as serve runs, it needs no page texts: changed pages are read again.
+        current?.dropLoadedTexts()
     }
 
     /// Re-renders the changed pages; false when there is no build yet or a full build is needed.
