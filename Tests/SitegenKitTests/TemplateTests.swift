@@ -41,6 +41,13 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
             try render("{{{x}}}|{{& x }}", values) == "<a href=\"#\">Tom & Jerry's</a>|<a href=\"#\">Tom & Jerry's</a>")
     }
 
+    @Test func bytesRenderLikeText() throws {
+        let values: [String: TemplateValue] = ["b": .bytes(Array("<p>&</p>".utf8)), "none": .bytes([])]
+        #expect(
+            try render("{{b}}|{{{b}}}|{{#b}}yes{{/b}}{{^none}}empty{{/none}}", values)
+                == "&lt;p&gt;&amp;&lt;/p&gt;|<p>&</p>|yesempty")
+    }
+
     @Test func numbersAndFlagsRenderAsText() throws {
         #expect(try render("{{n}} {{f}}", ["n": .number(42), "f": .flag(false)]) == "42 false")
     }

@@ -77,7 +77,7 @@ struct PageRenderer: Sendable {
             page: .init(
                 title: page.meta.title,
                 description: page.meta.description ?? index.config.description,
-                body: document.html,
+                body: document.htmlBytes,
                 layout: page.meta.layout,
                 toc: tocHeadings.map { .init(id: $0.id, text: $0.text, level: $0.level, isSub: $0.level > 2) },
                 hasToc: page.meta.toc ?? (tocHeadings.filter { $0.level == 2 }.count >= 3),

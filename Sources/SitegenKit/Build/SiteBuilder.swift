@@ -144,7 +144,7 @@ public enum SiteBuilder {
     ) throws(BuildFailure) -> RenderedPage {
         var rendered = try renderer.render(page)
         do throws(Diagnostic) {
-            try emit(OutputFile(path: rendered.route.output, contents: .data(Data(rendered.html))))
+            try emit(OutputFile(path: rendered.route.output, contents: .bytes(rendered.html)))
         } catch {
             throw BuildFailure(error)
         }

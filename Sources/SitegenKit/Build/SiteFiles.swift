@@ -12,11 +12,11 @@ struct SiteFiles {
     var baseURL: String? { index.baseURL }
 
     func files() -> [OutputFile] {
-        var files = [OutputFile(path: "robots.txt", contents: .data(Data(robots().utf8)))]
+        var files = [OutputFile(path: "robots.txt", contents: .bytes(Array(robots().utf8)))]
         if let baseURL {
-            files.append(OutputFile(path: "sitemap.xml", contents: .data(Data(sitemap(baseURL).utf8))))
+            files.append(OutputFile(path: "sitemap.xml", contents: .bytes(Array(sitemap(baseURL).utf8))))
             if let feed = feed(baseURL) {
-                files.append(OutputFile(path: "feed.xml", contents: .data(Data(feed.utf8))))
+                files.append(OutputFile(path: "feed.xml", contents: .bytes(Array(feed.utf8))))
             }
         }
         return files

@@ -36,8 +36,10 @@ public struct MarkdownDocument: Sendable {
         public var column: Int
     }
 
-    /// The rendered body.
-    public var html: String
+    /// The rendered body, as UTF-8: it goes into the page as bytes.
+    public var htmlBytes: [UInt8]
+    /// The rendered body as text.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Every heading, in order.
     public var headings: [Heading]
     /// Every link and image destination, in order.

@@ -25,7 +25,7 @@ public struct MarkdownRenderer: Sendable {
     ) -> MarkdownDocument {
         let lineOffset = firstLine - 1
         guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
-            return MarkdownDocument(html: "", headings: [], links: [], unknownEmbeds: [])
+            return MarkdownDocument(htmlBytes: [], headings: [], links: [], unknownEmbeds: [])
         }
         defer { cmark_node_free(root) }
 
@@ -76,7 +76,7 @@ public struct MarkdownRenderer: Sendable {
         // sees headings inside them.
         for (node, _) in embeds { replace(node, withLiteral: Self.embedMarker) }
         let html = Self.splice(renderHTML(root), headingIDs: headingInfo.map(\.id), embeds: embeds.map(\.html))
-        return MarkdownDocument(html: html, headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
+        return MarkdownDocument(htmlBytes: html, headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
     }
 
     /// Stands for an embed in the rendered tree. With raw HTML off, cmark writes `<!--` only for literal blocks.
@@ -85,15 +85,14 @@ public struct MarkdownRenderer: Sendable {
     /// Adds `id="..."` to each heading's opening tag and puts each embed's HTML in place of its marker, in one
     /// pass over the rendered HTML. cmark cannot put attributes on a heading; with raw HTML off, `<h1>`...`<h6>`
     /// without attributes come only from headings, in document order.
-    private static func splice(_ html: String, headingIDs: [String], embeds: [String]) -> String {
+    private static func splice(_ html: [UInt8], headingIDs: [String], embeds: [String]) -> [UInt8] {
         guard !headingIDs.isEmpty || !embeds.isEmpty else { return html }
         let marker = Array(embedMarker.utf8)
         var output: [UInt8] = []
-        output.reserveCapacity(html.utf8.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
+        output.reserveCapacity(html.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
         var heading = 0
         var embed = 0
-        var html = html
-        html.withUTF8 { bytes in
+        html.withUnsafeBufferPointer { bytes in
             var copied = 0
             var index = 0
             while index < bytes.count, heading < headingIDs.count || embed < embeds.count {
@@ -128,7 +127,7 @@ public struct MarkdownRenderer: Sendable {
             }
             output += UnsafeBufferPointer(rebasing: bytes[copied...])
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Renders `markdown` with libcmark alone, with the same options and none of sitegen's work (no link
@@ -139,11 +138,14 @@ public struct MarkdownRenderer: Sendable {
         return String(cString: buffer)
     }
 
-    /// Renders a node to HTML, freeing cmark's buffer.
-    private func renderHTML(_ node: OpaquePointer) -> String {
-        guard let buffer = cmark_render_html(node, options) else { return "" }
+    /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input), freeing cmark's buffer.
+    private func renderHTML(_ node: OpaquePointer) -> [UInt8] {
+        guard let buffer = cmark_render_html(node, options) else { return [] }
         defer { free(buffer) }
-        return String(cString: buffer)
+        let count = strlen(buffer)
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            Array(UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     /// Puts a custom block holding `html` in place of `node`, and frees `node`.

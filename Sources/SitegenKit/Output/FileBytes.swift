@@ -4,12 +4,12 @@ import Foundation
 /// Every file sitegen writes goes through here, and every page it reads.
 enum FileBytes {
     /// Writes `data` to the file at `url`; with `replacing` false, fails rather than touch an existing file.
-    static func write(_ data: Data, to url: URL, replacing: Bool = true) throws {
+    static func write(_ data: some ContiguousBytes, to url: URL, replacing: Bool = true) throws {
         try write(data, toPath: url.path, replacing: replacing)
     }
 
     /// `write(_:to:replacing:)` for a file path, for callers that never need a URL.
-    static func write(_ data: Data, toPath path: String, replacing: Bool = true) throws {
+    static func write(_ data: some ContiguousBytes, toPath path: String, replacing: Bool = true) throws {
         let mode = replacing ? O_TRUNC : O_EXCL
         let descriptor = open(path, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
@@ -60,7 +60,7 @@ enum FileBytes {
     static func equal(atPath path: String, _ contents: OutputFile.Contents) -> Bool {
         guard let existing = read(atPath: path) else { return false }
         switch contents {
-        case .data(let data): return data.elementsEqual(existing)
+        case .bytes(let bytes): return bytes == existing
         case .copy(let source): return read(atPath: source.path) == existing
         }
     }

@@ -4,8 +4,8 @@ import Foundation
 public struct OutputFile: Sendable {
     /// Where the bytes come from.
     public enum Contents: Sendable {
-        /// Bytes made by the build.
-        case data(Data)
+        /// Bytes made by the build, as rendered (no copy into `Data` for every page).
+        case bytes([UInt8])
         /// A file copied as it is.
         case copy(URL)
     }

@@ -39,7 +39,7 @@ public final class OutputStaging: @unchecked Sendable {
                 // Carried over unchanged.
             } else {
                 switch file.contents {
-                case .data(let data): try FileBytes.write(data, toPath: path)
+                case .bytes(let bytes): try FileBytes.write(bytes, toPath: path)
                 case .copy(let source):
                     try fileManager.copyItem(at: source, to: URL(fileURLWithPath: path, isDirectory: false))
                 }

@@ -49,7 +49,7 @@ public enum Scaffold {
         do {
             try FileManager.default.createDirectory(
                 at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileBytes.write(Data(text), to: target, replacing: false)
+            try FileBytes.write(text, to: target, replacing: false)
         } catch {
             throw Diagnostic(SourceLocation(file: relative), "cannot create the file: \(error.localizedDescription)")
         }

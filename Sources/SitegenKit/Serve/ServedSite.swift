@@ -33,7 +33,7 @@ actor ServedSite {
     {
         var data: Data
         switch contents {
-        case .data(let bytes): data = bytes
+        case .bytes(let bytes): data = Data(bytes)
         case .copy(let url): data = (try? Data(contentsOf: url)) ?? Data()
         }
         if path.hasSuffix(".html") {

@@ -53,6 +53,8 @@ struct TemplateRenderer {
             if flag != inverted { render(children, blocks: blocks) }
         case .text(let text):
             if text.isEmpty == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
+        case .bytes(let bytes):
+            if bytes.isEmpty == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
         case .number(let number):
             if (number == 0) == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
         case .object:
@@ -92,39 +94,43 @@ struct TemplateRenderer {
     }
 
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        let text: String
+        var text: String
         switch value {
         case .text(let value): text = value
+        case .bytes(let bytes):
+            bytes.withUnsafeBufferPointer { write($0, escaped: escaped) }
+            return
         case .number(let number): text = String(number)
         case .flag(let flag): text = flag ? "true" : "false"
         case .object, .list, .missing: return
         }
-        guard !text.isEmpty else { return }
-        if !indentation.isEmpty, output.last == Self.newline || output.isEmpty { output += indentation }
-        if escaped { appendEscaped(text) } else { output += text.utf8 }
+        text.withUTF8 { write($0, escaped: escaped) }
     }
 
-    /// Appends `text` with the characters that mean something in HTML (`& < > " '`) as references.
-    private mutating func appendEscaped(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in bytes.indices {
-                let reference: [UInt8]
-                switch bytes[index] {
-                case UInt8(ascii: "&"): reference = Self.ampersand
-                case UInt8(ascii: "<"): reference = Self.lessThan
-                case UInt8(ascii: ">"): reference = Self.greaterThan
-                case UInt8(ascii: "\""): reference = Self.quote
-                case UInt8(ascii: "'"): reference = Self.apostrophe
-                default: continue
-                }
-                output += UnsafeBufferPointer(rebasing: bytes[start..<index])
-                output += reference
-                start = index + 1
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        guard !bytes.isEmpty else { return }
+        if !indentation.isEmpty, output.last == Self.newline || output.isEmpty { output += indentation }
+        if escaped { appendEscaped(bytes) } else { output += bytes }
+    }
+
+    /// Appends `bytes` with the characters that mean something in HTML (`& < > " '`) as references.
+    private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        var start = 0
+        for index in bytes.indices {
+            let reference: [UInt8]
+            switch bytes[index] {
+            case UInt8(ascii: "&"): reference = Self.ampersand
+            case UInt8(ascii: "<"): reference = Self.lessThan
+            case UInt8(ascii: ">"): reference = Self.greaterThan
+            case UInt8(ascii: "\""): reference = Self.quote
+            case UInt8(ascii: "'"): reference = Self.apostrophe
+            default: continue
             }
-            output += UnsafeBufferPointer(rebasing: bytes[start...])
+            output += UnsafeBufferPointer(rebasing: bytes[start..<index])
+            output += reference
+            start = index + 1
         }
+        output += UnsafeBufferPointer(rebasing: bytes[start...])
     }
 
     private static let newline = UInt8(ascii: "\n")

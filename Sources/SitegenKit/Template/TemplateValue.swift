@@ -3,6 +3,9 @@
 enum TemplateValue {
     /// Text: escaped by `{{name}}`, inserted as is by `{{{name}}}`; a section when not empty.
     case text(String)
+    /// Text already in UTF-8 bytes, such as a rendered page body, treated exactly like `text`: large text made as
+    /// bytes goes to the output without becoming a `String` in between.
+    case bytes([UInt8])
     /// A whole number, written in decimal; a section when not zero.
     case number(Int)
     /// A section when true; renders as `true` or `false`.

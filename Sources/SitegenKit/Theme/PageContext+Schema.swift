@@ -33,7 +33,7 @@ extension PageContext {
         return PageContext(
             site: .init(title: "", description: "", author: "", language: "", generator: "", url: ""),
             page: .init(
-                title: "", description: "", body: "", layout: "",
+                title: "", description: "", body: [], layout: "",
                 toc: [.init(id: "", text: "", level: 2, isSub: false)],
                 hasToc: true, isHome: true, readingMinutes: 1, canonical: "", previous: navItem, next: navItem,
                 hasPager: true),

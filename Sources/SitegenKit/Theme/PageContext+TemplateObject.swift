@@ -39,7 +39,7 @@ extension PageContext.Page: TemplateObject {
         switch name {
         case "title": .text(title)
         case "description": .text(description)
-        case "body": .text(body)
+        case "body": .bytes(body)
         case "layout": .text(layout)
         case "toc": .list(toc)
         case "hasToc": .flag(hasToc)

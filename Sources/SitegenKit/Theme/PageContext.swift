@@ -26,8 +26,8 @@ final class PageContext {
     final class Page {
         var title: String
         var description: String
-        /// The rendered Markdown, inserted unescaped with `{{{page.body}}}`.
-        var body: String
+        /// The rendered Markdown as UTF-8, inserted unescaped with `{{{page.body}}}`.
+        var body: [UInt8]
         var layout: String
         var toc: [TocEntry]
         var hasToc: Bool
@@ -43,7 +43,7 @@ final class PageContext {
         var hasPager: Bool
 
         init(
-            title: String, description: String, body: String, layout: String, toc: [TocEntry], hasToc: Bool,
+            title: String, description: String, body: [UInt8], layout: String, toc: [TocEntry], hasToc: Bool,
             isHome: Bool, readingMinutes: Int, canonical: String?, previous: NavItem?, next: NavItem?, hasPager: Bool
         ) {
             self.title = title
