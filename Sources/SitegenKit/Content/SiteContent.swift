@@ -73,8 +73,10 @@ public struct SiteContent: Sendable {
             }
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
+        // The file list is sorted and a route follows its path, so pages usually arrive in order already; checking
+        // is cheaper than sorting, on the one thread that runs between loading and rendering.
+        if !zip(pages, pages.dropFirst()).allSatisfy({ $0.route < $1.route }) { pages.sort { $0.route < $1.route } }
         return SiteContent(
-            config: config, elements: elements, fields: fields, pages: pages.sorted { $0.route < $1.route },
-            drafts: drafts, assets: assets)
+            config: config, elements: elements, fields: fields, pages: pages, drafts: drafts, assets: assets)
     }
 }
