@@ -1,40 +1,39 @@
 extension Template {
-    /// Every variable and section name, in order, at any depth: for checking them against what pages provide.
+    /// Every variable and section name, in the order written, at any depth: for checking them against what pages
+    /// provide.
     var names: [Name] {
-        var names: [Name] = []
-        Self.walk(nodes) { node in
+        collect { node in
             switch node {
-            case .variable(let name, _), .section(let name, _, _): names.append(name)
-            default: break
+            case .variable(let name, _), .section(let name, _, _): (name, name.offset)
+            default: nil
             }
         }
-        return names.sorted { $0.offset < $1.offset }
     }
 
-    /// Every partial and parent named, in order: for checking that each exists.
+    /// Every partial and parent named, in the order written: for checking that each exists.
     var references: [Reference] {
-        var references: [Reference] = []
-        Self.walk(nodes) { node in
+        collect { node in
             switch node {
-            case .partial(let reference, _), .parent(let reference, _, _): references.append(reference)
-            default: break
+            case .partial(let reference, _), .parent(let reference, _, _): (reference, reference.offset)
+            default: nil
             }
         }
-        return references.sorted { $0.offset < $1.offset }
     }
 
-    /// Calls `visit` on each node, parents before their children (blocks in no particular order).
-    private static func walk(_ nodes: [Node], _ visit: (Node) -> Void) {
-        for node in nodes {
-            visit(node)
-            switch node {
-            case .section(_, _, let children), .block(_, let children):
-                walk(children, visit)
-            case .parent(_, _, let blocks):
-                for children in blocks.values { walk(children, visit) }
-            case .text, .variable, .partial:
-                break
+    /// What `pick` finds in the nodes at any depth, ordered by offset in the text (blocks are stored by name).
+    private func collect<Found>(_ pick: (Node) -> (Found, offset: Int)?) -> [Found] {
+        var found: [(Found, offset: Int)] = []
+        func walk(_ nodes: [Node]) {
+            for node in nodes {
+                if let item = pick(node) { found.append(item) }
+                switch node {
+                case .section(_, _, let children), .block(_, let children): walk(children)
+                case .parent(_, _, let blocks): blocks.values.forEach(walk)
+                case .text, .variable, .partial: break
+                }
             }
         }
+        walk(nodes)
+        return found.sorted { $0.offset < $1.offset }.map(\.0)
     }
 }
