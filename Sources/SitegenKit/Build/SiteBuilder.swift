@@ -19,9 +19,7 @@ public enum SiteBuilder {
         do {
             let site = try render(options, emit: staging.write)
             let (pages, warnings, notes) = (site.pages.count, site.warnings, site.notes)
-            // Freeing every page's records is a visible share of a large build; let another core do it while this
-            // one swaps the output in (a command-line build may even exit first).
-            DispatchQueue.global(qos: .utility).async { withExtendedLifetime(site) {} }
+            BackgroundRelease.drop(consume site)
             let files = try staging.commit()
             return BuildReport(
                 pages: pages, files: files, output: options.display(options.output), warnings: warnings, notes: notes)
@@ -67,6 +65,7 @@ public enum SiteBuilder {
             case .failure(let failure): problems += failure.diagnostics
             }
         }
+        BackgroundRelease.drop(consume results)
         let anchors = LinkChecker.anchors(of: rendered)
         problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
         let warnings = content.warnings

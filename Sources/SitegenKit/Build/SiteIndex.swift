@@ -68,11 +68,13 @@ struct SiteIndex: Sendable {
             .map { NavEntry(title: $0.page.meta.navTitle ?? $0.page.meta.title, route: $0.page.route) }
         // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour. Only
         // what ordering needs is grouped, not whole page records (this runs on one thread before any render).
+        // By index: iterating the pages would copy each whole record.
         var folders: [String: [(order: Int, entry: NavEntry)]] = [:]
-        for page in content.pages
-        where !page.route.source.hasSuffix("index.md") && page.route.output != SiteFiles.notFoundPage {
-            folders[Self.folder(of: page.route.source), default: []].append(
-                (page.meta.nav ?? .max, NavEntry(title: page.meta.title, route: page.route)))
+        for index in content.pages.indices {
+            let route = content.pages[index].route
+            guard !route.source.hasSuffix("index.md"), route.output != SiteFiles.notFoundPage else { continue }
+            folders[Self.folder(of: route.source), default: []].append(
+                (content.pages[index].meta.nav ?? .max, NavEntry(title: content.pages[index].meta.title, route: route)))
         }
         var neighboursByRoute: [Route: Neighbours] = [:]
         neighboursByRoute.reserveCapacity(content.pages.count)

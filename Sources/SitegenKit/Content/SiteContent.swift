@@ -72,6 +72,7 @@ public struct SiteContent: Sendable {
             case .failure(let problem): problems.append(problem)
             }
         }
+        BackgroundRelease.drop(consume loaded)
         guard problems.isEmpty else { throw BuildFailure(problems) }
         // The file list is sorted and a route follows its path, so pages usually arrive in order already; checking
         // is cheaper than sorting, on the one thread that runs between loading and rendering.
