@@ -7,7 +7,7 @@ import subprocess
 import time
 
 import pytest
-from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -46,13 +46,14 @@ def served(tmp_path):
 
 
 def wait(driver, condition, timeout=10):
-    """Waits for `condition`, ignoring the moments when the page is being replaced by a reload."""
-    ignored = (NoSuchElementException, StaleElementReferenceException)
-    return WebDriverWait(driver, timeout, ignored_exceptions=ignored).until(condition)
+    """Waits for `condition`, ignoring the moments when the page is being replaced by a reload: then an element
+    found a moment before can be gone (stale, or "does not belong to the document"), whatever the error's class."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(condition)
 
 
 def main_text(driver):
-    return driver.find_element(By.TAG_NAME, "main").text
+    """The text of the page's <main>, read in one script so no element handle outlives a reload."""
+    return driver.execute_script("const main = document.querySelector('main'); return main ? main.innerText : ''")
 
 
 def append(path, text):
