@@ -150,4 +150,22 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         #expect(syntaxError("{{page..title}}")?.message == "{{page..title}} does not name a value")
         #expect(syntaxError("{{}}")?.message == "a tag has no name")
     }
+    @Test func standaloneCommentOverSeveralLinesLeavesNoLine() throws {
+        #expect(try render("a\n  {{! one\n  two }}\nb\n") == "a\nb\n")
+    }
+
+    @Test func nestedStandalonePartialsAddUpTheirIndentation() throws {
+        let others = ["outer": "<div>\n  {{> inner}}\n</div>\n", "inner": "<p>\n"]
+        #expect(try render("  {{> outer}}\n", others: others) == "  <div>\n    <p>\n  </div>\n")
+    }
+
+    @Test func closingASectionThatIsNotOpenIsAnError() {
+        let error = syntaxError("text {{/items}}")
+        #expect(error?.message == "{{/items}} closes a section that is not open")
+        #expect(error?.offset == 5)
+    }
+
+    @Test func pragmasAreRefused() {
+        #expect(syntaxError("{{% CONTENT_TYPE: TEXT }}")?.message == "pragmas ({{%...}}) are not supported")
+    }
 }
