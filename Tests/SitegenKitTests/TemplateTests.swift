@@ -150,6 +150,7 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         #expect(syntaxError("{{page..title}}")?.message == "{{page..title}} does not name a value")
         #expect(syntaxError("{{}}")?.message == "a tag has no name")
     }
+
     @Test func standaloneCommentOverSeveralLinesLeavesNoLine() throws {
         #expect(try render("a\n  {{! one\n  two }}\nb\n") == "a\nb\n")
     }
