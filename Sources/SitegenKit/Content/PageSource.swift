@@ -5,12 +5,10 @@ import Foundation
 /// (`read()`), so a large site never holds every page's text in memory at once.
 public struct PageSource: Sendable {
     /// The file on disk.
-    public var url: URL {
-        didSet { filePath = url.path }
-    }
-    /// `url.path`, worked out once: the file is read again for every render, and `URL.path` builds a new string
-    /// each time.
-    private(set) var filePath: String
+    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
+    /// The file's path. Kept as a string rather than a URL: a build keeps every page's record, a Foundation URL costs
+    /// far more memory than its path, and files are opened by path.
+    let filePath: String
     /// The path diagnostics print, such as `content/guide.md`.
     public var displayPath: String
     /// Source and output paths.
@@ -27,14 +25,13 @@ public struct PageSource: Sendable {
         _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field],
         budget: TextBudget? = nil
     ) throws(Diagnostic) -> PageSource {
-        // Said to be a file: otherwise appendingPathComponent stats it to find out, for every page.
-        let url = directory.appendingPathComponent(path, isDirectory: false)
-        let filePath = url.path
+        // `path` comes from the folder listing: relative, `/`-separated, with no `.` or `..` parts.
+        let filePath = directory.path + "/" + path
         let source = try SourceFile.read(atPath: filePath, displayPath: "\(displayName)/\(path)")
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
         let kept = budget?.take(source.text.utf8.count) == true
         return PageSource(
-            url: url, filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta,
+            filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta,
             loadedText: kept ? source : nil)
     }
 
@@ -55,7 +52,7 @@ public struct PageSource: Sendable {
 
     /// A diagnostic at a link in this page, at the link's exact position when the file can still be read.
     func diagnostic(at link: MarkdownDocument.Link, _ message: String, hint: String? = nil) -> Diagnostic {
-        guard let file = try? SourceFile.read(url, displayPath: displayPath) else {
+        guard let file = try? SourceFile.read(atPath: filePath, displayPath: displayPath) else {
             return Diagnostic(SourceLocation(file: displayPath, line: link.blockLine, column: 1), message, hint: hint)
         }
         let (line, column) = link.position(in: file.text)
