@@ -16,9 +16,8 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md", "before\n")
-        let content = site.root.appendingPathComponent("content")
-        let page = try PageSource.load(
-            "index.md", in: content, displayName: "content", elements: [], fields: [], budget: budget)
+        let content = ContentFolder(path: site.root.appendingPathComponent("content").path, displayName: "content")
+        let page = try PageSource.load("index.md", in: content, elements: [], fields: [], budget: budget)
         try site.page("index.md", "after\n")
         return try page.read().body.body
     }

@@ -97,7 +97,7 @@ public enum SiteBuilder {
             let page: PageSource
             do {
                 page = try PageSource.load(
-                    path, in: options.content, displayName: options.display(options.content),
+                    path, in: ContentFolder(path: options.content.path, displayName: options.display(options.content)),
                     elements: site.content.elements, fields: site.content.fields)
             } catch {
                 throw BuildFailure(error)

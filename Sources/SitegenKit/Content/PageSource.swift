@@ -4,35 +4,33 @@ import Foundation
 /// from loading only while a build's `TextBudget` lasts; otherwise it is read again when the page renders
 /// (`read()`), so a large site never holds every page's text in memory at once.
 public struct PageSource: Sendable {
-    /// The file on disk.
-    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
-    /// The file's path. Kept as a string rather than a URL: a build keeps every page's record, a Foundation URL costs
-    /// far more memory than its path, and files are opened by path.
-    let filePath: String
-    /// The path diagnostics print, such as `content/guide.md`.
-    public var displayPath: String
+    /// The folder the page is in; with `route.source`, where the file is. A build keeps every page's record, so the
+    /// file's path is worked out when needed rather than stored (a Foundation URL a page cost about 500 bytes).
+    let folder: ContentFolder
     /// Source and output paths.
     public var route: Route
     /// Its front matter.
     public var meta: PageMeta
+
+    /// The file on disk.
+    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
+    /// The file's path.
+    var filePath: String { folder.filePath(of: route.source) }
+    /// The path diagnostics print, such as `content/guide.md`.
+    public var displayPath: String { folder.displayPath(of: route.source) }
     /// The file as it was loaded, when the build's text budget allowed keeping it until the page renders.
     var loadedText: SourceFile?
 
-    /// Reads the page at `path` (relative to `directory`, the content folder shown as `displayName`) and decodes
-    /// its front matter; `elements` and `fields` check what a note names. The text is kept for rendering when
-    /// `budget` has room for it.
+    /// Reads the page at `path` (relative to `folder`: `/`-separated, with no `.` or `..` parts, as the folder
+    /// listing gives it) and decodes its front matter; `elements` and `fields` check what a note names. The text is
+    /// kept for rendering when `budget` has room for it.
     static func load(
-        _ path: String, in directory: URL, displayName: String, elements: [Element], fields: [Field],
-        budget: TextBudget? = nil
+        _ path: String, in folder: ContentFolder, elements: [Element], fields: [Field], budget: TextBudget? = nil
     ) throws(Diagnostic) -> PageSource {
-        // `path` comes from the folder listing: relative, `/`-separated, with no `.` or `..` parts.
-        let filePath = directory.path + "/" + path
-        let source = try SourceFile.read(atPath: filePath, displayPath: "\(displayName)/\(path)")
+        let source = try SourceFile.read(atPath: folder.filePath(of: path), displayPath: folder.displayPath(of: path))
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, elements: elements, fields: fields)
         let kept = budget?.take(source.text.utf8.count) == true
-        return PageSource(
-            filePath: filePath, displayPath: source.displayPath, route: Route(source: path), meta: meta,
-            loadedText: kept ? source : nil)
+        return PageSource(folder: folder, route: Route(source: path), meta: meta, loadedText: kept ? source : nil)
     }
 
     /// The file's text and its Markdown body (with the line the body starts on): as loaded when it was kept,

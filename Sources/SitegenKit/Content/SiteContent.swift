@@ -55,11 +55,10 @@ public struct SiteContent: Sendable {
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
         let budget = TextBudget(bytes: TextBudget.build)
+        let folder = ContentFolder(path: directory.path, displayName: displayName)
         let loaded = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
             Result { () throws(Diagnostic) -> PageSource in
-                try PageSource.load(
-                    path, in: directory, displayName: displayName, elements: elements, fields: fields,
-                    budget: budget)
+                try PageSource.load(path, in: folder, elements: elements, fields: fields, budget: budget)
             }
         }
         var pages: [PageSource] = []
