@@ -111,7 +111,7 @@ struct PageRenderer: Sendable {
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         return RenderedPage(
-            source: page.withoutLoadedText, html: html, anchors: HeadingIDs(document.headings.map(\.id)),
+            folder: page.folder, route: page.route, html: html, anchors: HeadingIDs(document.headings.map(\.id)),
             pendingLinks: zip(document.links, targets).compactMap { link, target in
                 PendingLink.needsCheck(target) ? PendingLink(link: link, target: target) : nil
             })

@@ -1,9 +1,10 @@
-/// A page after rendering: its finished HTML and what link checking needs.
+/// A page after rendering: its finished HTML and what link checking needs. A build keeps one for every page until
+/// links are checked, so it holds only where the page is, not its whole record.
 struct RenderedPage: Sendable {
-    /// The page's source, for diagnostics.
-    var source: PageSource
+    /// The folder the page's source is in, for diagnostics.
+    var folder: ContentFolder
     /// Source and output paths.
-    var route: Route { source.route }
+    var route: Route
     /// The finished document, as UTF-8.
     var html: [UInt8]
     /// The heading ids the page offers as anchors.

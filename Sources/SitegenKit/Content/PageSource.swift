@@ -40,28 +40,4 @@ public struct PageSource: Sendable {
         let file = try SourceFile.read(atPath: filePath, displayPath: displayPath)
         return (file, try FrontMatter.split(file))
     }
-
-    /// The page without its kept text, for keeping after it has rendered.
-    var withoutLoadedText: PageSource {
-        var page = self
-        page.loadedText = nil
-        return page
-    }
-
-    /// A diagnostic at a link in this page, at the link's exact position when the file can still be read.
-    func diagnostic(at link: MarkdownDocument.Link, _ message: String, hint: String? = nil) -> Diagnostic {
-        guard let file = try? SourceFile.read(atPath: filePath, displayPath: displayPath) else {
-            return Diagnostic(SourceLocation(file: displayPath, line: link.blockLine, column: 1), message, hint: hint)
-        }
-        let (line, column) = link.position(in: file.text)
-        return file.diagnostic(line: line, column: column, message, hint: hint)
-    }
-
-    /// A diagnostic at a position in this page, quoting the line when the file can still be read.
-    func diagnostic(line: Int, column: Int, _ message: String, hint: String? = nil) -> Diagnostic {
-        guard let file = try? SourceFile.read(atPath: filePath, displayPath: displayPath) else {
-            return Diagnostic(SourceLocation(file: displayPath, line: line, column: column), message, hint: hint)
-        }
-        return file.diagnostic(line: line, column: column, message, hint: hint)
-    }
 }

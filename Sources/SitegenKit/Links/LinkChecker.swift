@@ -16,7 +16,7 @@ struct LinkChecker {
             for pending in page.pendingLinks {
                 let link = pending.link
                 func report(_ message: String, hint: String?) {
-                    problems.append(page.source.diagnostic(at: link, message, hint: hint))
+                    problems.append(page.folder.diagnostic(in: page.route.source, at: link, message, hint: hint))
                 }
                 switch pending.target {
                 case .external, .asset:
