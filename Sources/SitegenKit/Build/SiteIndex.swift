@@ -44,18 +44,10 @@ struct SiteIndex: Sendable {
         return (neighbours?.previous, neighbours?.next)
     }
 
-    /// The folder part of a source path, its `/`-separated parts but the last (`a/b/c.md` → `a/b`).
+    /// The folder part of a source path as the folder listing gives it (`a/b/c.md` → `a/b`, `c.md` → ``): cut at its
+    /// last `/` byte, since such paths have no empty parts and `/` is ASCII.
     static func folder(of source: String) -> String {
-        // The usual path, ASCII without empty parts, is cut at its last `/`; Character-based splitting gives the
-        // same there (in ASCII every byte is a Character) without grapheme breaking for every page.
-        let utf8 = source.utf8
-        // Byte checks only: Foundation's `contains("//")` was the largest cost of building the index.
-        let hasEmptyPart = zip(utf8, utf8.dropFirst()).contains { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: "/") }
-        let isPlainASCII =
-            utf8.allSatisfy { $0 < 0x80 } && utf8.first != UInt8(ascii: "/") && utf8.last != UInt8(ascii: "/")
-            && !hasEmptyPart
-        guard isPlainASCII else { return source.split(separator: "/").dropLast().joined(separator: "/") }
-        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        guard let slash = source.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(source[..<slash])
     }
 

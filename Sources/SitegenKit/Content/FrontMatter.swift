@@ -13,9 +13,10 @@ public struct FrontMatter: Sendable {
 
     /// Splits `file`: front matter opens with `---` on the first line and closes with `---` (or `...`) on a line of its own.
     public static func split(_ file: SourceFile) throws(Diagnostic) -> FrontMatter {
-        // Works on UTF-8 bytes with integer offsets: every page goes through here twice per build, and both
-        // Character-by-Character splitting and generic `UTF8View` index arithmetic were measurable shares of build
-        // time. Every cut is at a line start or a `\n`, so the pieces are the same text that String slicing gives.
+        // Works on UTF-8 bytes with integer offsets: every page goes through here twice (when it loads and
+        // when it renders), and both Character-by-Character splitting and generic `UTF8View` index arithmetic were
+        // measurable shares of build time. Every cut is at a line start or a `\n`, so the pieces are the same text
+        // that String slicing gives.
         var text = file.text
         let cuts = text.withUTF8 { bytes -> Cuts in
             guard let firstEnd = lineEnd(in: bytes, from: 0), isFence(bytes, 0..<firstEnd, dashesOnly: true) else {

@@ -18,8 +18,8 @@ public struct SourceFile: Sendable {
         try read(atPath: url.path, displayPath: displayPath)
     }
 
-    /// `read(_:displayPath:)` for a file path. Every page is read through here, twice per build: plain POSIX reads
-    /// spare FileManager's extra stat and copies.
+    /// `read(_:displayPath:)` for a file path. Every page is read through here, once or twice a build: plain POSIX
+    /// reads spare FileManager's extra stat and copies.
     static func read(atPath path: String, displayPath: String) throws(Diagnostic) -> SourceFile {
         guard let bytes = FileBytes.read(atPath: path) else {
             throw Diagnostic(

@@ -36,28 +36,16 @@ public struct LinkResolver: Sendable {
         if destination.isEmpty || destination.hasPrefix("//") { return .external }
         var text = destination
         if let target = text.withUTF8({ quickTarget(of: $0, from: from) }) { return target }
-        let path: String
-        let fragment: String?
-        let isASCII = destination.utf8.allSatisfy { $0 < 0x80 }
-        if isASCII {
-            // Byte searches give the same answers as the Character-based ones below (see `quickTarget`).
-            if Self.hasASCIIScheme(destination.utf8) { return .external }
-            (path, fragment) = Self.asciiParts(of: destination.utf8)
-        } else {
-            if Self.hasScheme(destination) { return .external }
-            let hashIndex = destination.firstIndex(of: "#")
-            fragment = hashIndex.map { String(destination[destination.index(after: $0)...]) }
-            var withoutFragment = String(destination[..<(hashIndex ?? destination.endIndex)])
-            if let query = withoutFragment.firstIndex(of: "?") {
-                withoutFragment = String(withoutFragment[..<query])
-            }
-            path = withoutFragment
-        }
+        // The general case: text beyond ASCII, percent escapes, and destinations that lead nowhere.
+        if Self.hasScheme(destination) { return .external }
+        let hashIndex = destination.firstIndex(of: "#")
+        let fragment = hashIndex.map { String(destination[destination.index(after: $0)...]) }
+        let beforeHash = destination[..<(hashIndex ?? destination.endIndex)]
+        let path = String(beforeHash[..<(beforeHash.firstIndex(of: "?") ?? beforeHash.endIndex)])
         if path.isEmpty {
             return .samePage(fragment: (fragment ?? "").removingPercentEncoding ?? fragment ?? "")
         }
-        let hasPercent = isASCII ? path.utf8.contains(UInt8(ascii: "%")) : path.contains("%")
-        let decoded = hasPercent ? (path.removingPercentEncoding ?? path) : path
+        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
         guard let resolved = RelativePath.resolve(decoded, against: from.source), !resolved.isEmpty else {
             return .broken("`\(destination)` points outside content/", hint: "link only to files inside content/")
         }
@@ -135,7 +123,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// `hasScheme` for ASCII text, over its bytes.
-    private static func hasASCIIScheme(_ bytes: some Collection<UInt8>) -> Bool {
+    private static func hasASCIIScheme(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return false }
         let scheme = bytes[..<colon]
         guard let first = scheme.first, Self.isASCIILetter(first) else { return false }
@@ -147,15 +135,6 @@ public struct LinkResolver: Sendable {
 
     private static func isASCIILetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
-
-    /// The path (without query) and fragment of an ASCII destination, over its bytes.
-    private static func asciiParts(of bytes: String.UTF8View) -> (path: String, fragment: String?) {
-        let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
-        let fragment = hash.map { Substring(bytes[bytes.index(after: $0)...]) }.map(String.init)
-        let beforeHash = bytes[..<(hash ?? bytes.endIndex)]
-        let query = beforeHash.firstIndex(of: UInt8(ascii: "?"))
-        return (String(Substring(beforeHash[..<(query ?? beforeHash.endIndex)])), fragment)
     }
 
     private static func escapeFragment(_ fragment: String) -> String {

@@ -25,7 +25,6 @@ struct TemplateLibrary: Sendable {
                 if let start = path.firstIndex(of: reference.name) {
                     return (Array(path[start...]) + [reference.name], reference)
                 }
-                if reference.name == name { return ([name, name], reference) }
                 if let found = visit(reference.name, path: path + [reference.name]) { return found }
             }
             finished.insert(name)
