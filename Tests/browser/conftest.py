@@ -126,6 +126,21 @@ class BuilderPage:
         self.js("window.confirm = () => true")
         return self
 
+    def reopen_until(self, condition, timeout=5):
+        """Opens the page again until `condition()` holds, as a reader reloading it would.
+
+        Chromium hands a page's localStorage writes to its browser process asynchronously, and the reopened
+        page may run in a new renderer process, so on a busy machine its first read can miss the last write.
+        A draft that never comes back still fails the test when the time is up."""
+        deadline = time.monotonic() + timeout
+        while True:
+            self.open()
+            if condition():
+                return self
+            if time.monotonic() > deadline:
+                raise AssertionError("the reopened page never showed the expected draft")
+            time.sleep(0.1)
+
     def js(self, script, *args):
         return self.driver.execute_script(script, *args)
 
@@ -197,11 +212,18 @@ class BuilderPage:
         return self.find(".builder-status", self.cards()[index]).text
 
 
+def clear_storage(driver):
+    """Empties localStorage for file:// pages in the browser process itself.
+
+    `localStorage.clear()` run in a page is passed on asynchronously, so it may reach the browser process after
+    the writes of the next page, which then loses its draft."""
+    driver.execute_cdp_cmd("Storage.clearDataForOrigin", {"origin": "file://", "storageTypes": "local_storage"})
+
+
 @pytest.fixture
 def builder(driver, builder_url):
     """The builder, freshly opened with no saved draft and empty logs."""
-    driver.get(builder_url)
-    driver.execute_script("localStorage.clear()")
+    clear_storage(driver)
     page = BuilderPage(driver, builder_url).open()
     driver.get_log("browser")
     driver.get_log("performance")
@@ -209,8 +231,8 @@ def builder(driver, builder_url):
     # Leave no draft behind for the next test.
     try:
         driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
-        driver.get(builder_url)
-        driver.execute_script("localStorage.clear()")
+        driver.get("about:blank")
+        clear_storage(driver)
     except Exception:  # noqa: BLE001 - cleanup must not mask the test's own failure
         pass
 
