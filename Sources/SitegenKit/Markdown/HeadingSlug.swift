@@ -1,23 +1,23 @@
 /// Stable heading anchors: lowercase letters and digits, with every other run of characters folded into one `-`.
 struct HeadingSlug {
-    /// Every id handed out so far on the page.
-    private var taken: Set<String> = []
-    /// The last suffix tried for each slug, so repeats do not probe from `-2` again.
-    private var lastSuffix: [String: Int] = [:]
+    /// Every id handed out so far on the page, with the last suffix tried for it as a slug (1 when none was), so
+    /// repeats do not probe from `-2` again. One table instead of two: every heading of every page comes here,
+    /// and a new slug, the usual case, then costs one hash lookup.
+    private var issued: [String: Int] = [:]
 
     /// The anchor for a heading text, made unique within the page by a `-2`, `-3`... suffix. A suffixed id can
     /// equal another heading's own slug ("A", "A!" and "A 2" all start from `a` or `a-2`), so every id issued
     /// is checked, not only the slugs.
     mutating func next(for text: String) -> String {
         let base = Self.slug(text)
-        var id = base
-        var suffix = lastSuffix[base, default: 1]
-        while taken.contains(id) {
+        guard var suffix = issued.updateValue(1, forKey: base) else { return base }
+        var id: String
+        repeat {
             suffix += 1
             id = "\(base)-\(suffix)"
-        }
-        lastSuffix[base] = suffix
-        taken.insert(id)
+        } while issued[id] != nil
+        issued[base] = suffix
+        issued[id] = 1
         return id
     }
 
