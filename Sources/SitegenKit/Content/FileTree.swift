@@ -1,10 +1,10 @@
 import Foundation
 
 /// Lists the files of a folder tree in a stable order, so builds do not depend on the file system's order.
-enum FileTree {
+public enum FileTree {
     /// Paths, relative to `directory` and `/`-separated, of every regular file below it, sorted; hidden files and
     /// folders (names starting with `.`) are skipped. Symbolic links are neither listed nor followed.
-    static func files(under directory: URL) -> [String] {
+    public static func files(under directory: URL) -> [String] {
         var result: [String] = []
         collect(directory.path, prefix: "", everything: false, into: &result)
         return result.sorted()

@@ -130,12 +130,21 @@ public struct MarkdownRenderer: Sendable {
         return output
     }
 
-    /// Renders `markdown` with libcmark alone, with the same options and none of sitegen's work (no link
-    /// rewriting, ids or embeds): the floor the benchmark compares the full pipeline against.
-    public func bareHTML(_ markdown: String) -> String {
-        guard let buffer = markdown.withCString({ cmark_markdown_to_html($0, strlen($0), options) }) else { return "" }
+    /// Renders `markdown` (UTF-8) with libcmark alone, with the same options and none of sitegen's work (no link
+    /// rewriting, ids or embeds), and hands the HTML to `body` before freeing it: the floor the benchmark compares
+    /// the full pipeline against, so it works on bytes with no copies.
+    public func withBareHTML<Result>(
+        of markdown: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) rethrows -> Result {
+        let buffer = markdown.withMemoryRebound(to: CChar.self) {
+            cmark_markdown_to_html($0.baseAddress, $0.count, options)
+        }
+        guard let buffer else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
         defer { free(buffer) }
-        return String(cString: buffer)
+        let count = strlen(buffer)
+        return try buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+            try body(UnsafeBufferPointer(start: $0, count: count))
+        }
     }
 
     /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input), freeing cmark's buffer.
