@@ -160,6 +160,19 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         #expect(try render("  {{> outer}}\n", others: others) == "  <div>\n    <p>\n  </div>\n")
     }
 
+    @Test func textAfterASectionIsNotPartOfIt() throws {
+        let others = ["tail": "after"]
+        #expect(try render("{{#t}}in{{/t}}{{> tail}}", ["t": .flag(false)], others: others) == "after")
+        let items: [String: TemplateValue] = ["items": .list([Values(["n": .number(1)]), Values(["n": .number(2)])])]
+        #expect(try render("{{#items}}<{{n}}>{{/items}}{{> tail}}", items, others: others) == "<1><2>after")
+    }
+
+    @Test func aPartialThatIncludesItselfStopsThere() throws {
+        // The theme refuses such templates when it loads; rendering them must still end.
+        #expect(try render("[{{> main}}]") == "[]")
+        #expect(try render("a{{> b}}", others: ["b": "b{{> main}}"]) == "ab")
+    }
+
     @Test func closingASectionThatIsNotOpenIsAnError() {
         let error = syntaxError("text {{/items}}")
         #expect(error?.message == "{{/items}} closes a section that is not open")

@@ -1,4 +1,5 @@
-/// A Mustache template, parsed once into a tree that renders many times.
+/// A Mustache template, parsed once into a tree: the load-time checks read the tree, and `TemplateProgram`
+/// flattens it for rendering.
 ///
 /// sitegen renders templates itself instead of through a general Mustache library: looking names up by
 /// reflection and dynamic casts cost more per page than rendering the page's Markdown. The language is

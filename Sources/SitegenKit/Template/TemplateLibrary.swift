@@ -2,16 +2,19 @@
 struct TemplateLibrary: Sendable {
     /// The templates, by name.
     let templates: [String: Template]
+    /// Each template flattened for rendering, by name.
+    private let programs: [String: TemplateProgram]
 
     init(_ templates: [String: Template]) {
         self.templates = templates
+        programs = Dictionary(uniqueKeysWithValues: templates.keys.map { ($0, TemplateProgram($0, in: templates)) })
     }
 
     /// Renders template `name` with `root` as the context, as UTF-8; nil when there is no such template.
     func render(_ name: String, with root: any TemplateObject) -> [UInt8]? {
-        guard let template = templates[name] else { return nil }
-        var renderer = TemplateRenderer(library: self, root: .object(root))
-        renderer.render(template.nodes, blocks: [:])
+        guard let program = programs[name] else { return nil }
+        var renderer = TemplateRenderer(program: program, root: root)
+        renderer.render()
         return renderer.output
     }
 

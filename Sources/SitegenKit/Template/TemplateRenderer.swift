@@ -1,115 +1,119 @@
-/// Renders parsed templates into UTF-8 bytes: one renderer per render, holding the context stack.
+/// Renders a template program into UTF-8 bytes: one renderer per render, holding the context stack.
 struct TemplateRenderer {
-    private let library: TemplateLibrary
+    private let program: TemplateProgram
     /// What has been rendered, as UTF-8.
     private(set) var output: [UInt8] = []
-    /// The values sections have pushed, innermost last; names resolve from the innermost out.
+    /// The values sections have pushed, innermost last: `{{.}}` is the last.
     private var stack: [TemplateValue]
-    /// The whitespace before the standalone partial tags being rendered, put at the start of each line.
-    private var indentation: [UInt8] = []
+    /// The objects among them, innermost last; names resolve from the innermost out.
+    private var objects: [any TemplateObject]
 
-    init(library: TemplateLibrary, root: TemplateValue) {
-        self.library = library
-        stack = [root]
+    init(program: TemplateProgram, root: any TemplateObject) {
+        self.program = program
+        stack = [.object(root)]
+        objects = [root]
         output.reserveCapacity(16 * 1024)
     }
 
-    /// Renders `nodes`; `blocks` are the overrides that `{{$name}}` blocks show instead of their defaults.
-    mutating func render(_ nodes: [Template.Node], blocks: [String: [Template.Node]]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                if indentation.isEmpty {
-                    output += text
+    /// Renders the whole program.
+    mutating func render() {
+        let program = program
+        program.text.withUnsafeBufferPointer { text in run(0..<program.steps.count, text: text) }
+    }
+
+    /// Renders the steps in `range`; `text` is the program's text.
+    private mutating func run(_ range: Range<Int>, text: UnsafeBufferPointer<UInt8>) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            switch program.steps[index] {
+            case .text(let start, let end, let indent):
+                let bytes = UnsafeBufferPointer(rebasing: text[start..<end])
+                if indent == 0 {
+                    output += bytes
                 } else {
-                    indentLines(of: text)
+                    indentLines(of: bytes, by: program.indents[indent])
                 }
-            case .variable(let name, let escaped):
-                write(resolve(name), escaped: escaped)
-            case .section(let name, let inverted, let children):
-                section(resolve(name), inverted: inverted, children, blocks: blocks)
-            case .partial(let reference, let indentation):
-                guard let template = library.templates[reference.name] else { continue }
-                // A partial sees the caller's values but not its block overrides.
-                indented(by: indentation) { $0.render(template.nodes, blocks: [:]) }
-            case .parent(let reference, let indentation, let overrides):
-                guard let template = library.templates[reference.name] else { continue }
-                // The most derived template's override of a block wins.
-                let merged = overrides.merging(blocks) { _, outer in outer }
-                indented(by: indentation) { $0.render(template.nodes, blocks: merged) }
-            case .block(let name, let fallback):
-                render(blocks[name] ?? fallback, blocks: blocks)
+                index += 1
+            case .variable(let name, let escaped, let indent):
+                write(resolve(name), escaped: escaped, indent: indent)
+                index += 1
+            case .section(let name, let inverted, let end):
+                section(resolve(name), inverted: inverted, index + 1..<end, text: text)
+                index = end
             }
         }
     }
 
     private mutating func section(
-        _ value: TemplateValue, inverted: Bool, _ children: [Template.Node], blocks: [String: [Template.Node]]
+        _ value: TemplateValue, inverted: Bool, _ range: Range<Int>, text: UnsafeBufferPointer<UInt8>
     ) {
         switch value {
         case .missing:
-            if inverted { render(children, blocks: blocks) }
+            if inverted { run(range, text: text) }
         case .flag(let flag):
-            if flag != inverted { render(children, blocks: blocks) }
-        case .text(let text):
-            if text.isEmpty == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
+            if flag != inverted { run(range, text: text) }
+        case .text(let string):
+            if string.isEmpty == inverted { pushed(value) { $0.run(range, text: text) } }
         case .bytes(let bytes):
-            if bytes.isEmpty == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
+            if bytes.isEmpty == inverted { pushed(value) { $0.run(range, text: text) } }
         case .number(let number):
-            if (number == 0) == inverted { pushed(value) { $0.render(children, blocks: blocks) } }
+            if (number == 0) == inverted { pushed(value) { $0.run(range, text: text) } }
         case .object:
-            if !inverted { pushed(value) { $0.render(children, blocks: blocks) } }
+            if !inverted { pushed(value) { $0.run(range, text: text) } }
         case .list(let list):
             if inverted {
-                if list.count == 0 { render(children, blocks: blocks) }
+                if list.count == 0 { run(range, text: text) }
             } else {
                 for index in 0..<list.count {
-                    pushed(list.item(at: index)) { $0.render(children, blocks: blocks) }
+                    pushed(list.item(at: index)) { $0.run(range, text: text) }
                 }
             }
         }
     }
 
-    /// The value a name stands for: its first part from the innermost value that has it, the rest from there.
-    private func resolve(_ name: Template.Name) -> TemplateValue {
+    /// The value a name stands for: its first part from the innermost object that has it, the rest from there.
+    private func resolve(_ index: Int) -> TemplateValue {
         var value: TemplateValue = .missing
-        if let first = name.path.first {
-            for entry in stack.reversed() {
-                guard case .object(let object) = entry else { continue }
-                let found = object.value(named: first)
-                if case .missing = found { continue }
+        if let first = program.names[index].first {
+            var level = objects.count - 1
+            while level >= 0 {
+                let found = objects[level].value(named: first)
+                if case .missing = found {
+                    level -= 1
+                    continue
+                }
                 value = found
                 break
             }
-            for part in name.path.dropFirst() {
+            for part in program.names[index].rest {
                 guard case .object(let object) = value else { return .missing }
                 value = object.value(named: part)
             }
         } else {
             value = stack[stack.count - 1]
         }
-        guard name.isCount else { return value }
+        guard program.names[index].isCount else { return value }
         guard case .list(let list) = value else { return .missing }
         return .number(list.count)
     }
 
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+    private mutating func write(_ value: TemplateValue, escaped: Bool, indent: Int) {
         var text: String
         switch value {
         case .text(let value): text = value
         case .bytes(let bytes):
-            bytes.withUnsafeBufferPointer { write($0, escaped: escaped) }
+            bytes.withUnsafeBufferPointer { write($0, escaped: escaped, indent: indent) }
             return
         case .number(let number): text = String(number)
         case .flag(let flag): text = flag ? "true" : "false"
         case .object, .list, .missing: return
         }
-        text.withUTF8 { write($0, escaped: escaped) }
+        text.withUTF8 { write($0, escaped: escaped, indent: indent) }
     }
 
-    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool, indent: Int) {
         guard !bytes.isEmpty else { return }
-        if !indentation.isEmpty, output.last == Self.newline || output.isEmpty { output += indentation }
+        if indent != 0, output.last == Self.newline || output.isEmpty { output += program.indents[indent] }
         if escaped { appendEscaped(bytes) } else { output += bytes }
     }
 
@@ -140,27 +144,28 @@ struct TemplateRenderer {
     private static let quote = Array("&quot;".utf8)
     private static let apostrophe = Array("&#39;".utf8)
 
-    /// Appends template text, starting each of its lines that has content with the current indentation.
-    private mutating func indentLines(of text: [UInt8]) {
+    /// Appends template text, starting each of its lines that has content with `indentation`.
+    private mutating func indentLines(of text: UnsafeBufferPointer<UInt8>, by indentation: [UInt8]) {
         var start = 0
         while start < text.count {
             let end = text[start...].firstIndex(of: Self.newline).map { $0 + 1 } ?? text.count
             if output.isEmpty || output.last == Self.newline, text[start] != Self.newline { output += indentation }
-            output += text[start..<end]
+            output += UnsafeBufferPointer(rebasing: text[start..<end])
             start = end
         }
     }
 
-    private mutating func indented(by extra: [UInt8], _ body: (inout Self) -> Void) {
-        let saved = indentation
-        indentation += extra
-        body(&self)
-        indentation = saved
-    }
-
     private mutating func pushed(_ value: TemplateValue, _ body: (inout Self) -> Void) {
         stack.append(value)
+        let isObject: Bool
+        if case .object(let object) = value {
+            objects.append(object)
+            isObject = true
+        } else {
+            isObject = false
+        }
         body(&self)
+        if isObject { objects.removeLast() }
         stack.removeLast()
     }
 }
