@@ -52,20 +52,18 @@ public enum SiteBuilder {
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
-        let results = content.pages.parallelMap { page in
+        var rendered: [RenderedPage] = []
+        rendered.reserveCapacity(content.pages.count)
+        var problems: [Diagnostic] = []
+        content.pages.parallelMap { page in
             defer { counter.advance() }
             return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
-        }
-        var rendered: [RenderedPage] = []
-        rendered.reserveCapacity(results.count)
-        var problems: [Diagnostic] = []
-        for result in results {
+        } each: { result in
             switch result {
             case .success(let page): rendered.append(page)
             case .failure(let failure): problems += failure.diagnostics
             }
         }
-        BackgroundRelease.drop(consume results)
         let anchors = LinkChecker.anchors(of: rendered)
         problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
         let warnings = content.warnings

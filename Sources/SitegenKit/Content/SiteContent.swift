@@ -56,26 +56,26 @@ public struct SiteContent: Sendable {
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
         let budget = TextBudget(bytes: TextBudget.build)
         let folder = ContentFolder(path: directory.path, displayName: displayName)
-        var loaded = paths.filter { $0.hasSuffix(".md") }.parallelMap { path in
+        let files = paths.filter { $0.hasSuffix(".md") }
+        var pages: [PageSource] = []
+        pages.reserveCapacity(files.count)
+        var drafts: Set<String> = []
+        var problems: [Diagnostic] = []
+        files.parallelMap { path in
             Result { () throws(Diagnostic) -> PageSource in
                 try PageSource.load(path, in: folder, elements: elements, fields: fields, budget: budget)
             }
-        }
-        // The records are moved out of `loaded` from the end rather than copied, and the lists turned round after:
-        // copying ten thousand page records was a visible share of the one thread between loading and rendering.
-        var pages: [PageSource] = []
-        pages.reserveCapacity(loaded.count)
-        var drafts: Set<String> = []
-        var problems: [Diagnostic] = []
-        while let result = loaded.popLast() {
+        } each: { result in
             switch result {
-            case .success(let page) where page.meta.draft && !includeDrafts: drafts.insert(page.route.source)
-            case .success(let page): pages.append(page)
+            case .success(let page):
+                if page.meta.draft && !includeDrafts {
+                    drafts.insert(page.route.source)
+                } else {
+                    pages.append(page)
+                }
             case .failure(let problem): problems.append(problem)
             }
         }
-        pages.reverse()
-        problems.reverse()
         guard problems.isEmpty else { throw BuildFailure(problems) }
         // The file list is sorted and a route follows its path, so pages usually arrive in order already; checking
         // is cheaper than sorting.
