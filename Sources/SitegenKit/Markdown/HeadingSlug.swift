@@ -5,6 +5,11 @@ struct HeadingSlug {
     /// and a new slug, the usual case, then costs one hash lookup.
     private var issued: [String: Int] = [:]
 
+    /// Slugs for a page with about `count` headings, sized so the table does not grow on the way.
+    init(count: Int = 0) {
+        issued.reserveCapacity(count)
+    }
+
     /// The anchor for a heading text, made unique within the page by a `-2`, `-3`... suffix. A suffixed id can
     /// equal another heading's own slug ("A", "A!" and "A 2" all start from `a` or `a-2`), so every id issued
     /// is checked, not only the slugs.

@@ -66,7 +66,7 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        var slugs = HeadingSlug()
+        var slugs = HeadingSlug(count: headings.count)
         let headingInfo = headings.map { node in
             let text = Self.plainText(of: node)
             return MarkdownDocument.Heading(

@@ -61,17 +61,32 @@ final class PageContext {
         }
     }
 
-    struct TocEntry {
-        var id: String
-        var text: String
-        var level: Int
-        var isSub: Bool
+    // Items of lists are classes too: a template value holds a class inline, where a struct this size would be
+    // copied into a new heap box each time a section repeats over it.
+    final class TocEntry {
+        let id: String
+        let text: String
+        let level: Int
+        let isSub: Bool
+
+        init(id: String, text: String, level: Int, isSub: Bool) {
+            self.id = id
+            self.text = text
+            self.level = level
+            self.isSub = isSub
+        }
     }
 
-    struct NavItem {
-        var title: String
-        var href: String
-        var isCurrent: Bool
+    final class NavItem {
+        let title: String
+        let href: String
+        let isCurrent: Bool
+
+        init(title: String, href: String, isCurrent: Bool) {
+            self.title = title
+            self.href = href
+            self.isCurrent = isCurrent
+        }
     }
 
     struct Link {
