@@ -21,20 +21,32 @@ private final class Tracked: Sendable {
     @Test func resultsArriveInInputOrder() {
         let input = Array(0..<5_000)
         var output: [String] = []
-        input.parallelMap { "page \($0)" } each: { output.append($0) }
+        input.parallelMap {
+            "page \($0)"
+        } each: {
+            output.append($0)
+        }
         #expect(output == input.map { "page \($0)" })
     }
 
     @Test func eachResultIsHandedOverOnceAndFreedOnce() {
         var values: [Int] = []
-        Array(0..<2_000).parallelMap { Tracked($0) } each: { values.append($0.value) }
+        Array(0..<2_000).parallelMap {
+            Tracked($0)
+        } each: {
+            values.append($0.value)
+        }
         #expect(values == Array(0..<2_000))
         #expect(liveValues.load(ordering: .relaxed) == 0)
     }
 
     @Test func nothingIsHandedOverForNoInput() {
         var calls = 0
-        [Int]().parallelMap { $0 } each: { _ in calls += 1 }
+        [Int]().parallelMap {
+            $0
+        } each: { _ in
+            calls += 1
+        }
         #expect(calls == 0)
     }
 }
