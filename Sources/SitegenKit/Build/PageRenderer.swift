@@ -6,6 +6,16 @@ struct PageRenderer: Sendable {
     let index: SiteIndex
     let theme: Theme
     let markdown = MarkdownRenderer()
+    /// What templates see as `site`: the same for every page, so made once.
+    private let site: PageContext.Site
+
+    init(index: SiteIndex, theme: Theme) {
+        self.index = index
+        self.theme = theme
+        site = PageContext.Site(
+            title: index.config.title, description: index.config.description, author: index.config.author,
+            language: index.config.language, generator: "sitegen \(SitegenVersion.current)", url: index.config.url)
+    }
 
     /// The embeds authors can place with `<!-- sitegen:NAME -->`, each rendered by the theme template `embeds/NAME`.
     static let embeds = ["elements", "notes"]
@@ -70,10 +80,7 @@ struct PageRenderer: Sendable {
         }
         let words = front.body.wordCount
         let context = PageContext(
-            site: .init(
-                title: index.config.title, description: index.config.description, author: index.config.author,
-                language: index.config.language, generator: "sitegen \(SitegenVersion.current)",
-                url: index.config.url),
+            site: site,
             page: .init(
                 title: page.meta.title,
                 description: page.meta.description ?? index.config.description,

@@ -4,14 +4,15 @@
 /// The context, its site and its page are classes: a template looks them up dozens of times a page, and a
 /// reference is passed where a struct of a dozen fields would be copied each time.
 final class PageContext {
-    final class Site {
-        var title: String
-        var description: String
-        var author: String
-        var language: String
-        var generator: String
+    /// The same for every page of a build, so one is shared by all of them (hence `Sendable`, all `let`).
+    final class Site: Sendable {
+        let title: String
+        let description: String
+        let author: String
+        let language: String
+        let generator: String
         /// The public address, when configured.
-        var url: String?
+        let url: String?
 
         init(title: String, description: String, author: String, language: String, generator: String, url: String?) {
             self.title = title
