@@ -5,7 +5,8 @@
 /// templates, never on the values rendered, so all of that is settled once when the theme loads. The steps hold
 /// plain numbers (offsets into one text buffer and one name table), so walking them copies nothing that is
 /// reference counted: a tree of enums, arrays and dictionaries walked for every page of a large site cost more
-/// in reference counting than in writing the output.
+/// in reference counting than in writing the output. A partial is copied in wherever it is used, so a program
+/// is as long as all the template text it gathers.
 struct TemplateProgram: Sendable {
     /// One step.
     enum Step: Sendable {
