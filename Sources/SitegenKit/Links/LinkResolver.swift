@@ -108,9 +108,9 @@ public struct LinkResolver: Sendable {
         switch target {
         case .external, .broken: nil
         case .samePage(let fragment): "#" + Self.escapeFragment(fragment)
-        case .page(let route, let fragment):
-            RelativePath.url(from: from.output, to: route.output)
-                + (fragment.map { "#" + Self.escapeFragment($0) } ?? "")
+        case .page(let route, nil): RelativePath.url(from: from.output, to: route.output)
+        case .page(let route, let fragment?):
+            RelativePath.url(from: from.output, to: route.output) + "#" + Self.escapeFragment(fragment)
         case .asset(let path): RelativePath.url(from: from.output, to: path)
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Path arithmetic on `/`-separated paths relative to a site root, so output never depends on where it is hosted.
 ///
 /// Works on UTF-8 bytes in one pass with plain index loops, building each result in a stack buffer: `/` is ASCII,
@@ -151,7 +153,7 @@ enum RelativePath {
     /// Whether two parts are the same text. Equal bytes are; otherwise only non-ASCII text can still be equal
     /// (as Swift compares strings, by canonical equivalence).
     private static func samePart(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if a.elementsEqual(b) { return true }
+        if a.count == b.count, a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { return true }
         if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
         return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
     }
