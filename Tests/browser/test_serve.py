@@ -94,5 +94,6 @@ def test_the_reload_script_passes_the_builder_pages_content_security_policy(driv
     driver.execute_script("window.sitegenTestMark = 'before reload'")
     append(root / "content" / "builder.md", "\nChanged while serving.\n")
     wait(driver, lambda d: "Changed while serving." in main_text(d))
+    assert driver.execute_script("return window.sitegenTestMark") is None, "the page was not reloaded"
     severe = [entry for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     assert severe == [], severe

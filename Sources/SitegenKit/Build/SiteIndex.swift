@@ -39,9 +39,8 @@ struct SiteIndex: Sendable {
     var noteDataJSON: String
 
     /// The pages before and after `route` in its folder.
-    func neighbours(of route: Route) -> (previous: NavEntry?, next: NavEntry?) {
-        let neighbours = neighboursByRoute[route]
-        return (neighbours?.previous, neighbours?.next)
+    func neighbours(of route: Route) -> Neighbours {
+        neighboursByRoute[route] ?? Neighbours()
     }
 
     /// The folder part of a source path as the folder listing gives it (`a/b/c.md` → `a/b`, `c.md` → ``): cut at its

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A content page after loading: where it comes from and goes, and its front matter. The Markdown itself is kept
 /// from loading only while a build's `TextBudget` lasts; otherwise it is read again when the page renders
 /// (`read()`), so a large site never holds every page's text in memory at once.
@@ -12,8 +10,6 @@ public struct PageSource: Sendable {
     /// Its front matter.
     public var meta: PageMeta
 
-    /// The file on disk.
-    public var url: URL { URL(fileURLWithPath: filePath, isDirectory: false) }
     /// The file's path.
     var filePath: String { folder.filePath(of: route.source) }
     /// The path diagnostics print, such as `content/guide.md`.

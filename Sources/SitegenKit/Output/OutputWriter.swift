@@ -76,7 +76,7 @@ public struct OutputWriter: Sendable {
     }
 
     /// Removes a staging or retired folder left by an interrupted build; these names are sitegen's own.
-    func removeOwnLeftover(_ url: URL) throws {
+    private func removeOwnLeftover(_ url: URL) throws {
         if FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.removeItem(at: url)
         }

@@ -11,9 +11,7 @@ struct TemplateSyntaxError: Error, Equatable {
 extension SourceFile {
     /// The error as a diagnostic on this file (the template's text), at its line and column.
     func diagnostic(for error: TemplateSyntaxError) -> Diagnostic {
-        let position = SourceText(text).position(ofByte: error.offset)
-        return diagnostic(
-            line: position.line, column: position.column, "Mustache syntax error: \(error.message)", hint: error.hint)
+        diagnostic(atByte: error.offset, "Mustache syntax error: \(error.message)", hint: error.hint)
     }
 
     /// A diagnostic at a tag of this file (a template), by the tag's UTF-8 offset.
