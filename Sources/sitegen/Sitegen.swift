@@ -62,6 +62,7 @@ extension Sitegen {
             let start = clock.now
             var options = arguments.options(output: output)
             options.progress = terminal.progressLine(label: "rendering pages")
+            options.notice = { terminal.note($0) }
             terminal.detail("project: \(options.root.path)")
             terminal.detail("output: \(options.output.path)\(arguments.drafts ? " (with drafts)" : "")")
             let report = try SiteBuilder.build(options)

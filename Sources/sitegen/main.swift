@@ -37,7 +37,8 @@ do {
         terminal.failure(SiteChecker.Report.summary(of: failure.diagnostics))
     } else {
         let errors = failure.diagnostics.count
-        terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); output left unchanged")
+        let state = failure.outputUnchanged ? "output left unchanged" : "see above for where the previous output is"
+        terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); \(state)")
     }
     exit(1)
 } catch let diagnostic as Diagnostic {

@@ -12,6 +12,11 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Called now and then while pages render, with how many are done and how many there are in all.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Told what a build does besides building: waiting for another build of the same output, clearing up after
+    /// an interrupted one, a previous site it could not remove.
+    public var notice: (@Sendable (String) -> Void)?
+    /// Where the output writer's changes go; tests inject faults here.
+    var disk: Disk = .live
 
     /// Creates options; `output` defaults to `output/` inside `root`.
     public init(root: URL, output: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -29,5 +34,21 @@ public struct BuildOptions: Sendable {
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
         let path = url.standardizedFileURL.path
         return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : path
+    }
+
+    /// Refuses a project folder that does not exist or has no `content/`, before anything is created: a mistyped
+    /// `--root` must not leave new folders behind.
+    func checkRoot() throws(Diagnostic) {
+        guard Disk.kind(of: root.resolvingSymlinksInPath().path) == .folder else {
+            throw Diagnostic(
+                SourceLocation(file: root.path), "the project folder \(root.path) does not exist",
+                hint: "check --root; it names the folder that holds content/ and themes/")
+        }
+        guard Disk.kind(of: content.resolvingSymlinksInPath().path) == .folder else {
+            throw Diagnostic(
+                SourceLocation(file: display(content)),
+                "\(root.path) has no content/ folder, so it is not a sitegen project",
+                hint: "check --root, or run sitegen from the folder that holds content/ and themes/")
+        }
     }
 }

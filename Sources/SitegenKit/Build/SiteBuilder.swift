@@ -8,9 +8,12 @@ public enum SiteBuilder {
     /// output folder changes.
     @discardableResult
     public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
-        let writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
+        var writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
+        writer.disk = options.disk
+        writer.notice = options.notice
         let staging: OutputStaging
-        do {
+        do throws(Diagnostic) {
+            try options.checkRoot()
             try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
             staging = try writer.begin()
         } catch {
@@ -28,7 +31,9 @@ public enum SiteBuilder {
             throw failure
         } catch {
             staging.discard()
-            throw BuildFailure(writer.failure(error))
+            var failure = BuildFailure(writer.failure(error))
+            failure.outputUnchanged = staging.outputIntact
+            throw failure
         }
     }
 

@@ -6,21 +6,26 @@ public enum FileTree {
     /// folders (names starting with `.`) are skipped. Symbolic links are neither listed nor followed.
     public static func files(under directory: URL) -> [String] {
         var result: [String] = []
-        collect(directory.path, prefix: "", everything: false, into: &result)
+        collect(directory.path, prefix: "", into: &result)
         return result.sorted()
     }
 
-    /// Paths, as `files(under:)` gives them, of everything below `directory` that is not a folder: hidden files and
-    /// the contents of hidden folders too, and symbolic links (not followed), so nothing there is overlooked.
-    static func entries(under directory: URL) -> [String] {
-        var result: [String] = []
-        collect(directory.path, prefix: "", everything: true, into: &result)
-        return result.sorted()
+    /// Every entry below `directory`, folders before what they hold, with what each is (links are not followed):
+    /// hidden ones too, and FIFOs, sockets and devices, so nothing there is overlooked.
+    static func everything(under directory: String) -> [(path: String, kind: Disk.Kind)] {
+        var result: [(path: String, kind: Disk.Kind)] = []
+        func visit(_ path: String, prefix: String) {
+            for (name, kind) in Disk.entries(in: path).sorted(by: { $0.name < $1.name }) {
+                result.append((prefix + name, kind))
+                if kind == .folder { visit(path + "/" + name, prefix: prefix + name + "/") }
+            }
+        }
+        visit(directory, prefix: "")
+        return result
     }
 
-    /// Adds the files below `path` to `result`, each as `prefix` followed by its path under `path`: with
-    /// `everything`, hidden ones and any other entry that is not a folder; otherwise visible regular files only.
-    private static func collect(_ path: String, prefix: String, everything: Bool, into result: inout [String]) {
+    /// Adds the visible regular files below `path` to `result`, each as `prefix` followed by its path under `path`.
+    private static func collect(_ path: String, prefix: String, into result: inout [String]) {
         // readdir's entry type spares the stat per file that FileManager's enumerator attributes cost.
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
@@ -28,7 +33,7 @@ public enum FileTree {
             let name = withUnsafeBytes(of: entry.pointee.d_name) {
                 String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
             }
-            if name == "." || name == ".." || (!everything && name.hasPrefix(".")) { continue }
+            if name.hasPrefix(".") { continue }
             let full = path + "/" + name
             var type = Int32(entry.pointee.d_type)
             if type == DT_UNKNOWN {
@@ -42,8 +47,8 @@ public enum FileTree {
                 }
             }
             if type == DT_DIR {
-                collect(full, prefix: prefix + name + "/", everything: everything, into: &result)
-            } else if type == DT_REG || everything {
+                collect(full, prefix: prefix + name + "/", into: &result)
+            } else if type == DT_REG {
                 result.append(prefix + name)
             }
         }

@@ -49,6 +49,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// Every problem found, in a stable order.
     public var diagnostics: [Diagnostic]
+    /// Whether the output folder is exactly as it was before the build; false only when a failed swap could not
+    /// be undone (the diagnostics then say where the previous site is).
+    public var outputUnchanged = true
 
     /// Creates a failure from its diagnostics.
     public init(_ diagnostics: [Diagnostic]) {

@@ -1,49 +1,33 @@
 import Foundation
 
-/// Plain file reads and writes, without the extra work Foundation's `Data.write` and `FileManager.contents` do.
-/// Every file sitegen writes goes through here, and every page it reads.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Plain file reads and comparisons, without the extra work Foundation's `Data(contentsOf:)` and
+/// `FileManager.contents` do. Every page is read through here; writes go through `Disk`.
 enum FileBytes {
-    /// Writes `data` to the file at `url`; with `replacing` false, fails rather than touch an existing file.
-    static func write(_ data: some ContiguousBytes, to url: URL, replacing: Bool = true) throws {
-        try write(data, toPath: url.path, replacing: replacing)
-    }
+    /// How much a streaming copy or comparison holds in memory per file.
+    static let blockSize = 1 << 20
 
-    /// `write(_:to:replacing:)` for a file path, for callers that never need a URL.
-    static func write(_ data: some ContiguousBytes, toPath path: String, replacing: Bool = true) throws {
-        let mode = replacing ? O_TRUNC : O_EXCL
-        let descriptor = open(path, O_WRONLY | O_CREAT | mode | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-                }
-                offset += written
-            }
-        }
-    }
-
-    /// The bytes of the file at `path`, read with one open, one fstat and as few reads as its size allows; nil
-    /// when it cannot be opened or read (a folder, say).
+    /// The bytes of the regular file at `path`, read with one open, one fstat and as few reads as its size allows;
+    /// nil when it cannot be opened or read, or is not a regular file (a folder, a FIFO, a device: opening is
+    /// non-blocking, so a FIFO with no writer never hangs the build).
     static func read(atPath path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { return nil }
-        // A regular file is read to its size (as FileManager does); anything else until end of file.
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
         let size = Int(status.st_size)
-        let isRegular = status.st_mode & S_IFMT == S_IFREG
-        var bytes = [UInt8](repeating: 0, count: isRegular ? size : 4096)
+        var bytes = [UInt8](repeating: 0, count: size)
         var count = 0
-        while !isRegular || count < size {
-            if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
+        // A file that grows while it is read is read to the size it had; one that shrinks, to its end.
+        while count < size {
             let read = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                readSome(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if read < 0 {
                 if errno == EINTR { continue }
@@ -56,12 +40,84 @@ enum FileBytes {
         return bytes
     }
 
-    /// Whether the file at `path` holds exactly `contents`; false when it cannot be read.
+    /// Whether the file at `path` holds exactly `contents`, compared a block at a time; false when it cannot be
+    /// read.
     static func equal(atPath path: String, _ contents: OutputFile.Contents) -> Bool {
-        guard let existing = read(atPath: path) else { return false }
         switch contents {
-        case .bytes(let bytes): return bytes == existing
-        case .copy(let source): return read(atPath: source.path) == existing
+        case .bytes(let bytes):
+            return bytes.withUnsafeBytes { expected in
+                withRegularFile(path) { descriptor, size in
+                    size == expected.count
+                        && sameBlocks(descriptor, size: size) { offset, count in
+                            UnsafeRawBufferPointer(rebasing: expected[offset..<offset + count])
+                        }
+                } ?? false
+            }
+        case .copy(let source):
+            return sameBytes(atPath: path, atPath: source.path)
         }
+    }
+
+    /// Whether two regular files hold the same bytes, compared a block at a time.
+    static func sameBytes(atPath first: String, atPath second: String) -> Bool {
+        withRegularFile(first) { a, sizeA in
+            withRegularFile(second) { b, sizeB in
+                guard sizeA == sizeB else { return false }
+                let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
+                defer { buffer.deallocate() }
+                return sameBlocks(a, size: sizeA) { _, count in
+                    readFully(b, into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<count]))
+                        ? UnsafeRawBufferPointer(rebasing: buffer[..<count]) : nil
+                }
+            } ?? false
+        } ?? false
+    }
+
+    /// Runs `body` with the open file at `path` and its size; nil when it is not a readable regular file.
+    private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> T) -> T? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        return body(descriptor, Int(status.st_size))
+    }
+
+    /// Reads `descriptor` a block at a time and compares each block with what `other(offset, count)` gives.
+    private static func sameBlocks(
+        _ descriptor: Int32, size: Int, other: (_ offset: Int, _ count: Int) -> UnsafeRawBufferPointer?
+    ) -> Bool {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: min(blockSize, max(size, 1)), alignment: 16)
+        defer { buffer.deallocate() }
+        var offset = 0
+        while offset < size {
+            let count = min(buffer.count, size - offset)
+            let block = UnsafeMutableRawBufferPointer(rebasing: buffer[..<count])
+            guard readFully(descriptor, into: block), let expected = other(offset, count),
+                memcmp(block.baseAddress!, expected.baseAddress!, count) == 0
+            else { return false }
+            offset += count
+        }
+        return true
+    }
+
+    /// Fills `buffer` from `descriptor`; false at an error or an early end of file.
+    private static func readFully(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
+        var count = 0
+        while count < buffer.count {
+            let read = readSome(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if read < 0 && errno == EINTR { continue }
+            if read <= 0 { return false }
+            count += read
+        }
+        return true
+    }
+
+    private static func readSome(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+        #if canImport(Glibc)
+            Glibc.read(descriptor, buffer, count)
+        #else
+            Darwin.read(descriptor, buffer, count)
+        #endif
     }
 }

@@ -1,47 +1,53 @@
 import Foundation
 
-/// A new site being written beside the output folder (see `OutputWriter.begin()`). Pages can be written as soon
-/// as they are rendered, from any thread, so a build never holds the whole site in memory.
+/// A new site being written beside the output folder (see `OutputWriter.begin()`), while this build holds the
+/// output's lock. Pages can be written as soon as they are rendered, from any thread, so a build never holds the
+/// whole site in memory.
 public final class OutputStaging: @unchecked Sendable {
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
     private var written: [String] = []
     private var folders: Set<String> = []
+    private var lockDescriptor: Int32?
+    private var swapped = false
+    /// False only when a failed swap could not be undone, so the output folder is not as it was.
+    public private(set) var outputIntact = true
     private let writer: OutputWriter
-    private let folder: URL
-    private let folderPath: String
-    private let retired: URL
+    private let folder: String
     private let previous: Set<String>?
 
-    init(writer: OutputWriter, folder: URL, retired: URL, previous: Set<String>?) {
+    init(writer: OutputWriter, folder: String, previous: Set<String>?, lock: Int32) {
         self.writer = writer
         self.folder = folder
-        self.folderPath = folder.path
-        self.retired = retired
         self.previous = previous
+        self.lockDescriptor = lock
     }
+
+    deinit {
+        if let lockDescriptor { close(lockDescriptor) }
+    }
+
+    private var disk: Disk { writer.disk }
 
     /// Adds one file. A file whose bytes did not change since the last build is carried over as a hard link to
     /// the old one, so the swap leaves it untouched (same inode and modification time).
     public func write(_ file: OutputFile) throws(Diagnostic) {
-        let fileManager = FileManager.default
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
-        let path = folderPath + "/" + file.path
-        let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folderPath + "/" + file.path[..<$0] }
-        do {
+        let path = folder + "/" + file.path
+        let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + file.path[..<$0] }
+        do throws(FileError) {
             // Created under the lock, so no thread writes into a folder another thread is still creating.
-            try lock.withLock {
-                if let parent, folders.insert(parent).inserted {
-                    try fileManager.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                }
+            if let parent {
+                lock.lock()
+                defer { lock.unlock() }
+                if folders.insert(parent).inserted { try disk.createFolders(parent) }
             }
             if previous?.contains(file.path) == true, carryOver(file, to: path) {
                 // Carried over unchanged.
             } else {
                 switch file.contents {
-                case .bytes(let bytes): try FileBytes.write(bytes, toPath: path)
-                case .copy(let source):
-                    try fileManager.copyItem(at: source, to: URL(fileURLWithPath: path, isDirectory: false))
+                case .bytes(let bytes): try disk.write(bytes, to: path)
+                case .copy(let source): try disk.copy(source.path, to: path)
                 }
             }
         } catch {
@@ -52,53 +58,127 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Hard-links the previous build's copy of `file` to `path` when its bytes are the same; false otherwise.
     private func carryOver(_ file: OutputFile, to path: String) -> Bool {
-        let old = writer.output.path + "/" + file.path
-        return FileBytes.equal(atPath: old, file.contents) && link(old, path) == 0
+        let old = writer.outputPath + "/" + file.path
+        guard FileBytes.equal(atPath: old, file.contents) else { return false }
+        return (try? disk.link(old, to: path)) != nil
     }
 
-    /// Writes the manifest, carries over the files in the old output that sitegen did not write, and swaps the new
-    /// site in. Returns how many files sitegen wrote.
+    /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
+    /// site in; then removes the old one. Returns how many files sitegen wrote. On failure before the swap the
+    /// output is as it was; after it, the new site is in place and a problem removing the old copy is only noticed.
     public func commit() throws(Diagnostic) -> Int {
-        let fileManager = FileManager.default
-        let output = writer.output
+        defer { unlock() }
         let paths = lock.withLock { written.sorted() }
-        do {
-            let manifest =
-                "# Files written by sitegen. It replaces only these; anything else here is kept.\n"
-                + paths.map { $0 + "\n" }.joined()
-            try FileBytes.write(Data(manifest.utf8), to: folder.appendingPathComponent(OutputWriter.manifestName))
-            if let previous {
-                let ours = Set(paths)
-                for path in FileTree.entries(under: output)
-                where !previous.contains(path) && path != OutputWriter.manifestName {
-                    if ours.contains(path) {
-                        throw Diagnostic(
-                            SourceLocation(file: "\(writer.displayPath)/\(path)"),
-                            "the build would overwrite \(writer.displayPath)/\(path), which sitegen did not write",
-                            hint: "move that file elsewhere, or rename the page or asset that produces it")
-                    }
-                    let url = folder.appendingPathComponent(path)
-                    try fileManager.createDirectory(
-                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try fileManager.copyItem(at: output.appendingPathComponent(path), to: url)
-                }
+        let old: String?
+        do throws(Diagnostic) {
+            do throws(FileError) {
+                try disk.write(
+                    Array(OutputManifest(paths: Set(paths)).text().utf8), to: folder + "/" + OutputWriter.manifestName)
+            } catch {
+                throw writer.failure(error)
             }
-            if fileManager.fileExists(atPath: output.path) {
-                try fileManager.moveItem(at: output, to: retired)
-                try fileManager.moveItem(at: folder, to: output)
-                try fileManager.removeItem(at: retired)
-            } else {
-                try fileManager.moveItem(at: folder, to: output)
-            }
+            if previous != nil { try carryOverForeignEntries() }
+            old = try swap()
+            swapped = true
         } catch {
-            discard()
+            discardFolder()
+            throw error
+        }
+        if let old { writer.removeIfOurs(old) }
+        return paths.count
+    }
+
+    /// Brings everything in the old output that sitegen did not write into the new site, as hard links (so a large
+    /// file is not copied, and a FIFO or device is never opened), or as a copy where a link is refused; empty
+    /// folders too.
+    private func carryOverForeignEntries() throws(Diagnostic) {
+        guard let previous else { return }
+        let output = writer.outputPath
+        for (path, kind) in FileTree.everything(under: output)
+        where !previous.contains(path) && path != OutputWriter.manifestName {
+            let target = folder + "/" + path
+            let existing = Disk.kind(of: target)
+            if kind == .folder && existing == .folder { continue }
+            guard existing == .missing else {
+                throw Diagnostic(
+                    SourceLocation(file: "\(writer.displayPath)/\(path)"),
+                    "the build would overwrite \(writer.displayPath)/\(path), which sitegen did not write",
+                    hint:
+                        "move that \(kind == .folder ? "folder" : "file") elsewhere, or rename the page or asset that produces it"
+                )
+            }
+            do throws(FileError) {
+                if kind == .folder {
+                    try disk.createFolder(target)
+                } else {
+                    do throws(FileError) {
+                        try disk.link(output + "/" + path, to: target)
+                    } catch  where kind == .file {
+                        try disk.copy(output + "/" + path, to: target)
+                    }
+                }
+            } catch {
+                throw writer.failure(error)
+            }
+        }
+    }
+
+    /// Puts the new site in the output folder's place: one atomic exchange where the file system has it, otherwise
+    /// two renames, undone if the second fails. Returns where the old site now is, if there was one.
+    private func swap() throws(Diagnostic) -> String? {
+        let output = writer.outputPath
+        do throws(FileError) {
+            try disk.remove(folder + "/" + OutputWriter.stagingMarker)
+            guard Disk.kind(of: output) != .missing else {
+                try disk.rename(folder, to: output)
+                return nil
+            }
+            if try disk.exchange(folder, output) { return folder }
+        } catch {
             throw writer.failure(error)
         }
-        return paths.count
+        // A build stopped between these two renames leaves the output missing and the old site at `old`, which the
+        // next build puts back (see `OutputWriter.recoverInterruptedBuild`).
+        let old = writer.parentPath + "/" + writer.siblingPrefix + "old-" + OutputWriter.token()
+        do throws(FileError) {
+            try disk.rename(output, to: old)
+        } catch {
+            throw writer.failure(error)
+        }
+        do throws(FileError) {
+            try disk.rename(folder, to: output)
+        } catch {
+            do throws(FileError) {
+                try disk.rename(old, to: output)
+            } catch let undo {
+                outputIntact = false
+                throw writer.failure(
+                    error,
+                    state:
+                        "and putting the previous site back failed too (\(undo.reason)): it is at \(old), and the next build puts it back"
+                )
+            }
+            throw writer.failure(error)
+        }
+        return old
     }
 
     /// Drops the new site; the output folder stays exactly as it was.
     public func discard() {
-        try? FileManager.default.removeItem(at: folder)
+        discardFolder()
+        unlock()
+    }
+
+    private func discardFolder() {
+        // Everything in it is sitegen's: files it wrote, and links to files that are still in the output.
+        // After the swap the folder holds the old site, which only `removeIfOurs` may remove.
+        if !swapped && Disk.kind(of: folder) == .folder { try? disk.removeTree(folder) }
+    }
+
+    private func unlock() {
+        lock.withLock {
+            if let lockDescriptor { close(lockDescriptor) }
+            lockDescriptor = nil
+        }
     }
 }

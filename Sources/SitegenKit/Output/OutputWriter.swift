@@ -1,16 +1,23 @@
 import Foundation
 
-/// The one place that writes files. It builds the new site beside the output folder and swaps it in only when
-/// every file is written, so a failed build leaves the previous output exactly as it was. It replaces only files
-/// it wrote before (listed in its manifest) and refuses to touch anything else.
+/// The one place that writes the site. It builds the new site in a staging folder beside the output folder and
+/// swaps it in only when every file is written, so a failed build leaves the previous output exactly as it was. It
+/// replaces only files it wrote before (listed in its manifest) and carries everything else over. Builds into one
+/// output folder take turns, through a lock file beside it.
 public struct OutputWriter: Sendable {
     /// Name of the file, inside the output folder, listing what sitegen wrote there.
-    public static let manifestName = ".sitegen-manifest"
+    public static let manifestName = OutputManifest.fileName
+    /// Inside a staging folder until just before the swap: proves that the folder and what it holds are sitegen's.
+    static let stagingMarker = ".sitegen-staging"
 
     /// The output folder.
     public var output: URL
     /// How the output folder is named in messages.
     public var displayPath: String
+    /// Where the writer's changes go; tests inject faults here.
+    var disk: Disk = .live
+    /// Told what the writer does besides writing: waiting for another build, clearing up after an interrupted one.
+    var notice: (@Sendable (String) -> Void)?
 
     /// Creates a writer for `output`.
     public init(output: URL, displayPath: String) {
@@ -18,68 +25,181 @@ public struct OutputWriter: Sendable {
         self.displayPath = displayPath
     }
 
-    /// Refuses output folders where the swap could destroy the project's own files: the project root, `content/`,
-    /// `themes/`, any folder holding them, and any folder inside the sources.
+    var outputPath: String { output.path }
+    var parentPath: String { output.deletingLastPathComponent().path }
+    /// What every name sitegen keeps beside the output folder starts with.
+    var siblingPrefix: String { ".\(output.lastPathComponent).sitegen-" }
+    var lockPath: String { parentPath + "/" + siblingPrefix + "lock" }
+
+    /// Refuses, before anything is read or written, an output that is the file system's root, the project root,
+    /// `content/`, `themes/`, a folder holding any of them or inside the sources, a symbolic link, or anything but a
+    /// folder.
     public func checkPlacement(projectRoot: URL, protected: [URL]) throws(Diagnostic) {
         let target = Self.canonical(output)
+        func refuse(_ why: String, hint: String = "choose a folder of its own, such as output/") -> Diagnostic {
+            Diagnostic(
+                SourceLocation(file: displayPath), "refusing to write the site to \(displayPath): \(why)", hint: hint)
+        }
+        if target == "/" { throw refuse("it is the root of the file system") }
         for folder in [projectRoot] + protected {
             let folderPath = Self.canonical(folder)
             if target == folderPath || folderPath.hasPrefix(target + "/")
                 || (folder != projectRoot && target.hasPrefix(folderPath + "/"))
             {
-                throw Diagnostic(
-                    SourceLocation(file: displayPath),
-                    "refusing to write the site to \(displayPath): it is or holds the project's own files (\(folder.lastPathComponent))",
-                    hint: "choose a folder of its own, such as output/")
+                throw refuse("it is or holds the project's own files (\(folder.lastPathComponent))")
             }
+        }
+        switch Disk.kind(of: outputPath) {
+        case .missing, .folder: break
+        case .link:
+            throw refuse(
+                "it is a symbolic link (to \(Self.canonical(output))), which the build would replace with a folder",
+                hint: "pass the folder it points to: --output \(Self.canonical(output))")
+        case .file, .other:
+            throw refuse("it is a file, not a folder", hint: "choose a new or empty folder with --output")
         }
     }
 
-    /// Starts a new site beside the output folder. Files go in with `write` (from any thread) and the site
-    /// replaces the output folder only on `commit`; `discard` drops it and leaves the output as it was.
+    /// Starts a new site beside the output folder, once no other build is writing there. Files go in with `write`
+    /// (from any thread) and the site replaces the output folder only on `commit`; `discard` drops it and leaves the
+    /// output as it was.
     public func begin() throws(Diagnostic) -> OutputStaging {
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-staging")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).sitegen-old")
-        let previous = try previousManifest()
-        do {
-            try removeOwnLeftover(staging)
-            try removeOwnLeftover(retired)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        let lock: Int32
+        do throws(FileError) {
+            try disk.createFolders(parentPath)
+            lock = try disk.lock(lockPath) {
+                notice?("waiting for another sitegen build into \(displayPath)/ to finish")
+            }
         } catch {
             throw failure(error)
         }
-        return OutputStaging(writer: self, folder: staging, retired: retired, previous: previous)
+        do throws(Diagnostic) {
+            try recoverInterruptedBuild()
+            let previous = try previousManifest()
+            let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
+            do throws(FileError) {
+                try disk.createFolder(staging)
+                try disk.write([], to: staging + "/" + Self.stagingMarker, exclusive: true)
+            } catch {
+                throw failure(error)
+            }
+            return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
+        } catch {
+            close(lock)
+            throw error
+        }
     }
 
-    /// An I/O error as a diagnostic on the output folder.
-    func failure(_ error: any Error) -> Diagnostic {
+    /// A file-system error as a diagnostic on the output folder.
+    func failure(_ error: any Error, state: String = "the previous output was left as it was") -> Diagnostic {
         if let diagnostic = error as? Diagnostic { return diagnostic }
-        return Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error.localizedDescription)")
+        guard let error = error as? FileError else {
+            return Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error)")
+        }
+        return Diagnostic(
+            SourceLocation(file: displayPath), "\(error.description); \(state)", hint: error.hint)
     }
 
-    /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a
-    /// manifest is accepted only when empty, since its files are someone else's.
+    /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a manifest is
+    /// accepted only when it holds nothing at all (not even an empty folder), since anything there is someone else's.
     private func previousManifest() throws(Diagnostic) -> Set<String>? {
-        let fileManager = FileManager.default
-        guard fileManager.fileExists(atPath: output.path) else { return nil }
-        let manifestURL = output.appendingPathComponent(Self.manifestName)
-        guard let data = fileManager.contents(atPath: manifestURL.path), let text = String(data: data, encoding: .utf8)
-        else {
-            if FileTree.entries(under: output).isEmpty { return [] }
+        switch Disk.kind(of: outputPath) {
+        case .missing: return nil
+        case .folder: break
+        default:
+            throw Diagnostic(
+                SourceLocation(file: displayPath), "\(displayPath) is no longer a folder",
+                hint: "something replaced it while the build started; choose a new or empty folder with --output")
+        }
+        switch OutputManifest.read(inFolder: outputPath) {
+        case .success(let manifest): return manifest.paths
+        case .failure:
+            throw Diagnostic(
+                SourceLocation(file: "\(displayPath)/\(Self.manifestName)"),
+                "the list of files sitegen wrote here is damaged, so sitegen cannot tell its files from yours",
+                hint: "move the files you added to \(displayPath)/ elsewhere, delete the folder, and build again")
+        case nil:
+            let names = Disk.names(in: outputPath)
+            if names.isEmpty { return [] }
             throw Diagnostic(
                 SourceLocation(file: displayPath),
-                "\(displayPath) already holds files that sitegen did not write",
+                "\(displayPath) already holds things that sitegen did not write (\(names.sorted().prefix(3).joined(separator: ", ")))",
                 hint: "choose an empty or new folder with --output, or empty this one yourself")
         }
-        return Set(text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map(String.init))
     }
 
-    /// Removes a staging or retired folder left by an interrupted build; these names are sitegen's own.
-    private func removeOwnLeftover(_ url: URL) throws {
-        if FileManager.default.fileExists(atPath: url.path) {
-            try FileManager.default.removeItem(at: url)
+    /// Deals with what an interrupted build left beside the output folder: puts a previous site back where a build
+    /// stopped between its two renames, and removes staging folders and old copies that provably hold nothing but
+    /// sitegen's files (or copies of files still in the output). Anything else is kept, and the notice says so.
+    private func recoverInterruptedBuild() throws(Diagnostic) {
+        let leftovers = Disk.names(in: parentPath).filter {
+            $0.hasPrefix(siblingPrefix) && $0 != siblingPrefix + "lock"
+        }.sorted()
+        guard !leftovers.isEmpty else { return }
+        var remaining = leftovers
+        if Disk.kind(of: outputPath) == .missing,
+            let old = leftovers.first(where: {
+                $0.hasPrefix(siblingPrefix + "old") && OutputManifest.read(inFolder: parentPath + "/" + $0) != nil
+            })
+        {
+            do throws(FileError) {
+                try disk.rename(parentPath + "/" + old, to: outputPath)
+            } catch {
+                throw failure(error, state: "\(displayPath) is missing; the previous site is at \(parentPath)/\(old)")
+            }
+            notice?("put back \(displayPath)/ from the copy an interrupted build left at \(parentPath)/\(old)")
+            remaining.removeAll { $0 == old }
         }
+        for name in remaining { removeIfOurs(parentPath + "/" + name) }
+    }
+
+    /// Removes a staging folder or old copy if everything in it is provably sitegen's; otherwise keeps it and says
+    /// why. Never fails a build: whatever stays behind is reported and tried again by the next build.
+    func removeIfOurs(_ folder: String) {
+        let foreign = foreignEntries(in: folder)
+        guard foreign.isEmpty else {
+            notice?(
+                "kept \(folder), left by an interrupted build: it holds \(foreign.count) file\(foreign.count == 1 ? "" : "s") that \(displayPath)/ does not (\(foreign.prefix(3).joined(separator: ", "))); move what you want to keep and delete it"
+            )
+            return
+        }
+        do throws(FileError) {
+            try disk.removeTree(folder)
+        } catch {
+            notice?("could not remove \(folder), left by an earlier build: \(error.reason); delete it yourself")
+        }
+    }
+
+    /// The entries of `folder` that are neither sitegen's (a staging folder with its marker; a path its manifest
+    /// lists) nor the same as the entry at the same path in the output folder.
+    private func foreignEntries(in folder: String) -> [String] {
+        guard Disk.kind(of: folder + "/" + Self.stagingMarker) != .file else { return [] }
+        let listed: Set<String>
+        switch OutputManifest.read(inFolder: folder) {
+        case .success(let manifest): listed = manifest.paths.union([Self.manifestName])
+        default: listed = []
+        }
+        var foreign: [String] = []
+        var nonEmpty: Set<String> = []
+        let entries = FileTree.everything(under: folder)
+        for (path, _) in entries {
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { nonEmpty.insert(String(path[..<slash])) }
+        }
+        for (path, kind) in entries {
+            if kind == .folder {
+                // A folder goes with what it holds; an empty one only when the output has it too.
+                if nonEmpty.contains(path) || Disk.kind(of: outputPath + "/" + path) == .folder { continue }
+                foreign.append(path + "/")
+            } else if !listed.contains(path) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
+                foreign.append(path)
+            }
+        }
+        return foreign
+    }
+
+    /// A short random name part, so that a staging folder that could not be removed never blocks a later build.
+    static func token() -> String {
+        String(UInt64.random(in: 0...UInt64.max), radix: 36)
     }
 
     private static func canonical(_ url: URL) -> String {

@@ -46,12 +46,12 @@ public enum Scaffold {
         let values = StarterValues(title: yamlQuoted(title(fromSlug: slug)), slug: slug)
         // Starters switch to `[[ ]]` delimiters so the `{{field}}` placeholders of note templates pass through.
         let text = TemplateLibrary(["starter": template]).render("starter", with: values) ?? []
-        do {
-            try FileManager.default.createDirectory(
-                at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileBytes.write(text, to: target, replacing: false)
+        do throws(FileError) {
+            try Disk.live.createFolders(target.deletingLastPathComponent().path)
+            try Disk.live.write(text, to: target.path, exclusive: true)
         } catch {
-            throw Diagnostic(SourceLocation(file: relative), "cannot create the file: \(error.localizedDescription)")
+            throw Diagnostic(
+                SourceLocation(file: relative), "cannot create the file: \(error.reason)", hint: error.hint)
         }
         return relative
     }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// The list, kept in the output folder, of the files sitegen wrote there: a build replaces or removes only these.
+/// One path a line; a path holding `%`, a line break or another control character is percent-encoded, so no file
+/// name can break a line in two (and make a later build remove a file it did not write).
+struct OutputManifest: Equatable, Sendable {
+    /// The file's name inside the output folder.
+    static let fileName = ".sitegen-manifest"
+
+    private static let header = "# Files written by sitegen. It replaces only these; anything else here is kept."
+    /// Marks the encoded form; manifests written before it hold raw paths and no second comment line.
+    private static let encodedHeader =
+        "# Paths are percent-encoded where they hold %, a line break or a control character."
+
+    /// `/`-separated paths under the output folder.
+    var paths: Set<String>
+
+    /// The manifest's text.
+    func text() -> String {
+        ([Self.header, Self.encodedHeader] + paths.sorted().map(Self.encode)).map { $0 + "\n" }.joined()
+    }
+
+    /// Reads the text of a manifest; nil when it is damaged (not UTF-8, or an encoded line that does not decode).
+    init?(text bytes: [UInt8]) {
+        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
+        let lines = text.split(separator: "\n")
+        let encoded = lines.dropFirst().first.map { $0 == Self.encodedHeader } ?? false
+        var paths: Set<String> = []
+        for line in lines where !line.hasPrefix("#") {
+            guard let path = encoded ? Self.decode(line) : String(line) else { return nil }
+            paths.insert(path)
+        }
+        self.paths = paths
+    }
+
+    init(paths: Set<String>) {
+        self.paths = paths
+    }
+
+    /// Reads the manifest in `folder`: nil when there is none, `.damaged` when it cannot be read.
+    static func read(inFolder folder: String) -> Result<OutputManifest, Damaged>? {
+        let path = folder + "/" + fileName
+        guard Disk.kind(of: path) != .missing else { return nil }
+        guard let bytes = FileBytes.read(atPath: path), let manifest = OutputManifest(text: bytes) else {
+            return .failure(Damaged())
+        }
+        return .success(manifest)
+    }
+
+    /// A manifest that exists but cannot be read.
+    struct Damaged: Error {}
+
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "%")
+    }
+
+    static func encode(_ path: String) -> String {
+        guard path.utf8.contains(where: needsEscape) else { return path }
+        var bytes: [UInt8] = []
+        for byte in path.utf8 {
+            if needsEscape(byte) {
+                bytes +=
+                    Array("%".utf8) + Array(String(byte >> 4, radix: 16, uppercase: true).utf8)
+                    + Array(String(byte & 0xF, radix: 16, uppercase: true).utf8)
+            } else {
+                bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func decode(_ line: Substring) -> String? {
+        var bytes: [UInt8] = []
+        var iterator = Array(line.utf8).makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next(), let low = iterator.next(),
+                let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { return nil }
+            bytes.append(value)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+}
