@@ -149,10 +149,13 @@ struct Disk: Sendable {
         guard (isFolder ? rmdir(path) : unlink(path)) == 0 else { throw FileError.current("remove", path) }
     }
 
-    /// Removes `path` and everything below it; links are removed, never followed.
-    func removeTree(_ path: String) throws(FileError) {
+    /// Removes `path` and everything below it; links are removed, never followed. The entries named in `last`
+    /// (at the top of `path`) go after everything else, so that a removal that fails part-way keeps them.
+    func removeTree(_ path: String, last: Set<String> = []) throws(FileError) {
         if Self.kind(of: path) == .folder {
-            for name in Self.names(in: path) { try removeTree(path + "/" + name) }
+            let names = Self.names(in: path)
+            for name in names where !last.contains(name) { try removeTree(path + "/" + name) }
+            for name in names where last.contains(name) { try removeTree(path + "/" + name) }
         }
         try remove(path)
     }

@@ -172,7 +172,9 @@ public final class OutputStaging: @unchecked Sendable {
     private func discardFolder() {
         // Everything in it is sitegen's: files it wrote, and links to files that are still in the output.
         // After the swap the folder holds the old site, which only `removeIfOurs` may remove.
-        if !swapped && Disk.kind(of: folder) == .folder { try? disk.removeTree(folder) }
+        if !swapped && Disk.kind(of: folder) == .folder {
+            try? disk.removeTree(folder, last: [OutputWriter.stagingMarker, OutputWriter.manifestName])
+        }
     }
 
     private func unlock() {

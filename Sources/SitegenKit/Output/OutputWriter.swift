@@ -79,8 +79,13 @@ public struct OutputWriter: Sendable {
             let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
             do throws(FileError) {
                 try disk.createFolder(staging)
+            } catch {
+                throw failure(error)
+            }
+            do throws(FileError) {
                 try disk.write([], to: staging + "/" + Self.stagingMarker, exclusive: true)
             } catch {
+                rmdir(staging)
                 throw failure(error)
             }
             return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
@@ -164,7 +169,8 @@ public struct OutputWriter: Sendable {
             return
         }
         do throws(FileError) {
-            try disk.removeTree(folder)
+            // What proves the folder sitegen's goes last, so a removal that fails part-way can be tried again.
+            try disk.removeTree(folder, last: [Self.manifestName, Self.stagingMarker])
         } catch {
             notice?("could not remove \(folder), left by an earlier build: \(error.reason); delete it yourself")
         }

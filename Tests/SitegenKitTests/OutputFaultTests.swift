@@ -1,0 +1,212 @@
+import Foundation
+import Synchronization
+import Testing
+
+@testable import SitegenKit
+
+/// Write failures injected at every step the output writer takes: whichever step fails, the output is the whole
+/// old site with the author's own files, nothing is left beside it, and the next build goes through.
+@Suite struct OutputFaultTests {
+    /// A site built once, with files of the author's own in its output, and then changed, so the next build
+    /// rewrites pages, carries over unchanged ones and the author's files, and removes a page.
+    static func changedSite() throws -> TestSite {
+        let site = try TestSite()
+        try site.page("index.md", "[a](a.md)\n")
+        try site.page("a.md", "Old\n")
+        try site.page("gone.md")
+        try site.page("notes/b.md")
+        try site.build()
+        try site.write("output/CNAME", "example.org")
+        try site.write("output/.well-known/security.txt", "Contact: x")
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(
+            atPath: site.output.appendingPathComponent("latest.html").path, withDestinationPath: "index.html")
+        try site.page("a.md", "New\n")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/gone.md"))
+        try site.write("content/files/data.txt", "an asset")
+        return site
+    }
+
+    /// The steps of one build of `changedSite()`, with the random part of staging names masked.
+    static func steps(exchanges: Bool) throws -> [String] {
+        let site = try changedSite()
+        defer { site.remove() }
+        let recorded = Mutex<[String]>([])
+        var options = BuildOptions(root: site.root)
+        options.disk.exchanges = exchanges
+        options.disk.fault = { step in recorded.withLock { $0.append(masked(step.description)) } }
+        try SiteBuilder.build(options)
+        return recorded.withLock { Array(Set($0)).sorted() }
+    }
+
+    /// The same step of two builds of two copies of the site reads the same: the temporary folder and the random
+    /// part of the staging folder's name are masked.
+    static func masked(_ text: String) -> String {
+        text.replacing(/sitegen-test-[0-9A-F-]+/, with: "ROOT")
+            .replacing(/sitegen-(new|old)-[0-9a-z]+/) { "sitegen-\($0.output.1)-*" }
+    }
+
+    @Test(arguments: [true, false])
+    func aFailureAtAnyStepLeavesTheOutputAsItWasOrTheBuildRecovers(exchanges: Bool) throws {
+        let steps = try Self.steps(exchanges: exchanges)
+        #expect(steps.count > 10)
+        let expected = try Self.cleanBuildOfChangedSite()
+        var failed = 0
+        // The last steps remove the old copy after the swap; they are checked on their own below.
+        for failing in steps where !failing.hasPrefix("remove") || failing.contains("sitegen-staging") {
+            let site = try Self.changedSite()
+            defer { site.remove() }
+            let before = folderTree(site.output)
+            var options = BuildOptions(root: site.root)
+            options.disk.exchanges = exchanges
+            // The step fails the first time it is taken, as a full disk would, and works when tried again.
+            let fired = Atomic(false)
+            options.disk.fault = { step throws(FileError) in
+                if Self.masked(step.description) == failing, !fired.exchange(true, ordering: .relaxed) {
+                    throw FileError(action: step.action, path: step.path, code: ENOSPC)
+                }
+            }
+            do {
+                try SiteBuilder.build(options)
+                // Only a step with a fallback may fail without failing the build (a hard link, then a copy).
+                #expect(failing.hasPrefix("link"), "failing \(failing)")
+                #expect(folderTree(site.output) == expected, "failing \(failing)")
+            } catch {
+                failed += 1
+                #expect(error.diagnostics.first?.message.contains("the disk is full") == true, "failing \(failing)")
+                #expect(error.outputUnchanged)
+                #expect(folderTree(site.output) == before, "failing \(failing)")
+            }
+            #expect(leftovers(beside: site.output).isEmpty, "failing \(failing)")
+            try site.build()
+            #expect(folderTree(site.output) == expected, "failing \(failing)")
+            #expect(leftovers(beside: site.output).isEmpty, "failing \(failing)")
+        }
+        #expect(failed > 10)
+    }
+
+    /// What the output of `changedSite()` holds after a build that nothing interrupts.
+    static func cleanBuildOfChangedSite() throws -> [String: TreeEntry] {
+        let site = try changedSite()
+        defer { site.remove() }
+        try site.build()
+        return folderTree(site.output)
+    }
+
+    @Test(arguments: [true, false])
+    func aFailureRemovingTheOldCopyKeepsTheNewSiteAndSaysSo(exchanges: Bool) throws {
+        let site = try Self.changedSite()
+        defer { site.remove() }
+        let notices = Mutex<[String]>([])
+        var options = BuildOptions(root: site.root)
+        options.disk.exchanges = exchanges
+        options.notice = { text in notices.withLock { $0.append(text) } }
+        options.disk.fault = { step throws(FileError) in
+            if step.action == "remove" && step.path.hasSuffix("/gone.html") {
+                throw FileError(action: step.action, path: step.path, code: EPERM)
+            }
+        }
+        try SiteBuilder.build(options)
+        #expect(try site.read("a.html").contains("New"))
+        #expect(try site.read("CNAME") == "example.org")
+        #expect(
+            notices.withLock { $0.contains { $0.contains("could not remove") && $0.contains("permission denied") } })
+        #expect(leftovers(beside: site.output).count == 1)
+        // The next build is not blocked by what was left, and clears it.
+        try site.build()
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    @Test func aFailedUndoSaysWhereThePreviousSiteIsAndTheNextBuildPutsItBack() throws {
+        let site = try Self.changedSite()
+        defer { site.remove() }
+        let before = folderTree(site.output)
+        var options = BuildOptions(root: site.root)
+        options.disk.exchanges = false
+        let renames = Mutex(0)
+        options.disk.fault = { step throws(FileError) in
+            guard step.action == "rename" else { return }
+            // The first rename moves the output aside; the second (new site in) and the third (undo) fail.
+            if renames.withLock({ count in
+                count += 1
+                return count
+            }) > 1 {
+                throw FileError(action: step.action, path: step.path, code: EIO)
+            }
+        }
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        #expect(failure?.outputUnchanged == false)
+        #expect(failure?.diagnostics.first?.message.contains("the next build puts it back") == true)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        let notices = Mutex<[String]>([])
+        var next = BuildOptions(root: site.root)
+        next.notice = { text in notices.withLock { $0.append(text) } }
+        try SiteBuilder.build(next)
+        #expect(notices.withLock { $0.contains { $0.contains("put back") } })
+        #expect(try site.read("a.html").contains("New"))
+        let after = folderTree(site.output)
+        for path in ["CNAME", ".well-known/security.txt", "empty", "latest.html"] {
+            #expect(after[path] == before[path], "\(path)")
+        }
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+}
+
+/// What the next build does with what an interrupted one left beside the output folder.
+@Suite struct OutputRecoveryTests {
+    @Test func anOldCopyLeftBetweenTheTwoRenamesIsPutBack() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try site.write("output/mine.txt", "mine")
+        let old = site.root.appendingPathComponent(".output.sitegen-old-crash")
+        try FileManager.default.moveItem(at: site.output, to: old)
+        try site.build()
+        #expect(try site.read("mine.txt") == "mine")
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    @Test func anOldCopyWhoseFilesAreAllInTheOutputIsRemoved() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try site.write("output/mine.txt", "mine")
+        // As after a crash just after the exchange: the old site beside the new, the author's file in both.
+        let old = site.root.appendingPathComponent(".output.sitegen-new-crash")
+        try FileManager.default.copyItem(at: site.output, to: old)
+        try site.build()
+        #expect(leftovers(beside: site.output).isEmpty)
+        #expect(try site.read("mine.txt") == "mine")
+    }
+
+    @Test func aLeftoverHoldingAFileTheOutputDoesNotIsKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        let old = site.root.appendingPathComponent(".output.sitegen-new-crash")
+        try FileManager.default.copyItem(at: site.output, to: old)
+        try Data("only here".utf8).write(to: old.appendingPathComponent("only-copy.txt"))
+        let notices = Mutex<[String]>([])
+        var options = BuildOptions(root: site.root)
+        options.notice = { text in notices.withLock { $0.append(text) } }
+        try SiteBuilder.build(options)
+        #expect(folderTree(old)["only-copy.txt"] == .file(Data("only here".utf8)))
+        #expect(notices.withLock { $0.contains { $0.contains("kept") && $0.contains("only-copy.txt") } })
+    }
+
+    @Test func aStagingFolderFromACrashedBuildIsRemoved() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        let staging = site.root.appendingPathComponent(".output.sitegen-new-crash")
+        try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        try Data().write(to: staging.appendingPathComponent(OutputWriter.stagingMarker))
+        try Data("half a page".utf8).write(to: staging.appendingPathComponent("index.html"))
+        try site.build()
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import Testing
+
+@testable import SitegenKit
+
+/// Output folders the build must refuse, or keep exactly, whatever the author passes as `--output`.
+@Suite struct OutputRefusalTests {
+    @Test func anExistingFileIsRefusedAndKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("README.md", "# Mine\n")
+        let failure = #expect(throws: BuildFailure.self) { try site.build(output: "README.md") }
+        #expect(failure?.diagnostics.first?.message.contains("it is a file, not a folder") == true)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("README.md"), encoding: .utf8) == "# Mine\n")
+    }
+
+    @Test func aSymbolicLinkIsRefusedAndKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("real/keep.txt", "mine")
+        let link = site.root.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real")
+        let failure = #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        #expect(failure?.diagnostics.first?.message.contains("symbolic link") == true)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real")
+        #expect(folderTree(site.root.appendingPathComponent("real")) == ["keep.txt": .file(Data("mine".utf8))])
+    }
+
+    @Test func aFolderHoldingOnlyEmptyFoldersIsRefusedAndKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        let target = site.root.appendingPathComponent("public/drafts/later")
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        #expect(folderTree(site.root.appendingPathComponent("public")) == ["drafts": .folder, "drafts/later": .folder])
+    }
+
+    @Test func anEmptyFolderIsAccepted() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try site.build()
+        #expect(try site.read("index.html").contains("A page"))
+    }
+
+    @Test func emptyFoldersAddedAfterABuildAreKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try FileManager.default.createDirectory(
+            at: site.output.appendingPathComponent("uploads/2026"), withIntermediateDirectories: true)
+        try site.page("index.md", title: "Changed")
+        try site.build()
+        #expect(folderTree(site.output)["uploads/2026"] == .folder)
+    }
+
+    @Test func theRootOfTheFileSystemIsRefused() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        let failure = #expect(throws: BuildFailure.self) {
+            try SiteBuilder.build(BuildOptions(root: site.root, output: URL(fileURLWithPath: "/")))
+        }
+        #expect(failure?.diagnostics.first?.message.contains("the root of the file system") == true)
+    }
+
+    @Test func aFolderAboveTheProjectIsRefused() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        let failure = #expect(throws: BuildFailure.self) {
+            try SiteBuilder.build(BuildOptions(root: site.root, output: site.root.deletingLastPathComponent()))
+        }
+        #expect(failure?.diagnostics.first?.message.contains("holds the project's own files") == true)
+    }
+
+    @Test func aMissingProjectFolderIsRefusedAndNothingIsCreated() throws {
+        let missing = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-nothing-\(UUID())")
+        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder.build(BuildOptions(root: missing)) }
+        #expect(failure?.diagnostics.first?.message.contains("does not exist") == true)
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test func aDamagedManifestIsRefusedAndTheOutputKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        try Data([0x66, 0xFF, 0x0A]).write(to: site.output.appendingPathComponent(OutputWriter.manifestName))
+        let before = folderTree(site.output)
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.diagnostics.first?.message.contains("damaged") == true)
+        #expect(folderTree(site.output) == before)
+    }
+
+    @Test func aFileNameWithALineBreakCannotMakeALaterBuildRemoveAFile() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.page("old.md")
+        try site.build()
+        // A file of the author's whose name, split at its line break, would read as two of sitegen's paths.
+        try site.write("output/x\nindex.html", "mine")
+        try site.write("output/keep%0A.txt", "mine too")
+        try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/old.md"))
+        try site.build()
+        let tree = folderTree(site.output)
+        #expect(tree["x\nindex.html"] == .file(Data("mine".utf8)))
+        #expect(tree["keep%0A.txt"] == .file(Data("mine too".utf8)))
+        #expect(tree["index.html"] != nil)
+        #expect(tree["old.html"] == nil)
+    }
+
+    @Test func manifestPathsSurviveEncodingWhateverTheyHold() throws {
+        let paths: Set<String> = ["plain.html", "a\nb", "100%.html", "tab\there", "café/é.html", "%41", "\u{7F}"]
+        let text = OutputManifest(paths: paths).text()
+        #expect(text.split(separator: "\n").count == paths.count + 2)
+        #expect(OutputManifest(text: Array(text.utf8))?.paths == paths)
+    }
+
+    @Test func aFIFOInTheOutputIsKeptAndNeverOpened() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        #expect(mkfifo(site.output.appendingPathComponent("pipe").path, 0o644) == 0)
+        try site.page("index.md", title: "Changed")
+        try site.build()
+        #expect(folderTree(site.output)["pipe"] == .other)
+        #expect(try site.read("index.html").contains("Changed"))
+    }
+}
