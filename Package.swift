@@ -30,6 +30,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // HTTP and WebSocket server for `sitegen serve`.
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                // Its socket errors, to tell a port in use from other failures to listen.
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
         ),
         .executableTarget(

@@ -113,8 +113,9 @@ extension Sitegen {
                 try await server.waitUntilListening()
                 terminal.say("serving on http://\(host):\(await server.port ?? port)/ (Ctrl-C to stop)")
             }
-            _ = await task.result
+            let result = await task.result
             await server.stop()
+            if case .failure(let error) = result, !(error is CancellationError) { throw error }
             terminal.say("stopped")
         }
     }

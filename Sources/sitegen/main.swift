@@ -42,7 +42,7 @@ do {
     }
     exit(1)
 } catch let diagnostic as Diagnostic {
-    terminal.report(diagnostic)
+    BuildFailure(diagnostic).diagnostics.forEach(terminal.report)
     exit(1)
 } catch {
     exitForUsage(error)

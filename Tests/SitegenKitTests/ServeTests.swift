@@ -116,4 +116,82 @@ import Testing
                 ContentSecurityPolicy.hashSource(LiveReload.script).replacingOccurrences(of: "'", with: "&#39;")))
         #expect(!served.contains("unsafe-inline"))
     }
+
+    /// Fetches `path` until its status is `status`, for up to five seconds.
+    func waitForStatus(_ status: Int, at path: String, port: UInt16) async throws -> Int {
+        var current = 0
+        for _ in 0..<100 where current != status {
+            try await Task.sleep(for: .milliseconds(50))
+            current = try await fetch(port, path).status
+        }
+        return current
+    }
+
+    @Test func aDeletedPageIsRebuiltAway() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Home\n")
+        try site.page("gone.md", "Soon gone\n")
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            #expect(try await fetch(port, "/gone.html").status == 200)
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/gone.md"))
+            #expect(try await waitForStatus(404, at: "/gone.html", port: port) == 404)
+            #expect(!log.lines.contains { $0.contains("cannot read") || $0.contains("does not exist") })
+        }
+    }
+
+    @Test func aRenamedPageIsServedUnderItsNewName() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Home\n")
+        try site.page("old.md", "Moving\n")
+        try await withServer(site) { port in
+            try FileManager.default.moveItem(
+                at: site.root.appendingPathComponent("content/old.md"),
+                to: site.root.appendingPathComponent("content/new.md"))
+            #expect(try await waitForStatus(200, at: "/new.html", port: port) == 200)
+            #expect(try await fetch(port, "/old.html").status == 404)
+        }
+    }
+
+    @Test func editsAreSeenAfterTheContentFolderIsDeletedAndRestored() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "First\n")
+        let content = site.root.appendingPathComponent("content")
+        let aside = site.root.appendingPathComponent("content-aside")
+        try await withServer(site) { port in
+            // As a branch switch does: the folder goes away and comes back.
+            try FileManager.default.moveItem(at: content, to: aside)
+            try await Task.sleep(for: .milliseconds(300))
+            try FileManager.default.moveItem(at: aside, to: content)
+            try await Task.sleep(for: .milliseconds(300))
+            try site.page("index.md", "Edited after the switch\n")
+            #expect(try await waitFor("Edited after", at: "/index.html", port: port).contains("Edited after"))
+            // A folder inside it, deleted and made again, is watched again too.
+            try site.page("notes/a.md", "In a folder\n")
+            #expect(try await waitFor("In a folder", at: "/notes/a.html", port: port).contains("In a folder"))
+            try FileManager.default.removeItem(at: content.appendingPathComponent("notes"))
+            try await Task.sleep(for: .milliseconds(300))
+            try site.page("notes/a.md", "Back again\n")
+            #expect(try await waitFor("Back again", at: "/notes/a.html", port: port).contains("Back again"))
+        }
+    }
+
+    @Test func aPortInUseIsAnErrorThatSuggestsAnother() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try await withServer(site) { port in
+            let second = try DevServer(
+                options: BuildOptions(root: site.root), address: .init(port: port), log: { _ in })
+            await #expect {
+                try await second.run()
+            } throws: { error in
+                let message = (error as? Diagnostic)?.message ?? ""
+                return message.contains("already in use") && (error as? Diagnostic)?.hint?.contains("--port") == true
+            }
+        }
+    }
 }

@@ -48,12 +48,18 @@ public enum SiteBuilder {
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
         let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
+        let siteFiles = extras.files()
         let otherFiles =
-            extras.files()
+            siteFiles
             + content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
             + theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
+        let contentName = options.display(options.content)
+        let themeName = options.display(themeDirectory)
         try checkUnique(
-            content.pages.map(\.route.output) + otherFiles.map(\.path), content: options.display(options.content))
+            content.pages.map { ($0.route.output, "\(contentName)/\($0.route.source)") }
+                + siteFiles.map { ($0.path, "sitegen's own \($0.path)") }
+                + content.assets.map { ($0, "\(contentName)/\($0)") }
+                + theme.assets.map { ("assets/" + $0, "\(themeName)/assets/\($0)") })
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
@@ -94,7 +100,10 @@ public enum SiteBuilder {
     ) throws(BuildFailure) -> Bool {
         var loaded: [(position: Int, page: PageSource)] = []
         for path in changed.sorted() {
-            guard let position = site.content.pages.firstIndex(where: { $0.route.source == path }) else {
+            // A new page, or one deleted or renamed away, changes what other pages show: a full build.
+            guard let position = site.content.pages.firstIndex(where: { $0.route.source == path }),
+                Disk.kind(of: options.content.path + "/" + path) == .file
+            else {
                 return false
             }
             let page: PageSource
@@ -154,17 +163,29 @@ public enum SiteBuilder {
         return rendered
     }
 
-    /// Two sources that would write the same output file are an error, rather than one silently winning.
-    private static func checkUnique(_ paths: [String], content: String) throws(BuildFailure) {
-        var seen: Set<String> = []
+    /// Two sources that would write the same output file, or files whose names differ only in case or Unicode
+    /// normalization (one file on many hosts), are an error naming both, rather than one silently winning.
+    private static func checkUnique(_ files: [(output: String, source: String)]) throws(BuildFailure) {
+        var seen: [String: (output: String, source: String)] = [:]
         var problems: [Diagnostic] = []
-        for path in paths where !seen.insert(path).inserted {
+        for file in files {
+            if let problem = FileNames.controlCharacterProblem(file.output, shownAs: file.source) {
+                problems.append(problem)
+                continue
+            }
+            let key = FileNames.folded(file.output)
+            guard let first = seen[key] else {
+                seen[key] = file
+                continue
+            }
+            let same = Array(first.output.utf8) == Array(file.output.utf8)
             problems.append(
                 Diagnostic(
-                    SourceLocation(file: path), "two sources produce the output file \(path)",
-                    hint:
-                        "rename one of them (pages and files in \(content)/, and the theme's assets/ which go to assets/)"
-                ))
+                    SourceLocation(file: first.source),
+                    same
+                        ? "\(first.source) and \(file.source) both produce the output file \(file.output)"
+                        : "\(first.source) and \(file.source) produce \(first.output) and \(file.output), which are one file on macOS, Windows and many web hosts",
+                    hint: "rename one of them (the theme's assets/ go to assets/ in the output)"))
         }
         guard problems.isEmpty else { throw BuildFailure(problems) }
     }

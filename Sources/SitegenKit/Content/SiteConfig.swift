@@ -31,12 +31,23 @@ public struct SiteConfig: Sendable, Equatable {
                 "`url` must start with https:// or http://",
                 hint: "write the full public address, e.g. https://example.org/guide/")
         }
+        let theme = try fields["theme"]?.nonEmptyString(what: "`theme`") ?? "default"
+        // A theme is a folder directly inside themes/: `../..` or an absolute path would load templates from
+        // anywhere on the machine.
+        if let node = fields["theme"],
+            theme.contains("/") || theme.contains("\\") || theme.hasPrefix(".")
+                || theme.utf8.contains(where: { $0 < 0x20 })
+        {
+            throw node.error(
+                "`theme` must be the name of a folder inside themes/, not a path",
+                hint: "for example `theme: default` for themes/default/")
+        }
         return SiteConfig(
             title: try title.nonEmptyString(what: "`title`"),
             description: try fields["description"]?.string(what: "`description`") ?? "",
             author: try fields["author"]?.string(what: "`author`") ?? "",
             language: try fields["language"]?.nonEmptyString(what: "`language`") ?? "en",
-            theme: try fields["theme"]?.nonEmptyString(what: "`theme`") ?? "default",
+            theme: theme,
             url: url
         )
     }

@@ -51,7 +51,12 @@ public struct SiteContent: Sendable {
             throw BuildFailure(error)
         }
 
-        let paths = FileTree.files(under: directory).filter { !dataFiles.contains($0) }
+        let listed = FileTree.files(under: directory)
+        let nameProblems = FileNames.problems(in: listed, displayName: displayName) {
+            $0.hasSuffix(".md") ? Route(source: $0).output : $0
+        }
+        guard nameProblems.isEmpty else { throw BuildFailure(nameProblems) }
+        let paths = listed.filter { !dataFiles.contains($0) }
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
         let budget = TextBudget(bytes: TextBudget.build)

@@ -22,20 +22,91 @@ public struct SourceFile: Sendable {
     /// reads spare FileManager's extra stat and copies.
     static func read(atPath path: String, displayPath: String) throws(Diagnostic) -> SourceFile {
         guard let bytes = FileBytes.read(atPath: path) else {
-            throw Diagnostic(
-                SourceLocation(file: displayPath), "cannot read this file", hint: "check that it exists and is readable"
-            )
+            let what =
+                switch Disk.kind(of: path) {
+                case .missing: "this file does not exist (any more)"
+                case .folder: "this is a folder, not a file"
+                case .other, .link: "this is not a regular file (a FIFO, socket or device?)"
+                case .file: "cannot read this file"
+                }
+            throw Diagnostic(SourceLocation(file: displayPath), what, hint: "check that it exists and is readable")
         }
+        return try decode(bytes, displayPath: displayPath)
+    }
+
+    /// The text of a file's bytes: UTF-8, with a leading byte-order mark dropped (as editors on Windows write one)
+    /// and Windows line endings made Unix ones. Invalid UTF-8 and control characters other than tab, line feed,
+    /// form feed and carriage return are errors at their line and column: a NUL would cut the page short where
+    /// libcmark reads it, and the others reach readers as invisible junk.
+    static func decode(_ bytes: [UInt8], displayPath: String) throws(Diagnostic) -> SourceFile {
+        let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Validating from a contiguous buffer takes the standard library's fast path.
-        let text = bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }
-        guard let text else {
+        let decoded = bytes.withUnsafeBufferPointer {
+            String(validating: UnsafeBufferPointer(rebasing: $0[start...]), as: UTF8.self)
+        }
+        guard let text = decoded else {
+            let offset = Self.firstInvalidUTF8(in: bytes, from: start)
+            let (line, column) = Self.position(ofByte: offset, in: bytes, from: start)
             throw Diagnostic(
-                SourceLocation(file: displayPath), "this file is not valid UTF-8", hint: "save it as UTF-8")
+                SourceLocation(file: displayPath, line: line, column: column),
+                "this file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column))",
+                hint: "save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")
+        }
+        if let offset = Self.firstForbiddenControl(in: bytes, from: start) {
+            let (line, column) = Self.position(ofByte: offset, in: bytes, from: start)
+            let file = SourceFile(displayPath: displayPath, text: text)
+            let name =
+                bytes[offset] == 0
+                ? "a NUL byte"
+                : "the control character U+00\(String(bytes[offset], radix: 16, uppercase: true).leftPadded(2))"
+            throw file.diagnostic(
+                line: line, column: column, "this file holds \(name), which no page should contain",
+                hint: "delete it; it is invisible in most editors (try `grep -nP '[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]'`)"
+            )
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
         let hasCarriageReturn = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }
         guard hasCarriageReturn else { return SourceFile(displayPath: displayPath, text: text) }
         return SourceFile(displayPath: displayPath, text: text.replacingOccurrences(of: "\r\n", with: "\n"))
+    }
+
+    /// The offset of the first control character other than tab, line feed, form feed and carriage return.
+    private static func firstForbiddenControl(in bytes: [UInt8], from start: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var offset = start
+            while offset < buffer.count {
+                let byte = buffer[offset]
+                // One comparison for the common case: printable ASCII and every byte of a multi-byte character.
+                if byte &- 0x20 >= 0x5F && byte < 0x80 {
+                    if byte == 0x7F || (byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D) { return offset }
+                }
+                offset += 1
+            }
+            return nil
+        }
+    }
+
+    /// The offset of the first byte that does not begin a valid UTF-8 sequence.
+    private static func firstInvalidUTF8(in bytes: [UInt8], from start: Int) -> Int {
+        var iterator = bytes[start...].makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var offset = start
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .error: return offset
+            case .emptyInput: return bytes.count - 1
+            }
+        }
+    }
+
+    /// The 1-based line and column (in characters) of the byte at `offset`.
+    private static func position(ofByte offset: Int, in bytes: [UInt8], from start: Int) -> (line: Int, column: Int) {
+        let before = bytes[start..<offset]
+        let line = before.count(where: { $0 == 0x0A }) + 1
+        let lineStart = before.lastIndex(of: 0x0A).map { $0 + 1 } ?? start
+        let column = String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1
+        return (line, column)
     }
 
     /// The text of 1-based line `number`, without its line ending.
@@ -66,5 +137,11 @@ public struct SourceFile: Sendable {
 extension Substring {
     fileprivate func trimmingSuffix(_ suffix: String) -> Substring {
         hasSuffix(suffix) ? dropLast(suffix.count) : self
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

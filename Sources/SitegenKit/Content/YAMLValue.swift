@@ -12,15 +12,64 @@ struct YAMLValue {
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Empty YAML gives an empty mapping.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> YAMLValue {
+        guard yaml.utf8.count <= Limits.bytes else {
+            throw file.diagnostic(
+                line: firstLine, column: 1, "this YAML is over \(Limits.bytes >> 20) MiB, more than any setting needs",
+                hint: "move long text into the page's Markdown body")
+        }
         let node: Node?
         do {
             node = try compose(yaml)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, in: file, lineOffset: firstLine - 1)
+            throw Self.diagnostic(for: error, in: file, yaml: yaml, lineOffset: firstLine - 1)
+        } catch let error as TooLarge {
+            throw file.diagnostic(
+                line: error.line + firstLine - 1, column: error.column,
+                error.tooMany
+                    ? "this YAML expands to more than \(Limits.values.formatted()) values (through aliases?)"
+                    : "this YAML nests more than \(Limits.depth) levels deep",
+                hint: "settings and front matter need only a few levels and values; remove the aliases (`*name`)")
         } catch {
             throw file.diagnostic(line: firstLine, column: 1, "cannot read YAML: \(error)")
         }
         return YAMLValue(node: node ?? Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
+    }
+
+    /// How much YAML sitegen reads: far beyond any real settings file or front matter, and small enough that an
+    /// alias bomb (anchors that repeat each other, "billion laughs") is refused in microseconds.
+    enum Limits {
+        static let bytes = 1 << 20
+        static let values = 100_000
+        static let depth = 64
+    }
+
+    /// YAML beyond `Limits`, at the node where the count or depth ran out.
+    private struct TooLarge: Error {
+        let line: Int
+        let column: Int
+        let tooMany: Bool
+    }
+
+    /// Refuses YAML whose values, counted with every alias expanded, exceed `Limits.values`, or that nests deeper
+    /// than `Limits.depth`. Yams shares an aliased node rather than copying it, but everything that walks the tree
+    /// afterwards visits it once per alias.
+    private static func checkBounds(_ node: Node) throws {
+        var count = 0
+        var stack: [(node: Node, depth: Int)] = [(node, 1)]
+        while let (current, depth) = stack.popLast() {
+            count += 1
+            guard count <= Limits.values, depth <= Limits.depth else {
+                throw TooLarge(
+                    line: current.mark?.line ?? 1, column: current.mark?.column ?? 1, tooMany: count > Limits.values)
+            }
+            switch current {
+            case .mapping(let mapping):
+                for (key, value) in mapping { stack += [(key, depth + 1), (value, depth + 1)] }
+            case .sequence(let sequence):
+                for item in sequence { stack.append((item, depth + 1)) }
+            default: break
+            }
+        }
     }
 
     /// Resolves only booleans: for YAML with aliases (see `compose`).
@@ -52,6 +101,7 @@ struct YAMLValue {
         }
         let resolver = hasAsterisk ? booleanResolver : Resolver.basic
         let reduced = Result { try Yams.compose(yaml: yaml, resolver, constructor, .utf8) }
+        if case .success(let node?) = reduced { try checkBounds(node) }
         if case .success(let node) = reduced, node.map(hasDistinctTextKeys) ?? true {
             return node
         }
@@ -92,10 +142,13 @@ struct YAMLValue {
             throw error("\(what) must be a mapping of `key: value` lines")
         }
         var result: [String: YAMLValue] = [:]
+        // Every bad key is reported, not only the first, so one build shows all there is to fix.
+        var problems: [Diagnostic] = []
         for (keyNode, valueNode) in mapping {
             let key = YAMLValue(node: keyNode, file: file, lineOffset: lineOffset)
             guard let name = keyNode.scalar?.string else {
-                throw key.error("keys in \(what) must be plain words")
+                problems.append(key.error("keys in \(what) must be plain words"))
+                continue
             }
             guard allowedKeys.contains(name) else {
                 let known = allowedKeys.map { "`\($0)`" }.joined(separator: ", ")
@@ -104,12 +157,18 @@ struct YAMLValue {
                         "did you mean `\($0)`? Known keys: \(known)"
                     }
                     ?? "known keys: \(known)"
-                throw key.error("unknown key `\(name)` in \(what)", hint: hint)
+                problems.append(key.error("unknown key `\(name)` in \(what)", hint: hint))
+                continue
             }
             guard result[name] == nil else {
-                throw key.error("key `\(name)` appears twice in \(what)", hint: "keep one of them")
+                problems.append(key.error("key `\(name)` appears twice in \(what)", hint: "keep one of them"))
+                continue
             }
             result[name] = YAMLValue(node: valueNode, file: file, lineOffset: lineOffset)
+        }
+        if var first = problems.first {
+            first.more = Array(problems.dropFirst())
+            throw first
         }
         return result
     }
@@ -158,7 +217,9 @@ struct YAMLValue {
         return value
     }
 
-    private static func diagnostic(for error: YamlError, in file: SourceFile, lineOffset: Int) -> Diagnostic {
+    private static func diagnostic(for error: YamlError, in file: SourceFile, yaml: String, lineOffset: Int)
+        -> Diagnostic
+    {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
@@ -167,6 +228,21 @@ struct YAMLValue {
             return file.diagnostic(
                 line: mark.line + lineOffset, column: mark.column, "invalid YAML: \(detail)",
                 hint: "check indentation, and quote values that contain `:`, `#` or `{`")
+        case .duplicatedKeysInMapping(let names, let context):
+            // Yams points at the first of the two keys and dumps the whole mapping; the second is the one to fix.
+            let name = names.first ?? ""
+            let first = context.mark
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let indent = String(repeating: " ", count: max(first.column - 1, 0))
+            let second = lines.indices.dropFirst(first.line).first { index in
+                let line = lines[index]
+                return line.hasPrefix(indent + name) && line.dropFirst(indent.count + name.count).first == ":"
+            }
+            return file.diagnostic(
+                line: (second.map { $0 + 1 } ?? first.line) + lineOffset, column: first.column,
+                "the key `\(name)` appears twice in one mapping"
+                    + (second == nil ? "" : " (first on line \(first.line + lineOffset))"),
+                hint: "keep one of them")
         default:
             return file.diagnostic(line: lineOffset + 1, column: 1, "invalid YAML: \(error)")
         }

@@ -18,6 +18,9 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var hint: String?
     /// The offending source line, quoted under the message with a caret.
     public var sourceLine: String?
+    /// More problems of the same kind found in the same place (every unknown key of a mapping, say), so that one
+    /// build reports them all; a `BuildFailure` lists them after this one.
+    public var more: [Diagnostic] = []
 
     /// Creates a diagnostic.
     public init(
@@ -35,8 +38,17 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         var text = "\(location): \(severity.rawValue): \(message)"
         if let sourceLine {
-            let caretColumn = max(location.column, 1)
-            text += "\n    \(sourceLine)\n    \(String(repeating: " ", count: caretColumn - 1))^"
+            // A long line is cut to a window around the caret, so a minified or generated line stays readable.
+            var shown = Array(sourceLine)
+            var caretColumn = max(location.column, 1)
+            let width = 100
+            if shown.count > width {
+                let start = max(0, min(caretColumn - 1 - width / 2, shown.count - width))
+                let end = min(shown.count, start + width)
+                shown = (start > 0 ? Array("…") : []) + shown[start..<end] + (end < shown.count ? Array("…") : [])
+                caretColumn -= start - (start > 0 ? 1 : 0)
+            }
+            text += "\n    \(String(shown))\n    \(String(repeating: " ", count: caretColumn - 1))^"
         }
         if let hint {
             text += "\n  hint: \(hint)"
@@ -53,14 +65,18 @@ public struct BuildFailure: Error, Sendable, CustomStringConvertible {
     /// be undone (the diagnostics then say where the previous site is).
     public var outputUnchanged = true
 
-    /// Creates a failure from its diagnostics.
+    /// Creates a failure from its diagnostics, each followed by the `more` it carries.
     public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics
+        self.diagnostics = diagnostics.flatMap { diagnostic in
+            var first = diagnostic
+            first.more = []
+            return [first] + diagnostic.more
+        }
     }
 
     /// Creates a failure from one diagnostic.
     public init(_ diagnostic: Diagnostic) {
-        self.diagnostics = [diagnostic]
+        self.init([diagnostic])
     }
 
     /// All diagnostics, one after another.

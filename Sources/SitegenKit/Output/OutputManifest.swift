@@ -12,12 +12,12 @@ struct OutputManifest: Equatable, Sendable {
     private static let encodedHeader =
         "# Paths are percent-encoded where they hold %, a line break or a control character."
 
-    /// `/`-separated paths under the output folder.
-    var paths: Set<String>
+    /// `/`-separated paths under the output folder, compared byte for byte.
+    var paths: Set<ExactPath>
 
     /// The manifest's text.
     func text() -> String {
-        ([Self.header, Self.encodedHeader] + paths.sorted().map(Self.encode)).map { $0 + "\n" }.joined()
+        ([Self.header, Self.encodedHeader] + paths.map(\.string).sorted().map(Self.encode)).map { $0 + "\n" }.joined()
     }
 
     /// Reads the text of a manifest; nil when it is damaged (not UTF-8, or an encoded line that does not decode).
@@ -25,16 +25,16 @@ struct OutputManifest: Equatable, Sendable {
         guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
         let lines = text.split(separator: "\n")
         let encoded = lines.dropFirst().first.map { $0 == Self.encodedHeader } ?? false
-        var paths: Set<String> = []
+        var paths: Set<ExactPath> = []
         for line in lines where !line.hasPrefix("#") {
             guard let path = encoded ? Self.decode(line) : String(line) else { return nil }
-            paths.insert(path)
+            paths.insert(ExactPath(path))
         }
         self.paths = paths
     }
 
-    init(paths: Set<String>) {
-        self.paths = paths
+    init(paths: some Sequence<String>) {
+        self.paths = Set(paths.map(ExactPath.init))
     }
 
     /// Reads the manifest in `folder`: nil when there is none, `.damaged` when it cannot be read.

@@ -14,9 +14,9 @@ public final class OutputStaging: @unchecked Sendable {
     public private(set) var outputIntact = true
     private let writer: OutputWriter
     private let folder: String
-    private let previous: Set<String>?
+    private let previous: Set<ExactPath>?
 
-    init(writer: OutputWriter, folder: String, previous: Set<String>?, lock: Int32) {
+    init(writer: OutputWriter, folder: String, previous: Set<ExactPath>?, lock: Int32) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
@@ -42,7 +42,7 @@ public final class OutputStaging: @unchecked Sendable {
                 defer { lock.unlock() }
                 if folders.insert(parent).inserted { try disk.createFolders(parent) }
             }
-            if previous?.contains(file.path) == true, carryOver(file, to: path) {
+            if previous?.contains(ExactPath(file.path)) == true, carryOver(file, to: path) {
                 // Carried over unchanged.
             } else {
                 switch file.contents {
@@ -73,7 +73,7 @@ public final class OutputStaging: @unchecked Sendable {
         do throws(Diagnostic) {
             do throws(FileError) {
                 try disk.write(
-                    Array(OutputManifest(paths: Set(paths)).text().utf8), to: folder + "/" + OutputWriter.manifestName)
+                    Array(OutputManifest(paths: paths).text().utf8), to: folder + "/" + OutputWriter.manifestName)
             } catch {
                 throw writer.failure(error)
             }
@@ -95,7 +95,7 @@ public final class OutputStaging: @unchecked Sendable {
         guard let previous else { return }
         let output = writer.outputPath
         for (path, kind) in FileTree.everything(under: output)
-        where !previous.contains(path) && path != OutputWriter.manifestName {
+        where !previous.contains(ExactPath(path)) && path != OutputWriter.manifestName {
             let target = folder + "/" + path
             let existing = Disk.kind(of: target)
             if kind == .folder && existing == .folder { continue }

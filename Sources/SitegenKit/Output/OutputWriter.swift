@@ -107,7 +107,7 @@ public struct OutputWriter: Sendable {
 
     /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a manifest is
     /// accepted only when it holds nothing at all (not even an empty folder), since anything there is someone else's.
-    private func previousManifest() throws(Diagnostic) -> Set<String>? {
+    private func previousManifest() throws(Diagnostic) -> Set<ExactPath>? {
         switch Disk.kind(of: outputPath) {
         case .missing: return nil
         case .folder: break
@@ -180,9 +180,9 @@ public struct OutputWriter: Sendable {
     /// lists) nor the same as the entry at the same path in the output folder.
     private func foreignEntries(in folder: String) -> [String] {
         guard Disk.kind(of: folder + "/" + Self.stagingMarker) != .file else { return [] }
-        let listed: Set<String>
+        let listed: Set<ExactPath>
         switch OutputManifest.read(inFolder: folder) {
-        case .success(let manifest): listed = manifest.paths.union([Self.manifestName])
+        case .success(let manifest): listed = manifest.paths.union([ExactPath(Self.manifestName)])
         default: listed = []
         }
         var foreign: [String] = []
@@ -196,7 +196,7 @@ public struct OutputWriter: Sendable {
                 // A folder goes with what it holds; an empty one only when the output has it too.
                 if nonEmpty.contains(path) || Disk.kind(of: outputPath + "/" + path) == .folder { continue }
                 foreign.append(path + "/")
-            } else if !listed.contains(path) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
+            } else if !listed.contains(ExactPath(path)) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
                 foreign.append(path)
             }
         }

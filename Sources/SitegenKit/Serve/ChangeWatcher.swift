@@ -7,11 +7,11 @@ struct ChangeWatcher: Sendable {
     let folders: [URL]
 
     /// Starts watching, calls `onReady` (changes made while it runs are not lost), then calls `onChange` with the
-    /// absolute paths that changed, batched over `settle` (editors often write a file in several steps), until the
-    /// task is cancelled.
+    /// absolute paths that changed, batched over `settle` (editors often write a file in several steps), and notes
+    /// about changes that may have been missed, until the task is cancelled.
     func watch(
         settle: Duration = .milliseconds(10), onReady: @Sendable () async -> Void,
-        onChange: @Sendable (Set<String>) async -> Void
+        onChange: @Sendable (_ paths: Set<String>, _ notes: [String]) async -> Void
     ) async {
         #if os(Linux)
             if let events = InotifyEvents(folders: folders) {
@@ -25,14 +25,15 @@ struct ChangeWatcher: Sendable {
 
     #if os(Linux)
         private func watch(
-            _ events: InotifyEvents, settle: Duration, onChange: @Sendable (Set<String>) async -> Void
+            _ events: InotifyEvents, settle: Duration,
+            onChange: @Sendable (_ paths: Set<String>, _ notes: [String]) async -> Void
         ) async {
             let stream = events.stream()
             var iterator = stream.makeAsyncIterator()
             while !Task.isCancelled, await iterator.next() != nil {
                 try? await Task.sleep(for: settle)
-                let changed = events.drain()
-                if !changed.isEmpty { await onChange(changed) }
+                let (changed, notes) = events.drain()
+                if !changed.isEmpty { await onChange(changed, notes) }
             }
             events.close()
         }
@@ -57,7 +58,8 @@ struct ChangeWatcher: Sendable {
     }
 
     private func poll(
-        every interval: Duration, onReady: @Sendable () async -> Void, onChange: @Sendable (Set<String>) async -> Void
+        every interval: Duration, onReady: @Sendable () async -> Void,
+        onChange: @Sendable (_ paths: Set<String>, _ notes: [String]) async -> Void
     ) async {
         var last = snapshot()
         await onReady()
@@ -66,7 +68,7 @@ struct ChangeWatcher: Sendable {
             let now = snapshot()
             let changed = Set(now.keys.filter { now[$0] != last[$0] }).union(last.keys.filter { now[$0] == nil })
             last = now
-            if !changed.isEmpty { await onChange(changed) }
+            if !changed.isEmpty { await onChange(changed, []) }
         }
     }
 }

@@ -1,4 +1,5 @@
 import FlyingFox
+import FlyingSocks
 import Foundation
 
 /// `sitegen serve`: builds the site in memory, serves it over HTTP, watches `content/` and `themes/`, rebuilds on
@@ -20,6 +21,7 @@ public final class DevServer: Sendable {
     }
 
     private let options: BuildOptions
+    private let address: Address
     private let server: HTTPServer
     private let site = ServedSite()
     private let state = BuildState()
@@ -29,6 +31,7 @@ public final class DevServer: Sendable {
     /// Creates a server for the project in `options`; `log` receives build results and errors for the terminal.
     public init(options: BuildOptions, address: Address, log: @escaping @Sendable (String) -> Void) throws {
         self.options = options
+        self.address = address
         // Requests are not logged: the terminal is for build results and errors.
         self.server = HTTPServer(address: try .inet(ip4: address.host, port: address.port), logger: .disabled)
         self.log = log
@@ -52,15 +55,41 @@ public final class DevServer: Sendable {
                         await self.rebuild()
                         firstBuild.finish()
                     },
-                    onChange: { await self.rebuild(changed: $0) })
+                    onChange: { paths, notes in
+                        for note in notes { self.log(note) }
+                        await self.rebuild(changed: paths)
+                    })
             }
             group.addTask {
                 for await _ in built {}
-                try await self.server.run()
+                do {
+                    try await self.server.run()
+                } catch let error as SocketError {
+                    throw self.listenFailure(error)
+                }
             }
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// A socket error at start-up as something the author can act on: the common case is a port already taken.
+    private func listenFailure(_ error: SocketError) -> Diagnostic {
+        let place = "\(address.host):\(address.port)"
+        if case .failed(_, let code, let message) = error {
+            if code == EADDRINUSE {
+                return Diagnostic(
+                    SourceLocation(file: place), "cannot listen on \(place): the port is already in use",
+                    hint: "stop whatever serves there, or choose another port: --port \(address.port &+ 1)")
+            }
+            if code == EACCES {
+                return Diagnostic(
+                    SourceLocation(file: place), "cannot listen on \(place): permission denied",
+                    hint: "ports below 1024 need root; choose another: --port 8000")
+            }
+            return Diagnostic(SourceLocation(file: place), "cannot listen on \(place): \(message.lowercased())")
+        }
+        return Diagnostic(SourceLocation(file: place), "cannot listen on \(place): \(error.localizedDescription)")
     }
 
     /// Waits until the server accepts connections.

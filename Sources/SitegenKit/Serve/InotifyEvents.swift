@@ -3,22 +3,34 @@
     import Glibc
 
     /// Linux file events for whole folder trees: one inotify watch per folder, new folders watched as they appear.
+    /// Each root's parent is watched too, for the root alone, so a root that is deleted and put back (a branch
+    /// switch) is watched again. When events may have been missed (the kernel's queue overflowed, a watch could not
+    /// be added) the roots themselves are reported changed, which makes a full rebuild, and a note says why.
     final class InotifyEvents: @unchecked Sendable {
-        // `folders` is touched only by the reading thread, and by `init` before that thread starts.
+        // `folders` and `roots` are touched only by the reading thread, and by `init` before that thread starts.
         private let descriptor: Int32
         private var folders: [Int32: String] = [:]
+        private let roots: [String]
         private let lock = NSLock()
         private var pending: Set<String> = []
+        private var notes: [String] = []
         private var closed = false
 
         private static let mask = UInt32(
-            IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF)
+            IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
+                | IN_MOVE_SELF)
+        /// For a root's parent: only entries appearing and disappearing matter.
+        private static let parentMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
         /// Starts watching; nil when inotify is not available.
         init?(folders roots: [URL]) {
             descriptor = inotify_init1(Int32(IN_CLOEXEC))
             guard descriptor >= 0 else { return nil }
-            for root in roots { addTree(root.path) }
+            self.roots = roots.map(\.standardizedFileURL.path)
+            for root in self.roots {
+                watch(URL(fileURLWithPath: root).deletingLastPathComponent().path, mask: Self.parentMask)
+                addTree(root)
+            }
         }
 
         /// A signal each time changes start to collect after a `drain`; the stream ends when `close` is called.
@@ -32,11 +44,14 @@
             }
         }
 
-        /// The paths that changed since the last call.
-        func drain() -> Set<String> {
+        /// The paths that changed since the last call, and notes about events that may have been missed.
+        func drain() -> (paths: Set<String>, notes: [String]) {
             lock.withLock {
-                defer { pending.removeAll() }
-                return pending
+                defer {
+                    pending.removeAll()
+                    notes.removeAll()
+                }
+                return (pending, notes)
             }
         }
 
@@ -45,16 +60,42 @@
             lock.withLock { closed = true }
         }
 
-        private func addTree(_ path: String) {
-            let watch = inotify_add_watch(descriptor, path, Self.mask)
-            if watch >= 0 { folders[watch] = path }
-            guard let children = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for child in children where !child.hasPrefix(".") {
-                var isFolder: ObjCBool = false
-                let childPath = path + "/" + child
-                if FileManager.default.fileExists(atPath: childPath, isDirectory: &isFolder), isFolder.boolValue {
-                    addTree(childPath)
+        /// Adds a watch on one folder; a failure is noted and forces a full rebuild.
+        @discardableResult
+        private func watch(_ path: String, mask: UInt32) -> Bool {
+            let watch = inotify_add_watch(descriptor, path, mask)
+            guard watch >= 0 else {
+                let reason = String(cString: strerror(errno))
+                if errno != ENOENT {
+                    note(
+                        "cannot watch \(path) for changes (\(reason)); rebuilding everything"
+                            + (errno == ENOSPC ? " (raise fs.inotify.max_user_watches to watch more folders)" : ""))
                 }
+                return false
+            }
+            folders[watch] = path
+            return true
+        }
+
+        private func addTree(_ path: String) {
+            guard watch(path, mask: Self.mask) else { return }
+            for (name, kind) in Disk.entries(in: path) where kind == .folder && !name.hasPrefix(".") {
+                addTree(path + "/" + name)
+            }
+        }
+
+        /// Forgets the watches of `path` and every folder below it (moved or deleted away).
+        private func forgetTree(_ path: String) {
+            for (watch, folder) in folders where folder == path || folder.hasPrefix(path + "/") {
+                folders[watch] = nil
+                inotify_rm_watch(descriptor, watch)
+            }
+        }
+
+        private func note(_ text: String) {
+            lock.withLock {
+                notes.append(text)
+                pending.formUnion(roots)
             }
         }
 
@@ -74,6 +115,7 @@
                     if count < 0 && errno == EINTR { continue }
                     return
                 }
+                let wasEmpty = lock.withLock { pending.isEmpty && !closed }
                 var offset = 0
                 while offset + MemoryLayout<inotify_event>.size <= count {
                     let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
@@ -81,19 +123,46 @@
                     let name =
                         event.len > 0 ? String(cString: nameStart.assumingMemoryBound(to: CChar.self)) : ""
                     offset += MemoryLayout<inotify_event>.size + Int(event.len)
-                    guard let folder = folders[event.wd], !name.hasPrefix(".") else { continue }
-                    let path = name.isEmpty ? folder : folder + "/" + name
-                    if event.mask & UInt32(IN_ISDIR) != 0 && event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
-                        addTree(path)
-                    }
-                    // Signal only when the batch was empty: the watcher then waits a moment and drains it all.
-                    let wasEmpty = lock.withLock {
-                        defer { pending.insert(path) }
-                        return pending.isEmpty && !closed
-                    }
-                    if wasEmpty { signal() }
+                    handle(event, name: name)
                 }
+                // Signal only when the batch was empty: the watcher then waits a moment and drains it all.
+                if wasEmpty && lock.withLock({ !pending.isEmpty }) { signal() }
             }
+        }
+
+        private func handle(_ event: inotify_event, name: String) {
+            if event.mask & UInt32(IN_Q_OVERFLOW) != 0 {
+                note("missed some file changes (the kernel's event queue overflowed); rebuilding everything")
+                for root in roots { addTree(root) }
+                return
+            }
+            guard let folder = folders[event.wd] else { return }
+            if event.mask & UInt32(IN_IGNORED) != 0 {
+                folders[event.wd] = nil
+                return
+            }
+            if event.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF) != 0 {
+                forgetTree(folder)
+                lock.withLock { _ = pending.insert(folder) }
+                return
+            }
+            let path = name.isEmpty ? folder : folder + "/" + name
+            if let root = roots.first(where: { $0 == path }) {
+                // The root itself appeared or went away, seen from its parent.
+                if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(root) }
+                if event.mask & UInt32(IN_DELETE | IN_MOVED_FROM) != 0 { forgetTree(root) }
+                lock.withLock { _ = pending.insert(root) }
+                return
+            }
+            // Entries of a root's parent other than the root are not watched.
+            guard roots.contains(where: { folder == $0 || folder.hasPrefix($0 + "/") }), !name.hasPrefix(".") else {
+                return
+            }
+            if event.mask & UInt32(IN_ISDIR) != 0 {
+                if event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(path) }
+                if event.mask & UInt32(IN_MOVED_FROM | IN_DELETE) != 0 { forgetTree(path) }
+            }
+            lock.withLock { _ = pending.insert(path) }
         }
     }
 #endif

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Checks the names of the files a site is built from, before anything uses them as keys: a name with a control
+/// character cannot be listed safely, and two names that differ only in case or in Unicode normalization
+/// (é as one code point or as e and an accent) are two files on Linux but one on macOS, Windows and many hosts,
+/// and one key to Swift's `String` comparison.
+enum FileNames {
+    /// One problem per bad name or group of colliding names. `paths` are `/`-separated under the folder shown as
+    /// `displayName`; `output` gives the output path of each.
+    static func problems(in paths: [String], displayName: String, output: (String) -> String) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        var groups: [String: [String]] = [:]
+        var order: [String] = []
+        for path in paths {
+            if let problem = controlCharacterProblem(path, shownAs: "\(displayName)/\(path)") {
+                problems.append(problem)
+                continue
+            }
+            let key = folded(output(path))
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(path)
+        }
+        for key in order {
+            guard let group = groups[key], group.count > 1 else { continue }
+            let named = group.map { "\(displayName)/\($0)" }
+            let outputs = Set(group.map { Array(output($0).utf8) })
+            let onlyNormalization = Set(group.map { Array(output($0).precomposedStringWithCanonicalMapping.utf8) })
+            let message =
+                outputs.count == 1
+                ? "\(named.joined(separator: " and ")) both produce the output file \(output(group[0]))"
+                : "\(named.joined(separator: " and ")) differ only in "
+                    + (onlyNormalization.count == 1
+                        ? "how their accented letters are encoded (Unicode normalization)"
+                        : "upper and lower case")
+                    + ", so on macOS, Windows and many web hosts they would be one file"
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: named[0]), message,
+                    hint: "rename one of them so that their names differ in more than that"))
+        }
+        return problems
+    }
+
+    /// The problem with a name that holds a control character, if it does; `shown` is how messages name it.
+    static func controlCharacterProblem(_ path: String, shownAs shown: String) -> Diagnostic? {
+        guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
+        return Diagnostic(
+            SourceLocation(file: escaped(shown)),
+            "this file's name holds a control character (such as a line break or tab)",
+            hint: "rename it using letters, digits, spaces and punctuation")
+    }
+
+    /// The name as case-insensitive, normalization-insensitive file systems compare names.
+    static func folded(_ path: String) -> String {
+        path.precomposedStringWithCanonicalMapping.lowercased()
+    }
+
+    /// A name with its control characters written as escapes, so a message about it stays on one line.
+    static func escaped(_ path: String) -> String {
+        path.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? $0.escaped(asASCII: true) : String($0) }
+            .joined()
+    }
+}
