@@ -125,6 +125,9 @@ import Testing
         defer { site.remove() }
         try site.page("index.md")
         try site.write("content/assets/style.css", "clash")
-        #expect(site.failure().first?.message == "two sources produce the output file assets/style.css")
+        #expect(
+            site.failure().first?.message
+                == "content/assets/style.css and themes/default/assets/style.css both produce the output file assets/style.css"
+        )
     }
 }
