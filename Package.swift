@@ -50,6 +50,11 @@ let package = Package(
             name: "sitegen-bench",
             dependencies: ["SitegenKit"]
         ),
+        // The fuzz targets: libFuzzer's entry point with `-DFUZZING` (.ci/fuzz), a corpus replayer otherwise.
+        .executableTarget(
+            name: "sitegen-fuzz",
+            dependencies: ["SitegenKit"]
+        ),
         .testTarget(
             name: "SitegenKitTests",
             dependencies: ["SitegenKit"]

@@ -24,7 +24,8 @@ public struct MarkdownRenderer: Sendable {
         embed: (String) -> String?
     ) -> MarkdownDocument {
         let lineOffset = firstLine - 1
-        guard let root = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
+        // The byte count, not strlen: a NUL inside the text must not cut it short (libcmark reads it as U+FFFD).
+        guard let root = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
             return MarkdownDocument(htmlBytes: [], headings: [], links: [], unknownEmbeds: [])
         }
         defer { cmark_node_free(root) }
