@@ -195,4 +195,18 @@ import Testing
         bytes[size - 1] = 0x44
         #expect(!FileBytes.equal(atPath: site.output.appendingPathComponent("big.bin").path, .bytes(bytes)))
     }
+
+    @Test func aPageOverTheSizeLimitIsRefusedBeforeItIsRead() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        // A sparse file: its size is checked before a byte of it is read.
+        let path = site.root.appendingPathComponent("content/huge.md").path
+        let descriptor = open(path, O_WRONLY | O_CREAT, 0o644)
+        #expect(ftruncate(descriptor, off_t(SourceFile.maxBytes + 1)) == 0)
+        close(descriptor)
+        let problem = try #require(site.failure().first)
+        #expect(problem.location.file == "content/huge.md")
+        #expect(problem.message.contains("over the 16 MiB"))
+    }
 }

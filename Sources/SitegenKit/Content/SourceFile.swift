@@ -21,6 +21,13 @@ public struct SourceFile: Sendable {
     /// `read(_:displayPath:)` for a file path. Every page is read through here, once or twice a build: plain POSIX
     /// reads spare FileManager's extra stat and copies.
     static func read(atPath path: String, displayPath: String) throws(Diagnostic) -> SourceFile {
+        var status = stat()
+        if stat(path, &status) == 0, Int(status.st_size) > maxBytes {
+            throw Diagnostic(
+                SourceLocation(file: displayPath),
+                "this file is \(Int(status.st_size) >> 20) MiB, over the \(maxBytes >> 20) MiB sitegen reads as one page or setting",
+                hint: "split it into several pages; files to publish as they are (not .md) have no such limit")
+        }
         guard let bytes = FileBytes.read(atPath: path) else {
             let what =
                 switch Disk.kind(of: path) {
@@ -33,6 +40,10 @@ public struct SourceFile: Sendable {
         }
         return try decode(bytes, displayPath: displayPath)
     }
+
+    /// The largest text file sitegen reads: far beyond any page a person writes (a long book chapter is under
+    /// 1 MiB), while a page's rendering takes several times its size in memory, on every core at once.
+    static let maxBytes = 16 << 20
 
     /// The text of a file's bytes: UTF-8, with a leading byte-order mark dropped (as editors on Windows write one)
     /// and Windows line endings made Unix ones. Invalid UTF-8 and control characters other than tab, line feed,
