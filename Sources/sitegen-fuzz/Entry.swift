@@ -44,7 +44,9 @@ import Foundation
         static func main() {
             let arguments = CommandLine.arguments.dropFirst()
             guard let name = arguments.first, let target = FuzzTarget(rawValue: name) else {
-                print("usage: sitegen-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE_OR_FOLDER...")
+                print(
+                    "usage: sitegen-fuzz \(FuzzTarget.allCases.map(\.rawValue).joined(separator: "|")) FILE_OR_FOLDER..."
+                )
                 exit(2)
             }
             var count = 0
@@ -53,7 +55,9 @@ import Foundation
                 _ = FileManager.default.fileExists(atPath: path, isDirectory: &isFolder)
                 let files =
                     isFolder.boolValue
-                    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map { path + "/" + $0 }
+                    ? ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted().map {
+                        path + "/" + $0
+                    }
                     : [path]
                 for file in files {
                     guard let bytes = FileManager.default.contents(atPath: file) else { continue }

@@ -30,8 +30,12 @@ enum FuzzTarget: String, CaseIterable {
 
     /// The elements and fields a note may name: the guide's own, read as a build reads them when the fuzzer runs
     /// from the repository, so the kept corpus of real notes decodes past its names.
-    static let elements = (try? Element.decodeList(SourceFile.read(URL(fileURLWithPath: "content/elements.yaml"), displayPath: "content/elements.yaml"))) ?? []
-    static let fields = (try? Field.decodeList(SourceFile.read(URL(fileURLWithPath: "content/fields.yaml"), displayPath: "content/fields.yaml"))) ?? []
+    static let elements =
+        (try? Element.decodeList(
+            SourceFile.read(URL(fileURLWithPath: "content/elements.yaml"), displayPath: "content/elements.yaml"))) ?? []
+    static let fields =
+        (try? Field.decodeList(
+            SourceFile.read(URL(fileURLWithPath: "content/fields.yaml"), displayPath: "content/fields.yaml"))) ?? []
 
     private static func page(_ bytes: [UInt8]) {
         guard let file = try? SourceFile.decode(bytes, displayPath: "content/fuzz.md"),

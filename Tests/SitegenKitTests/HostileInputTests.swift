@@ -68,6 +68,17 @@ import Testing
         #expect(problem.message.contains("content/About.md and content/about.md differ only in upper and lower case"))
     }
 
+    @Test func foldersDifferingOnlyInCaseAreReported() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("Notes/a.md")
+        try site.page("notes/b.md")
+        let problem = try #require(site.failure().first)
+        #expect(
+            problem.message.contains(
+                "the folders content/Notes/ and content/notes/ differ only in upper and lower case"))
+    }
+
     @Test func anAssetCollidingByCaseWithATheAssetIsNamed() throws {
         let site = try TestSite()
         defer { site.remove() }

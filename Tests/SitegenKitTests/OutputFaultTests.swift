@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import SitegenKit
@@ -32,12 +31,12 @@ import Testing
     static func steps(exchanges: Bool) throws -> [String] {
         let site = try changedSite()
         defer { site.remove() }
-        let recorded = Mutex<[String]>([])
+        let recorded = Recorder()
         var options = BuildOptions(root: site.root)
         options.disk.exchanges = exchanges
-        options.disk.fault = { step in recorded.withLock { $0.append(masked(step.description)) } }
+        options.disk.fault = { step in recorded.add(masked(step.description)) }
         try SiteBuilder.build(options)
-        return recorded.withLock { Array(Set($0)).sorted() }
+        return Array(Set(recorded.lines)).sorted()
     }
 
     /// The same step of two builds of two copies of the site reads the same: the temporary folder and the random
@@ -61,9 +60,9 @@ import Testing
             var options = BuildOptions(root: site.root)
             options.disk.exchanges = exchanges
             // The step fails the first time it is taken, as a full disk would, and works when tried again.
-            let fired = Atomic(false)
+            let fired = Recorder()
             options.disk.fault = { step throws(FileError) in
-                if Self.masked(step.description) == failing, !fired.exchange(true, ordering: .relaxed) {
+                if Self.masked(step.description) == failing, fired.next() == 1 {
                     throw FileError(action: step.action, path: step.path, code: ENOSPC)
                 }
             }
@@ -98,10 +97,10 @@ import Testing
     func aFailureRemovingTheOldCopyKeepsTheNewSiteAndSaysSo(exchanges: Bool) throws {
         let site = try Self.changedSite()
         defer { site.remove() }
-        let notices = Mutex<[String]>([])
+        let notices = Recorder()
         var options = BuildOptions(root: site.root)
         options.disk.exchanges = exchanges
-        options.notice = { text in notices.withLock { $0.append(text) } }
+        options.notice = notices.add
         options.disk.fault = { step throws(FileError) in
             if step.action == "remove" && step.path.hasSuffix("/gone.html") {
                 throw FileError(action: step.action, path: step.path, code: EPERM)
@@ -111,10 +110,30 @@ import Testing
         #expect(try site.read("a.html").contains("New"))
         #expect(try site.read("CNAME") == "example.org")
         #expect(
-            notices.withLock { $0.contains { $0.contains("could not remove") && $0.contains("permission denied") } })
+            notices.lines.contains { $0.contains("could not remove") && $0.contains("permission denied") })
         #expect(leftovers(beside: site.output).count == 1)
         // The next build is not blocked by what was left, and clears it.
         try site.build()
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    @Test func aFileCarriedOverAsACopyKeepsItsPermissionsAndTheOriginalIsNotLost() throws {
+        let site = try Self.changedSite()
+        defer { site.remove() }
+        let cname = site.output.appendingPathComponent("CNAME").path
+        #expect(chmod(cname, 0o600) == 0)
+        var options = BuildOptions(root: site.root)
+        // As when the kernel refuses to link another user's file (protected_hardlinks).
+        options.disk.fault = { step throws(FileError) in
+            if step.action == "link" && step.path.hasSuffix("/CNAME") {
+                throw FileError(action: step.action, path: step.path, code: EPERM)
+            }
+        }
+        try SiteBuilder.build(options)
+        var status = stat()
+        #expect(stat(cname, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o600)
+        #expect(try site.read("CNAME") == "example.org")
         #expect(leftovers(beside: site.output).isEmpty)
     }
 
@@ -124,14 +143,11 @@ import Testing
         let before = folderTree(site.output)
         var options = BuildOptions(root: site.root)
         options.disk.exchanges = false
-        let renames = Mutex(0)
+        let renames = Recorder()
         options.disk.fault = { step throws(FileError) in
             guard step.action == "rename" else { return }
             // The first rename moves the output aside; the second (new site in) and the third (undo) fail.
-            if renames.withLock({ count in
-                count += 1
-                return count
-            }) > 1 {
+            if renames.next() > 1 {
                 throw FileError(action: step.action, path: step.path, code: EIO)
             }
         }
@@ -139,11 +155,11 @@ import Testing
         #expect(failure?.outputUnchanged == false)
         #expect(failure?.diagnostics.first?.message.contains("the next build puts it back") == true)
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
-        let notices = Mutex<[String]>([])
+        let notices = Recorder()
         var next = BuildOptions(root: site.root)
-        next.notice = { text in notices.withLock { $0.append(text) } }
+        next.notice = notices.add
         try SiteBuilder.build(next)
-        #expect(notices.withLock { $0.contains { $0.contains("put back") } })
+        #expect(notices.lines.contains { $0.contains("put back") })
         #expect(try site.read("a.html").contains("New"))
         let after = folderTree(site.output)
         for path in ["CNAME", ".well-known/security.txt", "empty", "latest.html"] {
@@ -190,12 +206,12 @@ import Testing
         let old = site.root.appendingPathComponent(".output.sitegen-new-crash")
         try FileManager.default.copyItem(at: site.output, to: old)
         try Data("only here".utf8).write(to: old.appendingPathComponent("only-copy.txt"))
-        let notices = Mutex<[String]>([])
+        let notices = Recorder()
         var options = BuildOptions(root: site.root)
-        options.notice = { text in notices.withLock { $0.append(text) } }
+        options.notice = notices.add
         try SiteBuilder.build(options)
         #expect(folderTree(old)["only-copy.txt"] == .file(Data("only here".utf8)))
-        #expect(notices.withLock { $0.contains { $0.contains("kept") && $0.contains("only-copy.txt") } })
+        #expect(notices.lines.contains { $0.contains("kept") && $0.contains("only-copy.txt") })
     }
 
     @Test func aStagingFolderFromACrashedBuildIsRemoved() throws {

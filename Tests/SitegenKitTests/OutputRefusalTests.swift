@@ -135,4 +135,51 @@ import Testing
         #expect(folderTree(site.output)["pipe"] == .other)
         #expect(try site.read("index.html").contains("Changed"))
     }
+
+    @Test func aNameThatIsNotUTF8InTheOutputStopsTheBuildBeforeTheSwap() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.build()
+        // A Latin-1 "é": a name no Swift `String` path can spell again, so it could not be carried over.
+        let name = Array((site.output.path + "/caf").utf8) + [0xE9, 0]
+        let descriptor = name.withUnsafeBufferPointer {
+            open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644)
+        }
+        #expect(descriptor >= 0)
+        close(descriptor)
+        try site.page("index.md", title: "Changed")
+        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        #expect(failure?.diagnostics.first?.message.contains("not valid UTF-8") == true)
+        #expect(try site.read("index.html").contains("A page"))
+        let stillThere = name.withUnsafeBufferPointer {
+            access(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), F_OK) == 0
+        }
+        #expect(stillThere)
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    @Test func anAssetWhoseNameStartsWithAHashIsTrackedLikeAnyOther() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write("content/#tag.txt", "tagged")
+        try site.build()
+        try site.build()
+        #expect(try site.read("#tag.txt") == "tagged")
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/#tag.txt"))
+        try site.build()
+        #expect(folderTree(site.output)["#tag.txt"] == nil)
+    }
+
+    @Test func somethingBesideTheOutputThatOnlyLooksLikeALeftoverIsKept() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md")
+        try site.write(".output.sitegen-new-abc", "a file, not a folder")
+        try site.write(".output.sitegen-notes/keep.txt", "not a name sitegen gives")
+        try site.build()
+        #expect(folderTree(site.root)[".output.sitegen-new-abc"] == .file(Data("a file, not a folder".utf8)))
+        #expect(folderTree(site.root)[".output.sitegen-notes/keep.txt"] != nil)
+    }
 }

@@ -7,7 +7,9 @@ import Testing
     import FoundationNetworking
 #endif
 
-@Suite struct ServeTests {
+/// Serialized, with `WatchLimits` nested inside: those tests lower the kernel's inotify limits for the whole
+/// machine while a server starts, which must not touch another test's server.
+@Suite(.serialized) struct ServeTests {
     /// Collects what the server logs.
     final class Log: @unchecked Sendable {
         private let lock = NSLock()

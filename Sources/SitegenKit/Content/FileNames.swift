@@ -11,6 +11,9 @@ enum FileNames {
         var problems: [Diagnostic] = []
         var groups: [String: [String]] = [:]
         var order: [String] = []
+        // Folders too: `Notes/a.md` and `notes/b.md` are in one folder on those systems.
+        var folders: [String: [ExactPath]] = [:]
+        var folderOrder: [String] = []
         for path in paths {
             if let problem = controlCharacterProblem(path, shownAs: "\(displayName)/\(path)") {
                 problems.append(problem)
@@ -19,6 +22,28 @@ enum FileNames {
             let key = folded(output(path))
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(path)
+            var prefix = ""
+            for part in path.split(separator: "/").dropLast() {
+                prefix += prefix.isEmpty ? String(part) : "/" + part
+                let folderKey = folded(prefix)
+                if folders[folderKey] == nil { folderOrder.append(folderKey) }
+                if folders[folderKey]?.contains(ExactPath(prefix)) != true {
+                    folders[folderKey, default: []].append(ExactPath(prefix))
+                }
+            }
+        }
+        for key in folderOrder {
+            guard let group = folders[key], group.count > 1 else { continue }
+            let named = group.map { "\(displayName)/\($0.string)/" }
+            let onlyNormalization = Set(group.map { Array($0.string.precomposedStringWithCanonicalMapping.utf8) })
+            problems.append(
+                Diagnostic(
+                    SourceLocation(file: named[0]),
+                    "the folders \(named.joined(separator: " and ")) differ only in "
+                        + (onlyNormalization.count == 1
+                            ? "how their accented letters are encoded (Unicode normalization)" : "upper and lower case")
+                        + ", so on macOS, Windows and many web hosts they would be one folder",
+                    hint: "move the files into one of them"))
         }
         for key in order {
             guard let group = groups[key], group.count > 1 else { continue }

@@ -12,15 +12,16 @@ public enum FileTree {
 
     /// Every entry below `directory`, folders before what they hold, with what each is (links are not followed):
     /// hidden ones too, and FIFOs, sockets and devices, so nothing there is overlooked.
-    static func everything(under directory: String) -> [(path: String, kind: Disk.Kind)] {
+    /// Fails when any folder in the tree cannot be read completely.
+    static func everything(under directory: String) throws(FileError) -> [(path: String, kind: Disk.Kind)] {
         var result: [(path: String, kind: Disk.Kind)] = []
-        func visit(_ path: String, prefix: String) {
-            for (name, kind) in Disk.entries(in: path).sorted(by: { $0.name < $1.name }) {
+        func visit(_ path: String, prefix: String) throws(FileError) {
+            for (name, kind) in try Disk.entries(in: path).sorted(by: { $0.name < $1.name }) {
                 result.append((prefix + name, kind))
-                if kind == .folder { visit(path + "/" + name, prefix: prefix + name + "/") }
+                if kind == .folder { try visit(path + "/" + name, prefix: prefix + name + "/") }
             }
         }
-        visit(directory, prefix: "")
+        try visit(directory, prefix: "")
         return result
     }
 

@@ -76,8 +76,8 @@ struct Disk: Sendable {
     }
 
     /// Copies the regular file at `source` to a new file at `target`, a block at a time, so a large file never sits
-    /// in memory whole.
-    func copy(_ source: String, to target: String) throws(FileError) {
+    /// in memory whole; with `preservingMetadata`, its permission bits and times too.
+    func copy(_ source: String, to target: String, preservingMetadata: Bool = false) throws(FileError) {
         try check("copy", target)
         let input = open(source, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard input >= 0 else { throw FileError.current("read", source) }
@@ -94,9 +94,18 @@ struct Disk: Sendable {
                 if errno == EINTR { continue }
                 throw FileError.current("read", source)
             }
-            if count == 0 { return }
+            if count == 0 { break }
             try Self.writeAll(UnsafeRawBufferPointer(rebasing: buffer[..<count]), to: output, path: target)
         }
+        guard preservingMetadata else { return }
+        // A file of the author's carried over as a copy keeps its permissions and times (a 0600 file must not
+        // become world-readable in the published site).
+        var status = stat()
+        guard fstat(input, &status) == 0, fchmod(output, status.st_mode & 0o7777) == 0 else {
+            throw FileError.current("copy the permissions of", source)
+        }
+        var times = [status.st_atim, status.st_mtim]
+        guard futimens(output, &times) == 0 else { throw FileError.current("copy the times of", source) }
     }
 
     /// Renames `source` to `target`.
@@ -153,7 +162,7 @@ struct Disk: Sendable {
     /// (at the top of `path`) go after everything else, so that a removal that fails part-way keeps them.
     func removeTree(_ path: String, last: Set<String> = []) throws(FileError) {
         if Self.kind(of: path) == .folder {
-            let names = Self.names(in: path)
+            let names = try Self.names(in: path)
             for name in names where !last.contains(name) { try removeTree(path + "/" + name) }
             for name in names where last.contains(name) { try removeTree(path + "/" + name) }
         }
@@ -202,20 +211,28 @@ struct Disk: Sendable {
         }
     }
 
-    /// The names in the folder at `path`, without `.` and `..`; empty when it cannot be read.
-    static func names(in path: String) -> [String] {
-        entries(in: path).map(\.name)
+    /// The names in the folder at `path`, without `.` and `..`.
+    static func names(in path: String) throws(FileError) -> [String] {
+        try entries(in: path).map(\.name)
     }
 
-    /// The entries of the folder at `path` with what each is, without `.` and `..`; empty when it cannot be read.
-    static func entries(in path: String) -> [(name: String, kind: Kind)] {
-        guard let folder = opendir(path) else { return [] }
+    /// The entries of the folder at `path` with what each is, without `.` and `..`. Fails when the folder cannot
+    /// be read, or holds a name that is not valid UTF-8 (which a `String` path could not name again): a caller
+    /// that carries a folder over must never take an unreadable one for an empty one.
+    static func entries(in path: String) throws(FileError) -> [(name: String, kind: Kind)] {
+        guard let folder = opendir(path) else { throw FileError.current("read the folder", path) }
         defer { closedir(folder) }
         var result: [(name: String, kind: Kind)] = []
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+        while true {
+            errno = 0
+            guard let entry = readdir(folder) else {
+                if errno != 0 { throw FileError.current("read the folder", path) }
+                return result
             }
+            let decoded = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!)
+            }
+            guard let name = decoded else { throw FileError(action: "read the folder", path: path, code: EILSEQ) }
             if name == "." || name == ".." { continue }
             // readdir's entry type spares a stat per entry; some file systems leave it unknown.
             let kind: Kind =
@@ -228,11 +245,10 @@ struct Disk: Sendable {
                 }
             result.append((name, kind))
         }
-        return result
     }
 
     /// Whether the entries at `first` and `second` are the same thing: one file under two names, files with the
-    /// same bytes, or links with the same target.
+    /// same bytes and permissions, or links with the same target.
     static func same(_ first: String, _ second: String) -> Bool {
         var a = stat()
         var b = stat()
@@ -241,7 +257,9 @@ struct Disk: Sendable {
         }
         if a.st_dev == b.st_dev && a.st_ino == b.st_ino { return true }
         switch a.st_mode & S_IFMT {
-        case S_IFREG: return FileBytes.sameBytes(atPath: first, atPath: second)
+        case S_IFREG:
+            return a.st_mode == b.st_mode && a.st_size == b.st_size
+                && FileBytes.sameBytes(atPath: first, atPath: second)
         case S_IFLNK: return linkTarget(first) != nil && linkTarget(first) == linkTarget(second)
         case S_IFDIR: return true
         default: return false

@@ -32,6 +32,7 @@ struct FileError: Error, Sendable, CustomStringConvertible {
         case EMFILE, ENFILE: "too many files are open"
         case ENAMETOOLONG: "the name is too long"
         case EIO: "an input/output error from the disk"
+        case EILSEQ: "it holds a file whose name is not valid UTF-8"
         default: String(cString: strerror(code))
         }
     }
@@ -42,6 +43,7 @@ struct FileError: Error, Sendable, CustomStringConvertible {
         case ENOSPC, EDQUOT: "free some space and build again; the previous output was left as it was"
         case EACCES, EPERM, EROFS: "check the folder's permissions (and `lsattr` for immutable files)"
         case EXDEV, EBUSY: "build into a folder inside the mount point, not the mount point itself"
+        case EILSEQ: "rename that file (its name is shown with \u{FFFD} where it cannot be read), or move it elsewhere"
         default: "check the path and build again"
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
 
 /// The list, kept in the output folder, of the files sitegen wrote there: a build replaces or removes only these.
-/// One path a line; a path holding `%`, a line break or another control character is percent-encoded, so no file
-/// name can break a line in two (and make a later build remove a file it did not write).
+/// One path a line; a path holding `%`, a line break or another control character, or starting with `#`, is
+/// percent-encoded, so no file name can break a line in two or read as a comment (and make a later build remove a
+/// file it did not write, or refuse one it did).
 struct OutputManifest: Equatable, Sendable {
     /// The file's name inside the output folder.
     static let fileName = ".sitegen-manifest"
@@ -55,10 +56,11 @@ struct OutputManifest: Equatable, Sendable {
     }
 
     static func encode(_ path: String) -> String {
-        guard path.utf8.contains(where: needsEscape) else { return path }
+        // A leading `#` is escaped too, or the line would read as a comment.
+        guard path.utf8.contains(where: needsEscape) || path.hasPrefix("#") else { return path }
         var bytes: [UInt8] = []
-        for byte in path.utf8 {
-            if needsEscape(byte) {
+        for (index, byte) in path.utf8.enumerated() {
+            if needsEscape(byte) || (index == 0 && byte == UInt8(ascii: "#")) {
                 bytes +=
                     Array("%".utf8) + Array(String(byte >> 4, radix: 16, uppercase: true).utf8)
                     + Array(String(byte & 0xF, radix: 16, uppercase: true).utf8)

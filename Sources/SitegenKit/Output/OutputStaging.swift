@@ -7,7 +7,7 @@ public final class OutputStaging: @unchecked Sendable {
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
     private var written: [String] = []
-    private var folders: Set<String> = []
+    private var folders: Set<ExactPath> = []
     private var lockDescriptor: Int32?
     private var swapped = false
     /// False only when a failed swap could not be undone, so the output folder is not as it was.
@@ -40,7 +40,7 @@ public final class OutputStaging: @unchecked Sendable {
             if let parent {
                 lock.lock()
                 defer { lock.unlock() }
-                if folders.insert(parent).inserted { try disk.createFolders(parent) }
+                if folders.insert(ExactPath(parent)).inserted { try disk.createFolders(parent) }
             }
             if previous?.contains(ExactPath(file.path)) == true, carryOver(file, to: path) {
                 // Carried over unchanged.
@@ -84,7 +84,7 @@ public final class OutputStaging: @unchecked Sendable {
             discardFolder()
             throw error
         }
-        if let old { writer.removeIfOurs(old) }
+        if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
         return paths.count
     }
 
@@ -94,8 +94,14 @@ public final class OutputStaging: @unchecked Sendable {
     private func carryOverForeignEntries() throws(Diagnostic) {
         guard let previous else { return }
         let output = writer.outputPath
-        for (path, kind) in FileTree.everything(under: output)
-        where !previous.contains(ExactPath(path)) && path != OutputWriter.manifestName {
+        let entries: [(path: String, kind: Disk.Kind)]
+        do throws(FileError) {
+            // A folder that cannot be read in full is never taken for an empty one: the build stops first.
+            entries = try FileTree.everything(under: output)
+        } catch {
+            throw writer.failure(error)
+        }
+        for (path, kind) in entries where !previous.contains(ExactPath(path)) && path != OutputWriter.manifestName {
             let target = folder + "/" + path
             let existing = Disk.kind(of: target)
             if kind == .folder && existing == .folder { continue }
@@ -114,7 +120,9 @@ public final class OutputStaging: @unchecked Sendable {
                     do throws(FileError) {
                         try disk.link(output + "/" + path, to: target)
                     } catch  where kind == .file {
-                        try disk.copy(output + "/" + path, to: target)
+                        // A link can be refused (another user's file, under protected_hardlinks): a copy then,
+                        // with the file's permissions and times.
+                        try disk.copy(output + "/" + path, to: target, preservingMetadata: true)
                     }
                 }
             } catch {
@@ -172,8 +180,12 @@ public final class OutputStaging: @unchecked Sendable {
     private func discardFolder() {
         // Everything in it is sitegen's: files it wrote, and links to files that are still in the output.
         // After the swap the folder holds the old site, which only `removeIfOurs` may remove.
-        if !swapped && Disk.kind(of: folder) == .folder {
-            try? disk.removeTree(folder, last: [OutputWriter.stagingMarker, OutputWriter.manifestName])
+        guard !swapped && Disk.kind(of: folder) == .folder else { return }
+        do throws(FileError) {
+            try disk.removeTree(folder, last: [OutputWriter.stagingMarker, OutputWriter.manifestName])
+        } catch {
+            writer.notice?(
+                "could not remove the unfinished site at \(folder): \(error.reason); the next build tries again")
         }
     }
 

@@ -95,14 +95,25 @@ public struct OutputWriter: Sendable {
         }
     }
 
-    /// A file-system error as a diagnostic on the output folder.
-    func failure(_ error: any Error, state: String = "the previous output was left as it was") -> Diagnostic {
+    /// A file-system error as a diagnostic on the output folder. A path inside a staging folder is named as the
+    /// output path it stands for; `state` says what the output folder holds now.
+    func failure(_ error: any Error, state: String? = nil) -> Diagnostic {
         if let diagnostic = error as? Diagnostic { return diagnostic }
-        guard let error = error as? FileError else {
+        guard var error = error as? FileError else {
             return Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error)")
         }
+        if let name = error.path.utf8.starts(with: (parentPath + "/" + siblingPrefix).utf8) ? error.path : nil,
+            let rest = name.dropFirst(parentPath.count + 1 + siblingPrefix.count).split(
+                separator: "/", maxSplits: 1
+            ).dropFirst().first
+        {
+            error.path = "\(displayPath)/\(rest)"
+        }
+        let hint =
+            state == nil ? error.hint : "the next build puts the previous site back; \(error.hint.lowercased())"
         return Diagnostic(
-            SourceLocation(file: displayPath), "\(error.description); \(state)", hint: error.hint)
+            SourceLocation(file: displayPath),
+            "\(error.description); \(state ?? "the previous output was left as it was")", hint: hint)
     }
 
     /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a manifest is
@@ -124,7 +135,12 @@ public struct OutputWriter: Sendable {
                 "the list of files sitegen wrote here is damaged, so sitegen cannot tell its files from yours",
                 hint: "move the files you added to \(displayPath)/ elsewhere, delete the folder, and build again")
         case nil:
-            let names = Disk.names(in: outputPath)
+            let names: [String]
+            do throws(FileError) {
+                names = try Disk.names(in: outputPath)
+            } catch {
+                throw failure(error)
+            }
             if names.isEmpty { return [] }
             throw Diagnostic(
                 SourceLocation(file: displayPath),
@@ -137,34 +153,59 @@ public struct OutputWriter: Sendable {
     /// stopped between its two renames, and removes staging folders and old copies that provably hold nothing but
     /// sitegen's files (or copies of files still in the output). Anything else is kept, and the notice says so.
     private func recoverInterruptedBuild() throws(Diagnostic) {
-        let leftovers = Disk.names(in: parentPath).filter {
-            $0.hasPrefix(siblingPrefix) && $0 != siblingPrefix + "lock"
-        }.sorted()
+        let names: [String]
+        do throws(FileError) {
+            names = try Disk.names(in: parentPath)
+        } catch {
+            throw failure(error)
+        }
+        let leftovers = names.filter(isLeftoverName).filter { Disk.kind(of: parentPath + "/" + $0) == .folder }
         guard !leftovers.isEmpty else { return }
         var remaining = leftovers
-        if Disk.kind(of: outputPath) == .missing,
-            let old = leftovers.first(where: {
-                $0.hasPrefix(siblingPrefix + "old") && OutputManifest.read(inFolder: parentPath + "/" + $0) != nil
-            })
-        {
+        // Only the two-rename swap leaves an old copy with the output missing; the newest such copy (a rename
+        // changes a folder's status time) is the site the output held.
+        let candidates = leftovers.filter {
+            Array($0.utf8).starts(with: Array((siblingPrefix + "old").utf8))
+                && OutputManifest.read(inFolder: parentPath + "/" + $0) != nil
+        }
+        if Disk.kind(of: outputPath) == .missing, let old = candidates.max(by: { changeTime($0) < changeTime($1) }) {
             do throws(FileError) {
                 try disk.rename(parentPath + "/" + old, to: outputPath)
             } catch {
                 throw failure(error, state: "\(displayPath) is missing; the previous site is at \(parentPath)/\(old)")
             }
             notice?("put back \(displayPath)/ from the copy an interrupted build left at \(parentPath)/\(old)")
-            remaining.removeAll { $0 == old }
+            remaining.removeAll { Array($0.utf8) == Array(old.utf8) }
         }
-        for name in remaining { removeIfOurs(parentPath + "/" + name) }
+        for name in remaining { removeIfOurs(parentPath + "/" + name, what: "left by an interrupted build") }
+    }
+
+    /// Whether `name`, beside the output folder, is one of sitegen's staging folders or old copies: the sibling
+    /// prefix, byte for byte, then `new-` or `old-` and a token (or the fixed names of sitegen 0.x).
+    private func isLeftoverName(_ name: String) -> Bool {
+        let bytes = Array(name.utf8)
+        let prefix = Array(siblingPrefix.utf8)
+        guard bytes.starts(with: prefix) else { return false }
+        let rest = String(decoding: bytes[prefix.count...], as: UTF8.self)
+        if rest == "staging" || rest == "old" { return true }
+        guard rest.hasPrefix("new-") || rest.hasPrefix("old-") else { return false }
+        let token = rest.utf8.dropFirst(4)
+        return !token.isEmpty && token.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }
+    }
+
+    private func changeTime(_ name: String) -> Int {
+        var status = stat()
+        return lstat(parentPath + "/" + name, &status) == 0 ? Int(status.st_ctim.tv_sec) : 0
     }
 
     /// Removes a staging folder or old copy if everything in it is provably sitegen's; otherwise keeps it and says
     /// why. Never fails a build: whatever stays behind is reported and tried again by the next build.
-    func removeIfOurs(_ folder: String) {
+    /// `what` says where the folder comes from, for the notices.
+    func removeIfOurs(_ folder: String, what: String) {
         let foreign = foreignEntries(in: folder)
         guard foreign.isEmpty else {
             notice?(
-                "kept \(folder), left by an interrupted build: it holds \(foreign.count) file\(foreign.count == 1 ? "" : "s") that \(displayPath)/ does not (\(foreign.prefix(3).joined(separator: ", "))); move what you want to keep and delete it"
+                "kept \(folder) (\(what)): it holds \(foreign.count) thing\(foreign.count == 1 ? "" : "s") that \(displayPath)/ does not (\(foreign.prefix(3).joined(separator: ", "))); move what you want to keep and delete the rest"
             )
             return
         }
@@ -172,7 +213,7 @@ public struct OutputWriter: Sendable {
             // What proves the folder sitegen's goes last, so a removal that fails part-way can be tried again.
             try disk.removeTree(folder, last: [Self.manifestName, Self.stagingMarker])
         } catch {
-            notice?("could not remove \(folder), left by an earlier build: \(error.reason); delete it yourself")
+            notice?("could not remove \(folder) (\(what)): \(error.reason); the next build tries again")
         }
     }
 
@@ -186,15 +227,23 @@ public struct OutputWriter: Sendable {
         default: listed = []
         }
         var foreign: [String] = []
-        var nonEmpty: Set<String> = []
-        let entries = FileTree.everything(under: folder)
+        var nonEmpty: Set<ExactPath> = []
+        let entries: [(path: String, kind: Disk.Kind)]
+        do throws(FileError) {
+            entries = try FileTree.everything(under: folder)
+        } catch {
+            // What cannot be listed cannot be proven sitegen's.
+            return ["\(error.path) (\(error.reason))"]
+        }
         for (path, _) in entries {
-            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { nonEmpty.insert(String(path[..<slash])) }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                nonEmpty.insert(ExactPath(String(path[..<slash])))
+            }
         }
         for (path, kind) in entries {
             if kind == .folder {
                 // A folder goes with what it holds; an empty one only when the output has it too.
-                if nonEmpty.contains(path) || Disk.kind(of: outputPath + "/" + path) == .folder { continue }
+                if nonEmpty.contains(ExactPath(path)) || Disk.kind(of: outputPath + "/" + path) == .folder { continue }
                 foreign.append(path + "/")
             } else if !listed.contains(ExactPath(path)) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
                 foreign.append(path)

@@ -14,13 +14,24 @@ struct ChangeWatcher: Sendable {
         onChange: @Sendable (_ paths: Set<String>, _ notes: [String]) async -> Void
     ) async {
         #if os(Linux)
-            if let events = InotifyEvents(folders: folders) {
+            let unavailable: String
+            do throws(InotifyEvents.Unavailable) {
+                let events = try InotifyEvents(folders: folders)
                 await onReady()
                 await watch(events, settle: settle, onChange: onChange)
                 return
+            } catch {
+                unavailable = error.reason
             }
+            await poll(
+                every: .milliseconds(200),
+                onReady: {
+                    await onReady()
+                    await onChange([], ["\(unavailable); comparing files every 200 ms instead"])
+                }, onChange: onChange)
+        #else
+            await poll(every: .milliseconds(200), onReady: onReady, onChange: onChange)
         #endif
-        await poll(every: .milliseconds(200), onReady: onReady, onChange: onChange)
     }
 
     #if os(Linux)
@@ -34,6 +45,14 @@ struct ChangeWatcher: Sendable {
                 try? await Task.sleep(for: settle)
                 let (changed, notes) = events.drain()
                 if !changed.isEmpty { await onChange(changed, notes) }
+                if events.degraded {
+                    events.close()
+                    await poll(
+                        every: .milliseconds(200),
+                        onReady: { await onChange([], ["comparing files every 200 ms from now on"]) },
+                        onChange: onChange)
+                    return
+                }
             }
             events.close()
         }

@@ -57,7 +57,7 @@ public final class DevServer: Sendable {
                     },
                     onChange: { paths, notes in
                         for note in notes { self.log(note) }
-                        await self.rebuild(changed: paths)
+                        if !paths.isEmpty { await self.rebuild(changed: paths) }
                     })
             }
             group.addTask {

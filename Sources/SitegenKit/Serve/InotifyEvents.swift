@@ -15,6 +15,11 @@
         private var pending: Set<String> = []
         private var notes: [String] = []
         private var closed = false
+        /// Whether `init` has finished: a watch that fails after that is noted and makes `degraded` true.
+        private var started = false
+        /// Whether a signal is out that no `drain` has answered yet.
+        private var signalled = false
+        private var lostWatch = false
 
         private static let mask = UInt32(
             IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF
@@ -22,15 +27,28 @@
         /// For a root's parent: only entries appearing and disappearing matter.
         private static let parentMask = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ONLYDIR)
 
-        /// Starts watching; nil when inotify is not available.
-        init?(folders roots: [URL]) {
+        /// Starts watching. Fails, saying why, when inotify is not available or a folder cannot be watched (the
+        /// system's limit of watches is reached): the caller then compares the folders' files instead.
+        init(folders roots: [URL]) throws(Unavailable) {
             descriptor = inotify_init1(Int32(IN_CLOEXEC))
-            guard descriptor >= 0 else { return nil }
+            guard descriptor >= 0 else {
+                throw Unavailable(reason: "inotify is not available (\(String(cString: strerror(errno))))")
+            }
             self.roots = roots.map(\.standardizedFileURL.path)
             for root in self.roots {
                 watch(URL(fileURLWithPath: root).deletingLastPathComponent().path, mask: Self.parentMask)
                 addTree(root)
             }
+            if let first = notes.first {
+                Glibc.close(descriptor)
+                throw Unavailable(reason: first)
+            }
+            started = true
+        }
+
+        /// Why file events cannot be had.
+        struct Unavailable: Error {
+            let reason: String
         }
 
         /// A signal each time changes start to collect after a `drain`; the stream ends when `close` is called.
@@ -50,10 +68,15 @@
                 defer {
                     pending.removeAll()
                     notes.removeAll()
+                    signalled = false
                 }
                 return (pending, notes)
             }
         }
+
+        /// Whether a folder could not be watched after watching started: its changes would go unseen, so the
+        /// caller should compare files instead from then on.
+        var degraded: Bool { lock.withLock { lostWatch } }
 
         /// Stops watching; the reading thread closes the descriptor when it notices.
         func close() {
@@ -67,9 +90,9 @@
             guard watch >= 0 else {
                 let reason = String(cString: strerror(errno))
                 if errno != ENOENT {
-                    note(
-                        "cannot watch \(path) for changes (\(reason)); rebuilding everything"
-                            + (errno == ENOSPC ? " (raise fs.inotify.max_user_watches to watch more folders)" : ""))
+                    let limit = errno == ENOSPC ? ", the system's limit fs.inotify.max_user_watches" : ""
+                    note("cannot watch \(path) for changes (\(reason)\(limit))")
+                    if started { lock.withLock { lostWatch = true } }
                 }
                 return false
             }
@@ -79,7 +102,7 @@
 
         private func addTree(_ path: String) {
             guard watch(path, mask: Self.mask) else { return }
-            for (name, kind) in Disk.entries(in: path) where kind == .folder && !name.hasPrefix(".") {
+            for (name, kind) in (try? Disk.entries(in: path)) ?? [] where kind == .folder && !name.hasPrefix(".") {
                 addTree(path + "/" + name)
             }
         }
@@ -115,7 +138,6 @@
                     if count < 0 && errno == EINTR { continue }
                     return
                 }
-                let wasEmpty = lock.withLock { pending.isEmpty && !closed }
                 var offset = 0
                 while offset + MemoryLayout<inotify_event>.size <= count {
                     let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
@@ -125,8 +147,13 @@
                     offset += MemoryLayout<inotify_event>.size + Int(event.len)
                     handle(event, name: name)
                 }
-                // Signal only when the batch was empty: the watcher then waits a moment and drains it all.
-                if wasEmpty && lock.withLock({ !pending.isEmpty }) { signal() }
+                // One signal per drain: the watcher then waits a moment and drains everything that came.
+                let shouldSignal = lock.withLock {
+                    guard !pending.isEmpty, !signalled, !closed else { return false }
+                    signalled = true
+                    return true
+                }
+                if shouldSignal { signal() }
             }
         }
 
