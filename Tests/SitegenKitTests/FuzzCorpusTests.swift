@@ -11,17 +11,8 @@ import Testing
         let corpus = SiteTests.repository.appendingPathComponent("Tests/Fuzz/corpus/\(target)")
         let count = try FileManager.default.contentsOfDirectory(atPath: corpus.path).count
         #expect(count > 0)
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = [target, corpus.path]
-        process.currentDirectoryURL = SiteTests.repository
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try runProcess(Self.binary, [target, corpus.path], in: SiteTests.repository)
+        #expect(status == 0, "\(output)")
         #expect(output.contains("replayed \(count) inputs through \(target)"))
     }
 }

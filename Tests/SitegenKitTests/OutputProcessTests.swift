@@ -133,43 +133,50 @@ import Testing
         try? FileManager.default.removeItem(at: folder)
     }
 
-    @Test(.enabled(if: canMount, "needs to mount a tmpfs: run as root to include it"))
-    func aFullDiskFailsTheBuildSaysSoAndLeavesTheOutputAsItWas() throws {
+    /// A one-page site built once into a 512 KiB tmpfs: `body` gets the site, the output folder there, and a
+    /// function that builds again, returning the exit status and what was printed.
+    static func withSiteOnSmallDisk(
+        _ body: (TestSite, URL, () throws -> (status: Int32, output: String)) throws -> Void
+    ) throws {
         let site = try TestSite()
         defer { site.remove() }
-        let disk = try Self.mountSmallDisk(kilobytes: 512)
-        defer { Self.unmount(disk) }
+        let disk = try mountSmallDisk(kilobytes: 512)
+        defer { unmount(disk) }
         let output = disk.appendingPathComponent("site")
         try site.page("index.md")
-        #expect(try runProcess(Self.binary, ["build", "--root", site.root.path, "--output", output.path]).status == 0)
-        try Data("mine".utf8).write(to: output.appendingPathComponent("CNAME"))
-        let before = folderTree(output)
-        try Data(repeating: 0x61, count: 1 << 20).write(to: site.root.appendingPathComponent("content/big.txt"))
-        let result = try runProcess(Self.binary, ["build", "--root", site.root.path, "--output", output.path])
-        #expect(result.status == 1)
-        #expect(result.output.contains("the disk is full"))
-        #expect(result.output.contains("output left unchanged"))
-        #expect(!result.output.contains("NSCocoaErrorDomain"))
-        #expect(folderTree(output) == before)
-        #expect(leftovers(beside: output).isEmpty)
+        let build = { try runProcess(binary, ["build", "--root", site.root.path, "--output", output.path]) }
+        #expect(try build().status == 0)
+        try body(site, output, build)
+    }
+
+    @Test(.enabled(if: canMount, "needs to mount a tmpfs: run as root to include it"))
+    func aFullDiskFailsTheBuildSaysSoAndLeavesTheOutputAsItWas() throws {
+        try Self.withSiteOnSmallDisk { site, output, build in
+            try Data("mine".utf8).write(to: output.appendingPathComponent("CNAME"))
+            let before = folderTree(output)
+            try Data(repeating: 0x61, count: 1 << 20).write(to: site.root.appendingPathComponent("content/big.txt"))
+            let result = try build()
+            #expect(result.status == 1)
+            #expect(result.output.contains("the disk is full"))
+            #expect(result.output.contains("output left unchanged"))
+            #expect(!result.output.contains("NSCocoaErrorDomain"))
+            #expect(folderTree(output) == before)
+            #expect(leftovers(beside: output).isEmpty)
+        }
     }
 
     @Test(.enabled(if: canMount, "needs to mount a tmpfs: run as root to include it"))
     func aReadOnlyFileSystemFailsTheBuildAndSaysSo() throws {
-        let site = try TestSite()
-        defer { site.remove() }
-        let disk = try Self.mountSmallDisk(kilobytes: 512)
-        defer { Self.unmount(disk) }
-        let output = disk.appendingPathComponent("site")
-        try site.page("index.md")
-        #expect(try runProcess(Self.binary, ["build", "--root", site.root.path, "--output", output.path]).status == 0)
-        let before = folderTree(output)
-        try site.page("index.md", title: "Changed")
-        #expect(try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-o", "remount,ro", disk.path]).status == 0)
-        let result = try runProcess(Self.binary, ["build", "--root", site.root.path, "--output", output.path])
-        #expect(result.status == 1)
-        #expect(result.output.contains("read-only"), "\(result.output)")
-        #expect(folderTree(output) == before)
+        try Self.withSiteOnSmallDisk { site, output, build in
+            let before = folderTree(output)
+            try site.page("index.md", title: "Changed")
+            let disk = output.deletingLastPathComponent()
+            #expect(try runProcess(URL(fileURLWithPath: "/bin/mount"), ["-o", "remount,ro", disk.path]).status == 0)
+            let result = try build()
+            #expect(result.status == 1)
+            #expect(result.output.contains("read-only"), "\(result.output)")
+            #expect(folderTree(output) == before)
+        }
     }
 
     /// Whether `chattr +i` works here (root, on a file system with the immutable flag).

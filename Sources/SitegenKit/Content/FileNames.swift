@@ -77,7 +77,11 @@ enum FileNames {
 
     /// The name as case-insensitive, normalization-insensitive file systems compare names.
     static func folded(_ path: String) -> String {
-        path.precomposedStringWithCanonicalMapping.lowercased()
+        // Every name of a large site passes here, usually plain ASCII: that needs no Unicode tables.
+        if path.utf8.allSatisfy({ $0 < 0x80 }) {
+            return String(decoding: path.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        return path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// A name with its control characters written as escapes, so a message about it stays on one line.
