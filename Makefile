@@ -1,6 +1,6 @@
 # Shortcuts for the scripts in .ci/ (the README's Quick start runs those directly, so make is optional).
 
-.PHONY: site test bench format lint
+.PHONY: site test bench format lint sanitize fuzz
 
 site:
 	bash .ci/site
@@ -15,6 +15,17 @@ bench:
 	swift build -c release --product sitegen
 	swift build -c release --product sitegen-bench
 	.build/release/sitegen-bench --pages $(PAGES)
+
+# The Swift tests under a sanitizer: make sanitize SANITIZER=address (default thread)
+SANITIZER ?= thread
+sanitize:
+	bash .ci/sanitize $(SANITIZER)
+
+# Fuzz the parsers: make fuzz TARGET=html SECONDS=300 (default all, 60 s each)
+TARGET ?= all
+SECONDS ?= 60
+fuzz:
+	bash .ci/fuzz $(TARGET) $(SECONDS)
 
 format:
 	swift format --in-place --recursive Package.swift Sources Tests
