@@ -171,40 +171,42 @@ import Testing
 
 /// What the next build does with what an interrupted one left beside the output folder.
 @Suite struct OutputRecoveryTests {
-    @Test func anOldCopyLeftBetweenTheTwoRenamesIsPutBack() throws {
+    /// A site built once, with a file of the author's in its output, and the output then moved (or, with
+    /// `copying`, copied) to `leftover` beside it, as an interrupted build would leave it.
+    static func siteWithLeftover(_ leftover: String, copying: Bool) throws -> (site: TestSite, leftover: URL) {
         let site = try TestSite()
-        defer { site.remove() }
         try site.page("index.md")
         try site.build()
         try site.write("output/mine.txt", "mine")
-        let old = site.root.appendingPathComponent(".output.sitegen-old-crash")
-        try FileManager.default.moveItem(at: site.output, to: old)
+        let folder = site.root.appendingPathComponent(leftover)
+        if copying {
+            try FileManager.default.copyItem(at: site.output, to: folder)
+        } else {
+            try FileManager.default.moveItem(at: site.output, to: folder)
+        }
+        return (site, folder)
+    }
+
+    @Test func anOldCopyLeftBetweenTheTwoRenamesIsPutBack() throws {
+        let (site, _) = try Self.siteWithLeftover(".output.sitegen-old-crash", copying: false)
+        defer { site.remove() }
         try site.build()
         #expect(try site.read("mine.txt") == "mine")
         #expect(leftovers(beside: site.output).isEmpty)
     }
 
     @Test func anOldCopyWhoseFilesAreAllInTheOutputIsRemoved() throws {
-        let site = try TestSite()
-        defer { site.remove() }
-        try site.page("index.md")
-        try site.build()
-        try site.write("output/mine.txt", "mine")
         // As after a crash just after the exchange: the old site beside the new, the author's file in both.
-        let old = site.root.appendingPathComponent(".output.sitegen-new-crash")
-        try FileManager.default.copyItem(at: site.output, to: old)
+        let (site, _) = try Self.siteWithLeftover(".output.sitegen-new-crash", copying: true)
+        defer { site.remove() }
         try site.build()
         #expect(leftovers(beside: site.output).isEmpty)
         #expect(try site.read("mine.txt") == "mine")
     }
 
     @Test func aLeftoverHoldingAFileTheOutputDoesNotIsKept() throws {
-        let site = try TestSite()
+        let (site, old) = try Self.siteWithLeftover(".output.sitegen-new-crash", copying: true)
         defer { site.remove() }
-        try site.page("index.md")
-        try site.build()
-        let old = site.root.appendingPathComponent(".output.sitegen-new-crash")
-        try FileManager.default.copyItem(at: site.output, to: old)
         try Data("only here".utf8).write(to: old.appendingPathComponent("only-copy.txt"))
         let notices = Recorder()
         var options = BuildOptions(root: site.root)
@@ -212,6 +214,7 @@ import Testing
         try SiteBuilder.build(options)
         #expect(folderTree(old)["only-copy.txt"] == .file(Data("only here".utf8)))
         #expect(notices.lines.contains { $0.contains("kept") && $0.contains("only-copy.txt") })
+        #expect(try site.read("mine.txt") == "mine")
     }
 
     @Test func aStagingFolderFromACrashedBuildIsRemoved() throws {
