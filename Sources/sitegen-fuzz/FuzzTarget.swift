@@ -28,20 +28,18 @@ enum FuzzTarget: String, CaseIterable {
         }
     }
 
-    /// The elements and fields a note may name: the guide's own, read as a build reads them when the fuzzer runs
-    /// from the repository, so the kept corpus of real notes decodes past its names.
-    static let elements =
-        (try? Element.decodeList(
-            SourceFile.read(URL(fileURLWithPath: "content/elements.yaml"), displayPath: "content/elements.yaml"))) ?? []
-    static let fields =
-        (try? Field.decodeList(
-            SourceFile.read(URL(fileURLWithPath: "content/fields.yaml"), displayPath: "content/fields.yaml"))) ?? []
+    /// The note feature as the guide defines it (elements, fields, questions, checks), read as a build reads it when
+    /// the fuzzer runs from the repository, so the kept corpus of real notes decodes past its names.
+    static let notes =
+        (try? NoteFeature.load(from: ContentFolder(path: "content", displayName: "content")))
+        ?? NoteFeature(elements: [], fields: [], questions: [], checks: .none)
+    static let features = FeatureSet(features: [notes])
 
     private static func page(_ bytes: [UInt8]) {
         guard let file = try? SourceFile.decode(bytes, displayPath: "content/fuzz.md"),
             let front = try? FrontMatter.split(file)
         else { return }
-        _ = try? PageMeta.decode(front, in: file, elements: elements, fields: fields)
+        _ = try? PageMeta.decode(front, in: file, features: features)
         let document = MarkdownRenderer().render(
             front.body, firstLine: front.bodyFirstLine, rewriteLink: { "x/" + $0 }, embed: { "<b>\($0)</b>" })
         // Every link the document reports must point into the text it came from.
@@ -60,9 +58,10 @@ enum FuzzTarget: String, CaseIterable {
         guard let file = try? SourceFile.decode(bytes, displayPath: "content/notes/fuzz.md"),
             let value = try? YAMLValue.parse(file.text, in: file, firstLine: 1)
         else { return }
-        if let note = try? NoteTemplate.decode(value, elements: elements, fields: fields) {
-            _ = note.text(values: ["name": "Sam & <Co>", "company": "Acme"])
-            _ = note.subjectText(values: [:])
+        if let note = try? NoteTemplate.decode(value, vocabulary: notes.vocabulary) {
+            let composed = notes.composer.compose(note, values: ["your_name": "Sam & <Co>.", "company": " acme! "])
+            _ = NoteInvariants.problems(in: composed, leaning: notes.checks.leaning)
+            _ = notes.firstProblem(in: NotePage(template: note, sample: [:], answers: [:]))
         }
     }
 

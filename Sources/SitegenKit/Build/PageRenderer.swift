@@ -17,8 +17,9 @@ struct PageRenderer: Sendable {
             language: index.config.language, generator: "sitegen \(SitegenVersion.current)", url: index.config.url)
     }
 
-    /// The embeds authors can place with `<!-- sitegen:NAME -->`, each rendered by the theme template `embeds/NAME`.
-    static let embeds = ["elements", "notes"]
+    /// The embeds authors can place with `<!-- sitegen:NAME -->`, each rendered by the theme template `embeds/NAME`:
+    /// the features' own.
+    var embeds: [String] { index.features.flatMap(\.embeds) }
 
     func render(_ page: PageSource) throws(BuildFailure) -> RenderedPage {
         let route = page.route
@@ -29,14 +30,13 @@ struct PageRenderer: Sendable {
             throw BuildFailure(error)
         }
         let root = RelativePath.rootPrefix(from: route.output)
-        let elements = index.elements.map(ElementView.init)
-        let notes = index.notes.map {
-            NoteSummary(
-                title: $0.title, description: $0.description, recipient: $0.recipient,
-                href: RelativePath.url(from: route.output, to: $0.route.output),
-                elementCount: $0.template.elementIDs.count)
+        let features = index.features.indices.map { position in
+            index.features[position].values(
+                for: page.meta.features.indices.contains(position) ? page.meta.features[position] : nil,
+                at: route.output, standalone: page.meta.standalone)
         }
-        let embedContext = EmbedContext(root: root, elements: elements, notes: notes)
+        let embeds = self.embeds
+        let embedContext = EmbedContext(root: root, features: features)
         var problems: [Diagnostic] = []
         // Each link is resolved once, in document order (the order of `document.links`); link checking reuses
         // the answers.
@@ -49,7 +49,7 @@ struct PageRenderer: Sendable {
                 return index.links.href(for: target, from: route)
             },
             embed: { name in
-                guard Self.embeds.contains(name) else { return nil }
+                guard embeds.contains(name) else { return nil }
                 do throws(Diagnostic) {
                     let html = try theme.render(
                         "embeds/\(name)", context: embedContext,
@@ -64,10 +64,11 @@ struct PageRenderer: Sendable {
             problems.append(
                 file.diagnostic(
                     line: embed.line, column: embed.column, "unknown embed `sitegen:\(embed.name)`",
-                    hint: Suggestion.closest(to: embed.name, among: Self.embeds).map {
+                    hint: Suggestion.closest(to: embed.name, among: embeds).map {
                         "did you mean `sitegen:\($0)`?"
                     }
-                        ?? "known embeds: \(Self.embeds.joined(separator: ", "))"))
+                        ?? (embeds.isEmpty
+                            ? "this site has no embeds" : "known embeds: \(embeds.joined(separator: ", "))")))
         }
 
         let tocHeadings = document.headings.filter { (2...3).contains($0.level) }
@@ -104,9 +105,7 @@ struct PageRenderer: Sendable {
                     title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output),
                     isCurrent: $0.route == route)
             },
-            elements: elements,
-            note: page.meta.note.map { NoteView($0, values: page.meta.sample, elements: index.elements) },
-            notes: notes
+            features: features
         )
         var html: [UInt8] = []
         do throws(Diagnostic) {
@@ -126,24 +125,21 @@ struct PageRenderer: Sendable {
 }
 
 extension PageRenderer {
-    /// The inlined style, script and data of a standalone page, with the policy that allows exactly them.
+    /// The inlined style and script of a standalone page, with the policy that allows exactly them. The layout's
+    /// scripts are `inline/LAYOUT.*.js` (in name order: pure modules a test runner can load alone) and then
+    /// `inline/LAYOUT.js`.
     func standalone(layout: String) -> PageContext.Standalone {
         let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")
-        let script = theme.inlineFiles["\(layout).js"] ?? ""
+        let modules = theme.inlineFiles.keys.filter { $0.hasPrefix("\(layout).") && $0.hasSuffix(".js") && $0 != "\(layout).js" }
+        let script = (modules.sorted() + ["\(layout).js"]).compactMap { theme.inlineFiles[$0] }.joined(separator: "\n")
         return PageContext.Standalone(
-            style: style, script: script, data: index.noteDataJSON,
-            csp: ContentSecurityPolicy.offline(scripts: script.isEmpty ? [] : [script], styles: [style]),
-            blankNotes: index.notes.map { note in
-                PageContext.BlankNote(
-                    id: NoteData.id(of: note.route), title: note.title,
-                    note: NoteView(note.template, values: index.blanks, elements: index.elements))
-            })
+            style: style, script: script,
+            csp: ContentSecurityPolicy.offline(scripts: script.isEmpty ? [] : [script], styles: [style]))
     }
 }
 
-/// What embed templates see.
+/// What embed templates see: `root` and the features' values.
 struct EmbedContext {
     var root: String
-    var elements: [ElementView]
-    var notes: [NoteSummary]
+    var features: [any TemplateObject]
 }

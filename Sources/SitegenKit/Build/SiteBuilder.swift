@@ -46,7 +46,7 @@ public enum SiteBuilder {
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
-        let renderer = PageRenderer(index: SiteIndex(content), theme: theme)
+        let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
         let siteFiles = extras.files()
         let otherFiles =
@@ -77,7 +77,7 @@ public enum SiteBuilder {
         }
         let anchors = LinkChecker.anchors(of: rendered)
         problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
-        let warnings = content.warnings
+        let warnings = content.warnings + renderer.index.features.flatMap(\.warnings)
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw BuildFailure(problems) }
         do throws(Diagnostic) {
@@ -110,7 +110,7 @@ public enum SiteBuilder {
             do {
                 page = try PageSource.load(
                     path, in: ContentFolder(path: options.content.path, displayName: options.display(options.content)),
-                    elements: site.content.elements, fields: site.content.fields)
+                    features: site.content.features)
             } catch {
                 throw BuildFailure(error)
             }

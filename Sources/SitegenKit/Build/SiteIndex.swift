@@ -6,16 +6,6 @@ struct SiteIndex: Sendable {
         var route: Route
     }
 
-    /// A sample note, for lists of notes.
-    struct NoteEntry: Sendable {
-        var title: String
-        var description: String
-        var recipient: String
-        var route: Route
-        var template: NoteTemplate
-        var sample: [String: String]
-    }
-
     /// The pages before and after a page in its folder, for the pages that have a place in one.
     struct Neighbours: Sendable {
         var previous: NavEntry?
@@ -29,14 +19,10 @@ struct SiteIndex: Sendable {
     var config: SiteConfig
     /// The public address with one trailing slash, if the site has one.
     var baseURL: String? { config.url.map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
-    var elements: [Element]
     var nav: [NavEntry]
-    var notes: [NoteEntry]
     var links: LinkResolver
-    /// Each field as a blank to fill in by hand: `________ (Your name)`.
-    var blanks: [String: String]
-    /// The note data embedded in standalone pages, encoded once.
-    var noteDataJSON: String
+    /// Each feature's site-wide answers, in `FeatureSet` order.
+    var features: [any FeatureIndex]
 
     /// The pages before and after `route` in its folder.
     func neighbours(of route: Route) -> Neighbours {
@@ -50,9 +36,8 @@ struct SiteIndex: Sendable {
         return String(source[..<slash])
     }
 
-    init(_ content: SiteContent) {
+    init(_ content: SiteContent) throws(BuildFailure) {
         config = content.config
-        elements = content.elements
         nav = content.pages
             .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }
             .sorted { ($0.order, $0.page.route) < ($1.order, $1.page.route) }
@@ -79,19 +64,8 @@ struct SiteIndex: Sendable {
             }
         }
         self.neighboursByRoute = neighboursByRoute
-        notes = content.pages.compactMap { page in
-            page.meta.note.map {
-                NoteEntry(
-                    title: page.meta.title, description: page.meta.description ?? "", recipient: $0.recipient,
-                    route: page.route, template: $0, sample: page.meta.sample)
-            }
-        }
         links = LinkResolver(
             pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets))
-        blanks = Dictionary(uniqueKeysWithValues: content.fields.map { ($0.id, "________ (\($0.label))") })
-        noteDataJSON = NoteData(
-            elements: content.elements, fields: content.fields,
-            notes: notes.map { (route: $0.route, title: $0.title, template: $0.template, sample: $0.sample) }
-        ).json()
+        features = try content.features.index(content.pages)
     }
 }

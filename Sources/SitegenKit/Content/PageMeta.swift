@@ -16,20 +16,16 @@ public struct PageMeta: Sendable {
     public var toc: Bool?
     /// Left out of the build unless drafts are asked for.
     public var draft: Bool
-    /// The note template, on sample-note pages.
-    public var note: NoteTemplate?
-    /// Sample values for the note's fields.
-    public var sample: [String: String]
+    /// What each feature decoded from the keys it owns, in `FeatureSet` order.
+    var features: [(any FeaturePageData)?]
     /// A page that works on its own: its style and script are inlined, the site's note data is embedded, and a
     /// Content-Security-Policy forbids every request.
     public var standalone: Bool
     /// Publication date, `YYYY-MM-DD`; dated pages go into the Atom feed.
     public var date: String?
 
-    /// Every key front matter may use.
-    public static let keys = [
-        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "note", "sample", "standalone", "date",
-    ]
+    /// Every key the engine itself reads; features add their own (`FeatureSet.frontMatterKeys`).
+    public static let keys = ["title", "description", "layout", "nav", "nav_title", "toc", "draft", "standalone", "date"]
 
     /// The layout pages get when they name none.
     public static let defaultLayout = "page"
@@ -40,7 +36,7 @@ extension PageMeta {
     /// previous/next links, the sitemap and feed. When they do not, a changed page can be re-rendered alone.
     func sharesEverythingOthersShow(with other: PageMeta) -> Bool {
         title == other.title && navTitle == other.navTitle && nav == other.nav && description == other.description
-            && note == other.note && sample == other.sample && draft == other.draft && date == other.date
+            && draft == other.draft && date == other.date && sameFeatureData(features, other.features)
     }
 
     /// A `YYYY-MM-DD` date, checked for shape and for being a real day.
@@ -60,37 +56,13 @@ extension PageMeta {
         return text
     }
 
-    /// Decodes front matter; `elements` and `fields` check what a note names.
-    static func decode(_ front: FrontMatter, in file: SourceFile, elements: [Element], fields: [Field])
-        throws(Diagnostic) -> PageMeta
-    {
+    /// Decodes front matter; the keys features own go to `features`.
+    static func decode(_ front: FrontMatter, in file: SourceFile, features: FeatureSet) throws(Diagnostic) -> PageMeta {
         let root = try YAMLValue.parse(front.yaml, in: file, firstLine: front.yamlFirstLine)
-        let keys = try root.mapping(allowedKeys: Self.keys, what: "front matter")
+        let keys = try root.mapping(allowedKeys: Self.keys + FeatureSet.frontMatterKeys, what: "front matter")
         guard let title = keys["title"] else {
             throw file.diagnostic(
                 line: 1, column: 1, "this page has no `title`", hint: "add `title: ...` to its front matter")
-        }
-        var note: NoteTemplate?
-        if let value = keys["note"] {
-            note = try NoteTemplate.decode(value, elements: elements, fields: fields)
-        }
-        var sample: [String: String] = [:]
-        if let value = keys["sample"] {
-            let known = fields.map(\.id)
-            for (id, entry) in try value.mapping(allowedKeys: known, what: "`sample`") {
-                sample[id] = try entry.nonEmptyString(what: "sample value `\(id)`")
-            }
-        }
-        if let note {
-            let missing = note.fieldIDs.filter { sample[$0] == nil }
-            if !missing.isEmpty {
-                let at = keys["sample"] ?? keys["note"]!
-                throw at.error(
-                    "`sample` has no value for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                    hint: "every field the note uses needs a sample value")
-            }
-        } else if let value = keys["sample"] {
-            throw value.error("`sample` is only used with `note`")
         }
         return PageMeta(
             title: try title.nonEmptyString(what: "`title`"),
@@ -100,8 +72,7 @@ extension PageMeta {
             navTitle: try keys["nav_title"]?.nonEmptyString(what: "`nav_title`"),
             toc: try keys["toc"]?.bool(what: "`toc`"),
             draft: try keys["draft"]?.bool(what: "`draft`") ?? false,
-            note: note,
-            sample: sample,
+            features: try features.decodePage(keys, in: file),
             standalone: try keys["standalone"]?.bool(what: "`standalone`") ?? false,
             date: try keys["date"].map(Self.date)
         )

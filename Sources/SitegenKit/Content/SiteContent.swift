@@ -1,13 +1,11 @@
 import Foundation
 
-/// Everything read from `content/`: settings, the elements and fields, the pages, and the files copied as they are.
+/// Everything read from `content/`: settings, the features' data, the pages, and the files copied as they are.
 public struct SiteContent: Sendable {
     /// Site settings.
     public var config: SiteConfig
-    /// The note elements, in checklist order.
-    public var elements: [Element]
-    /// The fields note templates use.
-    public var fields: [Field]
+    /// The features, with their data files read.
+    var features: FeatureSet
     /// Pages to build, ordered by output path.
     public var pages: [PageSource]
     /// Source paths of pages left out because they are drafts.
@@ -26,7 +24,7 @@ public struct SiteContent: Sendable {
     }
 
     /// The data files that configure the site rather than become part of it.
-    static let dataFiles: Set<String> = [SiteConfig.fileName, Element.fileName, Field.fileName]
+    static let dataFiles: Set<String> = FeatureSet.dataFiles.union([SiteConfig.fileName])
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     public static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
@@ -36,20 +34,14 @@ public struct SiteContent: Sendable {
         func file(_ name: String) throws(Diagnostic) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
-        func exists(_ name: String) -> Bool {
-            FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path)
-        }
         let config: SiteConfig
-        let elements: [Element]
-        let fields: [Field]
         do {
             config = try SiteConfig.decode(try file(SiteConfig.fileName))
-            // Elements and fields are optional: a site without notes needs neither file.
-            elements = try exists(Element.fileName) ? Element.decodeList(try file(Element.fileName)) : []
-            fields = try exists(Field.fileName) ? Field.decodeList(try file(Field.fileName)) : []
         } catch {
             throw BuildFailure(error)
         }
+        let folder = ContentFolder(path: directory.path, displayName: displayName)
+        let features = try FeatureSet.load(from: folder)
 
         let listed = FileTree.files(under: directory)
         let nameProblems = FileNames.problems(in: listed, displayName: displayName) {
@@ -60,7 +52,6 @@ public struct SiteContent: Sendable {
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
         let budget = TextBudget(bytes: TextBudget.build)
-        let folder = ContentFolder(path: directory.path, displayName: displayName)
         let files = paths.filter { $0.hasSuffix(".md") }
         var pages: [PageSource] = []
         pages.reserveCapacity(files.count)
@@ -68,7 +59,7 @@ public struct SiteContent: Sendable {
         var problems: [Diagnostic] = []
         files.parallelMap { path in
             Result { () throws(Diagnostic) -> PageSource in
-                try PageSource.load(path, in: folder, elements: elements, fields: fields, budget: budget)
+                try PageSource.load(path, in: folder, features: features, budget: budget)
             }
         } each: { result in
             switch result {
@@ -88,6 +79,6 @@ public struct SiteContent: Sendable {
             pages.sort { $0.route < $1.route }
         }
         return SiteContent(
-            config: config, elements: elements, fields: fields, pages: pages, drafts: drafts, assets: assets)
+            config: config, features: features, pages: pages, drafts: drafts, assets: assets)
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The elements, fields and note templates as JSON, embedded in standalone pages so the note builder in the
-/// browser fills exactly the templates sitegen fills, already tokenized.
+/// The elements, fields, questions, checks and note templates as JSON, embedded in standalone pages so the note
+/// builder in the browser composes exactly the templates sitegen composes, already tokenized.
 struct NoteData: Encodable {
     struct ElementEntry: Encodable {
         var id: String
@@ -17,6 +17,36 @@ struct NoteData: Encodable {
         var hint: String
         var example: String
         var scope: String
+        var shape: String
+        var after: String?
+    }
+
+    struct AnswerEntry: Encodable {
+        var id: String
+        var label: String
+    }
+
+    struct QuestionEntry: Encodable {
+        var id: String
+        var label: String
+        var hint: String
+        var scope: String
+        var answers: [AnswerEntry]
+    }
+
+    struct PatternEntry: Encodable {
+        var phrase: String
+        var why: String
+        var atStart: Bool
+    }
+
+    struct Checks: Encodable {
+        var aim: Int
+        var most: Int
+        var why: String
+        var stock: [PatternEntry]
+        var negative: [PatternEntry]
+        var leaning: [PatternEntry]
     }
 
     /// A segment is `{"text": "..."}` or `{"field": "id"}`.
@@ -25,10 +55,17 @@ struct NoteData: Encodable {
         var field: String?
     }
 
+    struct Wording: Encodable {
+        var text: [Segment]
+        var alone: [Segment]?
+    }
+
     struct Part: Encodable {
         var element: String?
         var join: String
-        var segments: [Segment]
+        var wording: Wording
+        var question: String?
+        var variants: [String: Wording]
     }
 
     struct Note: Encodable {
@@ -38,38 +75,59 @@ struct NoteData: Encodable {
         var subject: [Segment]
         var parts: [Part]
         var sample: [String: String]
+        var answers: [String: String]
     }
 
     var elements: [ElementEntry]
     var fields: [FieldEntry]
+    var questions: [QuestionEntry]
+    var checks: Checks
     var notes: [Note]
 
-    init(
-        elements: [Element], fields: [Field],
-        notes: [(route: Route, title: String, template: NoteTemplate, sample: [String: String])]
-    ) {
-        self.elements = elements.map {
+    init(feature: NoteFeature, notes: [NoteIndex.Entry]) {
+        elements = feature.elements.map {
             ElementEntry(id: $0.id, number: $0.number, title: $0.title, why: $0.why, example: $0.example)
         }
-        self.fields = fields.map {
-            FieldEntry(id: $0.id, label: $0.label, hint: $0.hint, example: $0.example, scope: $0.scope.rawValue)
+        fields = feature.fields.map {
+            FieldEntry(
+                id: $0.id, label: $0.label, hint: $0.hint, example: $0.example, scope: $0.scope.rawValue,
+                shape: $0.shape.rawValue, after: $0.after)
         }
-        self.notes = notes.map { note in
-            Note(
-                id: Self.id(of: note.route),
-                title: note.title,
-                recipient: note.template.recipient,
-                subject: note.template.subject.map(Self.segment),
-                parts: note.template.parts.map {
-                    Part(element: $0.element, join: $0.join.rawValue, segments: $0.segments.map(Self.segment))
+        questions = feature.questions.map {
+            QuestionEntry(
+                id: $0.id, label: $0.label, hint: $0.hint, scope: $0.scope.rawValue,
+                answers: $0.answers.map { AnswerEntry(id: $0.id, label: $0.label) })
+        }
+        let patterns = { (list: [NoteChecks.Pattern]) in
+            list.map { PatternEntry(phrase: $0.phrase, why: $0.why, atStart: $0.atStart) }
+        }
+        checks = Checks(
+            aim: feature.checks.length.aim, most: feature.checks.length.most, why: feature.checks.length.why,
+            stock: patterns(feature.checks.stock), negative: patterns(feature.checks.negative),
+            leaning: patterns(feature.checks.leaning))
+        self.notes = notes.map { entry in
+            let template = entry.page.template
+            return Note(
+                id: Self.id(of: entry.route),
+                title: entry.title,
+                recipient: template.recipient,
+                subject: template.subject.map(Self.segment),
+                parts: template.parts.map {
+                    Part(
+                        element: $0.element, join: $0.join.rawValue, wording: Self.wording($0.wording),
+                        question: $0.question, variants: $0.variants.mapValues(Self.wording))
                 },
-                sample: note.sample)
+                sample: entry.page.sample, answers: entry.page.answers)
         }
     }
 
     /// The id a note has in the data: its source path without `.md` (`notes/recruiter`).
     static func id(of route: Route) -> String {
         String(route.source.dropLast(".md".count))
+    }
+
+    private static func wording(_ wording: NoteTemplate.Wording) -> Wording {
+        Wording(text: wording.text.map(segment), alone: wording.alone?.map(segment))
     }
 
     private static func segment(_ segment: NoteTemplate.Segment) -> Segment {
@@ -83,7 +141,7 @@ struct NoteData: Encodable {
     /// `</script>` or `<!--` can end or confuse the block.
     func json() -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
         return String(decoding: data, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c")
     }

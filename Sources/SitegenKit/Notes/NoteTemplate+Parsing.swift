@@ -2,14 +2,23 @@ import Foundation
 
 extension NoteTemplate {
     static let keys = ["to", "subject", "parts"]
-    static let partKeys = ["text", "element", "join"]
+    static let partKeys = ["text", "alone", "element", "join", "by", "variants"]
 
-    /// Decodes the `note:` front-matter mapping, checking every element and field it names.
-    static func decode(_ value: YAMLValue, elements: [Element], fields: [Field]) throws(Diagnostic) -> NoteTemplate {
+    /// What a template may name: the feature's elements, fields, questions, and the connectives that lean.
+    struct Vocabulary {
+        var elements: [Element]
+        var fields: [Field]
+        var questions: [Question]
+        var leaning: [NoteChecks.Pattern]
+    }
+
+    /// Decodes the `note:` front-matter mapping, checking every element, field, question and answer it names, and
+    /// that no part leans on a part the reader can switch off without a wording for when it is.
+    static func decode(_ value: YAMLValue, vocabulary: Vocabulary) throws(Diagnostic) -> NoteTemplate {
         let keys = try value.mapping(allowedKeys: Self.keys, what: "`note`")
         guard let to = keys["to"] else { throw value.error("`note` has no `to` (who the note is for)") }
         guard let subject = keys["subject"] else {
-            throw value.error("`note` has no `subject` (the e-mail subject line)")
+            throw value.error("`note` has no `subject` (the email subject line)")
         }
         guard let partsValue = keys["parts"] else { throw value.error("`note` has no `parts`") }
         var parts: [Part] = []
@@ -19,10 +28,10 @@ extension NoteTemplate {
             var element: String?
             if let elementValue = part["element"] {
                 let id = try elementValue.nonEmptyString(what: "`element`")
-                guard elements.contains(where: { $0.id == id }) else {
+                guard vocabulary.elements.contains(where: { $0.id == id }) else {
                     throw elementValue.error(
                         "unknown element `\(id)`",
-                        hint: hint(for: id, among: elements.map(\.id), file: Element.fileName))
+                        hint: hint(for: id, among: vocabulary.elements.map(\.id), file: Element.fileName))
                 }
                 element = id
             }
@@ -34,13 +43,79 @@ extension NoteTemplate {
                 }
                 join = parsed
             }
-            parts.append(Part(element: element, join: join, segments: try segments(of: text, fields: fields)))
+            let wording = Wording(
+                text: try segments(of: text, fields: vocabulary.fields),
+                alone: try part["alone"].map { value throws(Diagnostic) in
+                    try segments(of: value, fields: vocabulary.fields)
+                })
+            var question: String?
+            var variants: [String: Wording] = [:]
+            if let by = part["by"] {
+                let id = try by.nonEmptyString(what: "`by`")
+                guard let asked = vocabulary.questions.first(where: { $0.id == id }) else {
+                    throw by.error(
+                        "unknown question `\(id)`",
+                        hint: hint(for: id, among: vocabulary.questions.map(\.id), file: Question.fileName))
+                }
+                guard let variantsValue = part["variants"] else {
+                    throw by.error("`by` needs `variants`: the wording for each answer that differs from `text`")
+                }
+                question = id
+                let answers = asked.answers.map(\.id)
+                for (answer, node) in try variantsValue.mapping(allowedKeys: answers, what: "`variants` of `\(id)`") {
+                    variants[answer] = try variantWording(node, fields: vocabulary.fields)
+                }
+            } else if let variantsValue = part["variants"] {
+                throw variantsValue.error("`variants` needs `by`: the question whose answer chooses among them")
+            }
+            let parsed = Part(element: element, join: join, wording: wording, question: question, variants: variants)
+            if let previous = parts.last, previous.element != nil {
+                try checkLeaning(parsed, at: item, after: previous, leaning: vocabulary.leaning)
+            }
+            parts.append(parsed)
         }
         guard !parts.isEmpty else { throw partsValue.error("`parts` is empty") }
         return NoteTemplate(
             recipient: try to.nonEmptyString(what: "`to`"),
-            subject: try segments(of: subject, fields: fields),
+            subject: try segments(of: subject, fields: vocabulary.fields),
             parts: parts)
+    }
+
+    /// A variant is its text, or a mapping with `text` and `alone`.
+    private static func variantWording(_ node: YAMLValue, fields: [Field]) throws(Diagnostic) -> Wording {
+        if node.node.scalar != nil { return Wording(text: try segments(of: node, fields: fields), alone: nil) }
+        let keys = try node.mapping(allowedKeys: ["text", "alone"], what: "a variant")
+        guard let text = keys["text"] else { throw node.error("this variant has no `text`") }
+        return Wording(
+            text: try segments(of: text, fields: fields),
+            alone: try keys["alone"].map { value throws(Diagnostic) in try segments(of: value, fields: fields) })
+    }
+
+    /// A part whose wording opens with a connective that leans on the part before ("Still, …", "I also …") must say
+    /// how it reads when that part is switched off.
+    private static func checkLeaning(
+        _ part: Part, at node: YAMLValue, after previous: Part, leaning: [NoteChecks.Pattern]
+    ) throws(Diagnostic) {
+        for wording in part.allWordings {
+            let opening = firstSentence(wording.text)
+            if let pattern = leaning.first(where: { $0.matches(opening) }), wording.alone == nil {
+                throw node.error(
+                    "this part leans on the one before it (“\(pattern.phrase)”), which the reader can switch off",
+                    hint: "add `alone:` with the wording to use when the part before it is left out")
+            }
+            if let alone = wording.alone, let pattern = leaning.first(where: { $0.matches(firstSentence(alone)) }) {
+                throw node.error(
+                    "this part's `alone` wording still leans on the part before it (“\(pattern.phrase)”)",
+                    hint: "word `alone` so it reads well as the first thing said")
+            }
+        }
+    }
+
+    /// The text of `segments` up to the end of its first sentence, with placeholders as `x`.
+    static func firstSentence(_ segments: [Segment]) -> String {
+        let text = segments.map { if case .text(let text) = $0 { text } else { "x" } }.joined()
+        guard let end = text.firstIndex(where: { ".!?".contains($0) }) else { return text }
+        return String(text[...end])
     }
 
     /// Splits template text into literal runs and `{{field}}` placeholders; any other Mustache tag is an error,
@@ -55,7 +130,7 @@ extension NoteTemplate {
                 throw value.error("`{{` is never closed with `}}`", hint: "write a placeholder as {{field_id}}")
             }
             let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            guard Field.isIdentifier(name) else {
                 throw value.error(
                     "`{{\(rest[open.upperBound..<close.lowerBound])}}` is not a field placeholder",
                     hint: "note templates allow plain text and {{field_id}} only")
@@ -71,8 +146,9 @@ extension NoteTemplate {
         return segments
     }
 
-    private static func hint(for name: String, among known: [String], file: String) -> String {
+    static func hint(for name: String, among known: [String], file: String) -> String {
         if let close = Suggestion.closest(to: name, among: known) { return "did you mean `\(close)`?" }
+        if known.isEmpty { return "define it in content/\(file)" }
         return "define it in content/\(file), or use one of: \(known.joined(separator: ", "))"
     }
 }

@@ -1,8 +1,9 @@
 /// A sample note's template: ordered parts of plain text with `{{field}}` placeholders, each part optionally
-/// tagged with the element it covers.
+/// tagged with the element it covers, worded differently by the answer to a question, and worded on its own for when
+/// the part before it is left out.
 ///
 /// The grammar is deliberately tiny (text and `{{field}}` only) and is tokenized once, here, so the note
-/// builder in the browser receives the same tokens and can only ever produce the same text.
+/// builder in the browser receives the same tokens and composes them by the same rules (`NoteComposer`).
 public struct NoteTemplate: Sendable, Equatable {
     /// A run of literal text or a placeholder.
     public enum Segment: Sendable, Equatable {
@@ -14,12 +15,12 @@ public struct NoteTemplate: Sendable, Equatable {
 
     /// How a part joins the text before it.
     public enum Join: String, Sendable, Equatable, CaseIterable {
-        /// Starts a new paragraph (a blank line before it).
-        case paragraph
-        /// Starts a new line in the same paragraph.
-        case line
         /// Continues the paragraph after a space.
         case space
+        /// Starts a new line in the same paragraph.
+        case line
+        /// Starts a new paragraph (a blank line before it).
+        case paragraph
 
         /// The characters placed between the previous part and this one.
         public var separator: String {
@@ -29,29 +30,56 @@ public struct NoteTemplate: Sendable, Equatable {
             case .space: " "
             }
         }
+
+        /// The stronger of two joins: a part left out passes its join on, so a paragraph it opened still opens.
+        func stronger(_ other: Join) -> Join {
+            Self.allCases.firstIndex(of: self)! >= Self.allCases.firstIndex(of: other)! ? self : other
+        }
+    }
+
+    /// One way of saying a part.
+    public struct Wording: Sendable, Equatable {
+        /// Its text.
+        public var text: [Segment]
+        /// The text used instead when the part before it is left out, for a part that leans on it ("Still, …").
+        public var alone: [Segment]?
     }
 
     /// One piece of the note.
     public struct Part: Sendable, Equatable {
-        /// The id of the element this part covers, if any.
+        /// The id of the element this part covers, if any; such a part can be switched off.
         public var element: String?
         /// How it joins the part before it.
         public var join: Join
-        /// Its text.
-        public var segments: [Segment]
+        /// Its wording, for every answer without a variant of its own.
+        public var wording: Wording
+        /// The question whose answer chooses among `variants`.
+        public var question: String?
+        /// Wordings by answer id.
+        public var variants: [String: Wording]
+
+        /// The wording for the answers given (a question without an answer takes `defaults`).
+        func wording(answers: [String: String], defaults: [String: String]) -> Wording {
+            guard let question, let answer = answers[question] ?? defaults[question] else { return wording }
+            return variants[answer] ?? wording
+        }
+
+        /// Every wording the part can have.
+        var allWordings: [Wording] { [wording] + variants.keys.sorted().map { variants[$0]! } }
     }
 
     /// Who the note is for, in a few words.
     public var recipient: String
-    /// The e-mail subject line.
+    /// The email subject line.
     public var subject: [Segment]
     /// The note's parts, in order.
     public var parts: [Part]
 
-    /// The ids of every field the subject and parts use, in order of first use.
+    /// The ids of every field any wording uses, in order of first use.
     public var fieldIDs: [String] {
         var seen: [String] = []
-        for segment in subject + parts.flatMap(\.segments) {
+        let wordings = parts.flatMap(\.allWordings)
+        for segment in subject + wordings.flatMap({ $0.text + ($0.alone ?? []) }) {
             if case .field(let id) = segment, !seen.contains(id) { seen.append(id) }
         }
         return seen
@@ -61,6 +89,13 @@ public struct NoteTemplate: Sendable, Equatable {
     public var elementIDs: [String] {
         var seen: [String] = []
         for id in parts.compactMap(\.element) where !seen.contains(id) { seen.append(id) }
+        return seen
+    }
+
+    /// The ids of the questions whose answers choose wording, in order.
+    public var questionIDs: [String] {
+        var seen: [String] = []
+        for id in parts.compactMap(\.question) where !seen.contains(id) { seen.append(id) }
         return seen
     }
 }

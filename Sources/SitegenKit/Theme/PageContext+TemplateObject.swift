@@ -12,11 +12,18 @@ extension PageContext: TemplateObject {
         case "favicon": .init(favicon)
         case "standalone": .init(standalone)
         case "nav": .list(nav)
-        case "elements": .list(elements)
-        case "note": .init(note)
-        case "notes": .list(notes)
-        default: .missing
+        default: Self.lookUp(name, in: features)
         }
+    }
+
+    /// The first answer any of `objects` has for `name`.
+    static func lookUp(_ name: String, in objects: [any TemplateObject]) -> TemplateValue {
+        for object in objects {
+            let value = object.value(named: name)
+            if case .missing = value { continue }
+            return value
+        }
+        return .missing
     }
 }
 
@@ -88,89 +95,7 @@ extension PageContext.Standalone: TemplateObject {
         switch name {
         case "style": .text(style)
         case "script": .text(script)
-        case "data": .text(data)
         case "csp": .text(csp)
-        case "blankNotes": .list(blankNotes)
-        default: .missing
-        }
-    }
-}
-
-extension PageContext.BlankNote: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "id": .text(id)
-        case "title": .text(title)
-        case "note": .object(note)
-        default: .missing
-        }
-    }
-}
-
-extension ElementView: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "id": .text(id)
-        case "number": .number(number)
-        case "title": .text(title)
-        case "why": .text(why)
-        case "example": .text(example)
-        default: .missing
-        }
-    }
-}
-
-extension NoteSummary: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "title": .text(title)
-        case "description": .text(description)
-        case "recipient": .text(recipient)
-        case "href": .text(href)
-        case "elementCount": .number(elementCount)
-        default: .missing
-        }
-    }
-}
-
-extension NoteView: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "recipient": .text(recipient)
-        case "subject": .text(subject)
-        case "paragraphs": .list(paragraphs)
-        case "text": .text(text)
-        case "wordCount": .number(wordCount)
-        case "coverage": .list(coverage)
-        case "coveredCount": .number(coveredCount)
-        default: .missing
-        }
-    }
-}
-
-extension NoteView.Paragraph: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        name == "parts" ? .list(parts) : .missing
-    }
-}
-
-extension NoteView.Part: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "text": .text(text)
-        case "element": .init(element)
-        case "startsLine": .flag(startsLine)
-        case "startsWithSpace": .flag(startsWithSpace)
-        default: .missing
-        }
-    }
-}
-
-extension NoteView.Coverage: TemplateObject {
-    func value(named name: String) -> TemplateValue {
-        switch name {
-        case "element": .object(element)
-        case "isCovered": .flag(isCovered)
         default: .missing
         }
     }
@@ -178,11 +103,6 @@ extension NoteView.Coverage: TemplateObject {
 
 extension EmbedContext: TemplateObject {
     func value(named name: String) -> TemplateValue {
-        switch name {
-        case "root": .text(root)
-        case "elements": .list(elements)
-        case "notes": .list(notes)
-        default: .missing
-        }
+        name == "root" ? .text(root) : PageContext.lookUp(name, in: features)
     }
 }

@@ -94,27 +94,14 @@ final class PageContext {
         var href: String
     }
 
-    /// Inlined style, script and data for a page that must work on its own (`standalone: true`).
+    /// Inlined style and script for a page that must work on its own (`standalone: true`).
     struct Standalone {
         /// Inserted unescaped inside `<style>`.
         var style: String
         /// Inserted unescaped inside `<script>`.
         var script: String
-        /// JSON inserted unescaped inside `<script type="application/json">`.
-        var data: String
         /// The Content-Security-Policy allowing exactly the inlined style and script, and no request.
         var csp: String
-        /// Every sample note's template with each field shown as a blank to fill in by hand, for readers
-        /// without JavaScript and for printing.
-        var blankNotes: [BlankNote]
-    }
-
-    /// A note template with blanks in place of its fields.
-    struct BlankNote {
-        /// The note's id, as in the embedded data (`notes/recruiter`).
-        var id: String
-        var title: String
-        var note: NoteView
     }
 
     var site: Site
@@ -127,13 +114,12 @@ final class PageContext {
     var favicon: String?
     var standalone: Standalone?
     var nav: [NavItem]
-    var elements: [ElementView]
-    var note: NoteView?
-    var notes: [NoteSummary]
+    /// What the features give this page (`SiteFeature`), asked for names the engine does not have.
+    var features: [any TemplateObject]
 
     init(
         site: Site, page: Page, root: String, home: Link, stylesheet: Link, favicon: String?, standalone: Standalone?,
-        nav: [NavItem], elements: [ElementView], note: NoteView?, notes: [NoteSummary]
+        nav: [NavItem], features: [any TemplateObject]
     ) {
         self.site = site
         self.page = page
@@ -143,64 +129,6 @@ final class PageContext {
         self.favicon = favicon
         self.standalone = standalone
         self.nav = nav
-        self.elements = elements
-        self.note = note
-        self.notes = notes
+        self.features = features
     }
-}
-
-/// An element as templates see it.
-struct ElementView {
-    var id: String
-    var number: Int
-    var title: String
-    var why: String
-    var example: String
-
-    init(_ element: Element) {
-        id = element.id
-        number = element.number
-        title = element.title
-        why = element.why
-        example = element.example
-    }
-}
-
-/// A sample note in the list of notes.
-struct NoteSummary {
-    var title: String
-    var description: String
-    var recipient: String
-    var href: String
-    var elementCount: Int
-}
-
-/// A sample note, filled with its sample values, as templates see it.
-struct NoteView {
-    struct Paragraph {
-        var parts: [Part]
-    }
-
-    struct Part {
-        var text: String
-        var element: ElementView?
-        /// Joins the previous part on a new line of the same paragraph.
-        var startsLine: Bool
-        /// Joins the previous part after a space.
-        var startsWithSpace: Bool
-    }
-
-    struct Coverage {
-        var element: ElementView
-        var isCovered: Bool
-    }
-
-    var recipient: String
-    var subject: String
-    var paragraphs: [Paragraph]
-    /// The whole note as plain text, exactly what the note builder produces for the same values.
-    var text: String
-    var wordCount: Int
-    var coverage: [Coverage]
-    var coveredCount: Int
 }

@@ -1,0 +1,88 @@
+/// A value that note templates use, described for the reader who fills it in (`content/fields.yaml`).
+public struct Field: Sendable, Equatable {
+    /// Whose detail the field holds.
+    public enum Scope: String, Sendable, CaseIterable {
+        /// The reader's own, the same in every note (their name, the job).
+        case reader
+        /// Asked once, and each person's note may say something else instead (what the reader looked forward to).
+        case shared
+        /// Different for each person the reader met (their name).
+        case recipient
+    }
+
+    /// The id templates use: `{{id}}`.
+    public var id: String
+    /// A plain label for the form.
+    public var label: String
+    /// A short sentence helping the reader fill it in.
+    public var hint: String
+    /// An example value.
+    public var example: String
+    /// Whose detail it is.
+    public var scope: Scope
+    /// Its grammatical shape, which decides how a typed value is tidied (`FieldShape`).
+    public var shape: FieldShape
+    /// For a `clause`: the words the note puts before it ("I had been looking forward to"), so a reader who types
+    /// them again does not get them twice.
+    public var after: String?
+
+    /// The file name, inside `content/`, that holds the fields.
+    public static let fileName = "fields.yaml"
+
+    /// Decodes the `fields:` list.
+    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Field] {
+        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
+        guard let list = try root.mapping(allowedKeys: ["fields"], what: "the fields file")["fields"] else {
+            throw file.diagnostic(line: 1, column: 1, "no `fields:` list", hint: "list the fields under `fields:`")
+        }
+        var result: [Field] = []
+        let keys = ["id", "label", "hint", "example", "scope", "shape", "after"]
+        for item in try list.sequence(what: "`fields`") {
+            let values = try item.mapping(allowedKeys: keys, what: "a field")
+            func text(_ key: String) throws(Diagnostic) -> String {
+                guard let value = values[key] else { throw item.error("this field has no `\(key)`") }
+                return try value.nonEmptyString(what: "`\(key)`")
+            }
+            let id = try text("id")
+            guard Self.isIdentifier(id) else {
+                throw values["id"]!.error("field id `\(id)` may hold only letters, digits and `_`")
+            }
+            if result.contains(where: { $0.id == id }) {
+                throw values["id"]!.error("field id `\(id)` is used twice")
+            }
+            let scope = try Self.choice(values["scope"], default: Scope.reader, what: "`scope`")
+            let shape = try Self.choice(values["shape"], default: FieldShape.name, what: "`shape`")
+            let after = try values["after"]?.nonEmptyString(what: "`after`")
+            if shape == .clause, after == nil {
+                throw item.error(
+                    "a `clause` field needs `after`: the words the note puts before it",
+                    hint: "for example `after: I had been looking forward to`")
+            }
+            if shape != .clause, let node = values["after"] {
+                throw node.error("`after` is only used with `shape: clause`")
+            }
+            result.append(
+                Field(
+                    id: id, label: try text("label"), hint: try text("hint"), example: try text("example"),
+                    scope: scope, shape: shape, after: after))
+        }
+        return result
+    }
+
+    static func isIdentifier(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+    }
+
+    /// One of an enumeration's raw values, or `default` when the key is absent.
+    static func choice<Choice: RawRepresentable & CaseIterable>(
+        _ node: YAMLValue?, default value: Choice, what: String
+    ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
+        guard let node else { return value }
+        let text = try node.string(what: what)
+        guard let choice = Choice(rawValue: text) else {
+            let known = Choice.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+            throw node.error("\(what) must be one of \(known)")
+        }
+        return choice
+    }
+}

@@ -1,0 +1,129 @@
+/// The guide's sample notes and note builder, as a feature of the engine: the elements, fields, questions and checks
+/// in `content/`, and the `note` and `sample` front matter of sample-note pages.
+struct NoteFeature: SiteFeature {
+    var elements: [Element]
+    var fields: [Field]
+    var questions: [Question]
+    var checks: NoteChecks
+
+    static let frontMatterKeys = ["note", "sample"]
+    static let dataFiles = [Element.fileName, Field.fileName, Question.fileName, NoteChecks.fileName]
+    static let templateNames: Set<String> = {
+        var names: Set<String> = []
+        PageContext.collectNames(of: NoteValues.example, into: &names)
+        return names
+    }()
+
+    var vocabulary: NoteTemplate.Vocabulary {
+        .init(elements: elements, fields: fields, questions: questions, leaning: checks.leaning)
+    }
+
+    var composer: NoteComposer { NoteComposer(fields: fields, questions: questions) }
+
+    /// Every file is optional: a site without notes needs none of them.
+    static func load(from folder: ContentFolder) throws(BuildFailure) -> NoteFeature {
+        func read<T>(_ name: String, _ decode: (SourceFile) throws(Diagnostic) -> T, or empty: T) throws(Diagnostic)
+            -> T
+        {
+            guard Disk.kind(of: folder.filePath(of: name)) != .missing else { return empty }
+            return try decode(try SourceFile.read(atPath: folder.filePath(of: name), displayPath: folder.displayPath(of: name)))
+        }
+        do throws(Diagnostic) {
+            return NoteFeature(
+                elements: try read(Element.fileName, Element.decodeList, or: []),
+                fields: try read(Field.fileName, Field.decodeList, or: []),
+                questions: try read(Question.fileName, Question.decodeList, or: []),
+                checks: try read(NoteChecks.fileName, NoteChecks.decode, or: .none))
+        } catch {
+            throw BuildFailure(error)
+        }
+    }
+
+    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> (any FeaturePageData)? {
+        guard let noteValue = keys["note"] else {
+            throw keys["sample"]!.error("`sample` is only used with `note`")
+        }
+        let template = try NoteTemplate.decode(noteValue, vocabulary: vocabulary)
+        var sample: [String: String] = [:]
+        var answers: [String: String] = [:]
+        if let value = keys["sample"] {
+            let known = fields.map(\.id) + questions.map(\.id)
+            for (id, entry) in try value.mapping(allowedKeys: known, what: "`sample`") {
+                let text = try entry.nonEmptyString(what: "sample value `\(id)`")
+                if let question = questions.first(where: { $0.id == id }) {
+                    guard question.answers.contains(where: { $0.id == text }) else {
+                        throw entry.error(
+                            "`\(text)` is not an answer to `\(id)`",
+                            hint: NoteTemplate.hint(
+                                for: text, among: question.answers.map(\.id), file: Question.fileName))
+                    }
+                    answers[id] = text
+                } else {
+                    sample[id] = text
+                }
+            }
+        }
+        let missing = template.fieldIDs.filter { sample[$0] == nil }
+        if !missing.isEmpty {
+            throw (keys["sample"] ?? noteValue).error(
+                "`sample` has no value for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                hint: "every field the note uses, in any variant, needs a sample value")
+        }
+        let page = NotePage(template: template, sample: sample, answers: answers)
+        if let problem = firstProblem(in: page) { throw noteValue.error(problem, hint: "reword the parts named") }
+        return page
+    }
+
+    /// The first way the page's template breaks a rule of `NoteInvariants`, tried with its sample values and with
+    /// every value blank, for every combination of elements switched off and answers given.
+    func firstProblem(in page: NotePage) -> String? {
+        let template = page.template
+        let elements = template.elementIDs
+        let askedQuestions = template.questionIDs.compactMap { id in questions.first { $0.id == id } }
+        var combinations: [[String: String]] = [[:]]
+        for question in askedQuestions {
+            combinations = combinations.flatMap { partial in
+                question.answers.map { partial.merging([question.id: $0.id]) { $1 } }
+            }
+        }
+        let composer = self.composer
+        for mask in 0..<(1 << elements.count) {
+            let off = Set(elements.indices.filter { mask & (1 << $0) != 0 }.map { elements[$0] })
+            for answers in combinations {
+                for values in [page.sample, [:]] {
+                    let note = composer.compose(template, values: values, answers: answers, off: off)
+                    guard let problem = NoteInvariants.problems(in: note, leaning: checks.leaning).first else {
+                        continue
+                    }
+                    let situation =
+                        (off.isEmpty ? [] : ["with \(off.sorted().joined(separator: ", ")) switched off"])
+                        + answers.sorted { $0.key < $1.key }.map { "\($0.key) = \($0.value)" }
+                        + (values.isEmpty ? ["every value blank"] : [])
+                    return "this note breaks a rule"
+                        + (situation.isEmpty ? "" : " (\(situation.joined(separator: ", ")))") + ": \(problem)"
+                }
+            }
+        }
+        return nil
+    }
+
+    func index(_ pages: [FeaturePage]) throws(BuildFailure) -> any FeatureIndex {
+        NoteIndex(
+            feature: self,
+            notes: pages.compactMap { page in
+                (page.data as? NotePage).map {
+                    NoteIndex.Entry(
+                        title: page.title, description: page.description ?? "", route: page.route, page: $0)
+                }
+            })
+    }
+}
+
+/// What a sample-note page's front matter says: its template, and the sample values and answers it shows.
+struct NotePage: FeaturePageData, Equatable {
+    var template: NoteTemplate
+    /// Sample values by field id.
+    var sample: [String: String]
+    /// Sample answers by question id; questions not named take their first answer.
+    var answers: [String: String]
+}

@@ -1,0 +1,146 @@
+/// What templates see of the note feature: `elements` and `notes` everywhere, `note` on a sample-note page, and on
+/// standalone pages `noteData` (the builder's JSON) and `blankNotes` (every template with blanks, for readers
+/// without JavaScript and for printing).
+struct NoteValues {
+    var elements: [ElementView]
+    var notes: [NoteSummary]
+    var note: NoteView?
+    /// JSON, inserted unescaped inside `<script type="application/json">`.
+    var noteData: String?
+    var blankNotes: [BlankNote]
+
+    /// One of everything, for reflection only.
+    static var example: NoteValues {
+        let element = ElementView(Element(id: "", number: 1, title: "", why: "", example: ""))
+        let note = NoteView(
+            recipient: "", subject: "",
+            paragraphs: [.init(parts: [.init(text: "", element: element, startsLine: false, startsWithSpace: false)])],
+            text: "", wordCount: 0, coverage: [.init(element: element, isCovered: true)], coveredCount: 0,
+            situation: [.init(question: "", answer: "", others: "")])
+        return NoteValues(
+            elements: [element], notes: [.init(title: "", description: "", recipient: "", href: "", elementCount: 0)],
+            note: note, noteData: "", blankNotes: [.init(id: "", title: "", note: note)])
+    }
+}
+
+/// An element as templates see it.
+struct ElementView {
+    var id: String
+    var number: Int
+    var title: String
+    var why: String
+    var example: String
+
+    init(_ element: Element) {
+        id = element.id
+        number = element.number
+        title = element.title
+        why = element.why
+        example = element.example
+    }
+}
+
+/// A sample note in the list of notes.
+struct NoteSummary {
+    var title: String
+    var description: String
+    var recipient: String
+    var href: String
+    var elementCount: Int
+}
+
+/// A note template with blanks in place of its fields.
+struct BlankNote {
+    /// The note's id, as in the embedded data (`notes/recruiter`).
+    var id: String
+    var title: String
+    var note: NoteView
+}
+
+/// A note, composed from a sample's values or with blanks, as templates see it.
+struct NoteView {
+    struct Paragraph {
+        var parts: [Part]
+    }
+
+    struct Part {
+        var text: String
+        var element: ElementView?
+        /// Joins the previous part on a new line of the same paragraph.
+        var startsLine: Bool
+        /// Joins the previous part after a space.
+        var startsWithSpace: Bool
+    }
+
+    struct Coverage {
+        var element: ElementView
+        var isCovered: Bool
+    }
+
+    /// A question whose answer chose some of the wording: the answer this note assumes, and the others.
+    struct Situation {
+        var question: String
+        var answer: String
+        /// The other answers, in a list separated by semicolons ("the recruiter; an automated email").
+        var others: String
+    }
+
+    var recipient: String
+    var subject: String
+    var paragraphs: [Paragraph]
+    /// The whole note as plain text, exactly what the note builder produces for the same values.
+    var text: String
+    var wordCount: Int
+    var coverage: [Coverage]
+    var coveredCount: Int
+    var situation: [Situation]
+}
+
+extension NoteView {
+    /// The note `page` describes, with its sample values and answers, or (`sample` false) with a blank for every
+    /// value and every question's first answer.
+    init(_ page: NotePage, sample: Bool, feature: NoteFeature) {
+        let answers = sample ? page.answers : [:]
+        let note = feature.composer.compose(
+            page.template, values: sample ? page.sample : [:], answers: answers,
+            missing: { "________ (\($0.label))" })
+        var paragraphs: [Paragraph] = []
+        for part in note.parts {
+            let element = part.element.flatMap { id in feature.elements.first { $0.id == id } }.map(ElementView.init)
+            let view = Part(
+                text: part.text, element: element, startsLine: part.join == .line, startsWithSpace: part.join == .space)
+            if part.join == nil || part.join == .paragraph || paragraphs.isEmpty {
+                paragraphs.append(Paragraph(parts: [view]))
+            } else {
+                paragraphs[paragraphs.count - 1].parts.append(view)
+            }
+        }
+        let covered = Set(page.template.elementIDs)
+        let situation = page.template.questionIDs.compactMap { id -> Situation? in
+            guard let question = feature.questions.first(where: { $0.id == id }) else { return nil }
+            let chosen = answers[id] ?? question.defaultAnswer
+            let others = question.answers.filter { $0.id != chosen }.map { $0.label.lowercasedFirst }
+            return Situation(
+                question: question.label,
+                answer: question.answers.first { $0.id == chosen }!.label,
+                others: others.joined(separator: "; "))
+        }
+        self.init(
+            recipient: page.template.recipient,
+            subject: note.subject,
+            paragraphs: paragraphs,
+            text: note.text,
+            wordCount: note.text.wordCount,
+            coverage: feature.elements.map { Coverage(element: ElementView($0), isCovered: covered.contains($0.id)) },
+            coveredCount: covered.count,
+            situation: situation)
+    }
+}
+
+extension String {
+    /// The text with its first letter in lower case, for a label used inside a sentence.
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,79 @@
+/// A question about the reader's situation whose answer chooses wording in the notes (`content/questions.yaml`):
+/// who told them the news, how they met each person.
+public struct Question: Sendable, Equatable {
+    /// Whose situation the answer describes: the reader's, once, or each person's.
+    public enum Scope: String, Sendable, CaseIterable {
+        /// Asked once for every note.
+        case reader
+        /// Asked for each person.
+        case recipient
+    }
+
+    /// One possible answer.
+    public struct Answer: Sendable, Equatable {
+        /// The id note parts name in `variants`.
+        public var id: String
+        /// How the form shows it.
+        public var label: String
+    }
+
+    /// The id note parts name in `by`.
+    public var id: String
+    /// The question as the form asks it.
+    public var label: String
+    /// A short sentence helping the reader answer.
+    public var hint: String
+    /// Whose situation it is.
+    public var scope: Scope
+    /// The answers; the first is the one a note uses until the reader picks another.
+    public var answers: [Answer]
+
+    /// The file name, inside `content/`, that holds the questions.
+    public static let fileName = "questions.yaml"
+
+    /// The answer a note uses when none is given.
+    public var defaultAnswer: String { answers[0].id }
+
+    /// Decodes the `questions:` list.
+    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Question] {
+        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
+        guard let list = try root.mapping(allowedKeys: ["questions"], what: "the questions file")["questions"] else {
+            throw file.diagnostic(
+                line: 1, column: 1, "no `questions:` list", hint: "list the questions under `questions:`")
+        }
+        var result: [Question] = []
+        for item in try list.sequence(what: "`questions`") {
+            let values = try item.mapping(allowedKeys: ["id", "label", "hint", "scope", "answers"], what: "a question")
+            func text(_ key: String, in values: [String: YAMLValue], of item: YAMLValue) throws(Diagnostic) -> String {
+                guard let value = values[key] else { throw item.error("this has no `\(key)`") }
+                return try value.nonEmptyString(what: "`\(key)`")
+            }
+            let id = try text("id", in: values, of: item)
+            guard Field.isIdentifier(id) else {
+                throw values["id"]!.error("question id `\(id)` may hold only letters, digits and `_`")
+            }
+            if result.contains(where: { $0.id == id }) { throw values["id"]!.error("question id `\(id)` is used twice") }
+            guard let answersNode = values["answers"] else { throw item.error("this question has no `answers`") }
+            var answers: [Answer] = []
+            for answerNode in try answersNode.sequence(what: "`answers`") {
+                let answer = try answerNode.mapping(allowedKeys: ["id", "label"], what: "an answer")
+                let answerID = try text("id", in: answer, of: answerNode)
+                guard Field.isIdentifier(answerID) else {
+                    throw answer["id"]!.error("answer id `\(answerID)` may hold only letters, digits and `_`")
+                }
+                if answers.contains(where: { $0.id == answerID }) {
+                    throw answer["id"]!.error("answer `\(answerID)` is listed twice")
+                }
+                answers.append(Answer(id: answerID, label: try text("label", in: answer, of: answerNode)))
+            }
+            guard answers.count >= 2 else {
+                throw answersNode.error("a question needs at least two answers", hint: "otherwise it chooses nothing")
+            }
+            result.append(
+                Question(
+                    id: id, label: try text("label", in: values, of: item), hint: try text("hint", in: values, of: item),
+                    scope: try Field.choice(values["scope"], default: Scope.reader, what: "`scope`"), answers: answers))
+        }
+        return result
+    }
+}
