@@ -73,9 +73,16 @@ import Testing
     @Test func templateTokensKeepLiteralBracesOutOfReach() {
         let template = NoteTemplate(
             recipient: "r", subject: [.text("s")],
-            parts: [.init(element: nil, join: .paragraph, segments: [.text("Hi "), .field("name")])])
-        #expect(template.text(values: ["name": "{{company}}"]) == "Hi {{company}}")
-        #expect(template.text(values: [:]) == "Hi [name]")
+            parts: [
+                .init(
+                    element: nil, join: .paragraph, wording: .init(text: [.text("Hi "), .field("name")]),
+                    variants: [:])
+            ])
+        let composer = NoteComposer(
+            fields: [Field(id: "name", label: "Name", hint: "", example: "", scope: .reader, shape: .name)],
+            questions: [])
+        #expect(composer.compose(template, values: ["name": "{{company}}"]).text == "Hi {{company}}")
+        #expect(composer.compose(template, values: [:]).text == "Hi [Name]")
     }
 
     @Test func elementsAreDefinedOnceAndRenderedWhereEmbedded() throws {

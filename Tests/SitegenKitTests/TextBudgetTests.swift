@@ -17,7 +17,7 @@ import Testing
         defer { site.remove() }
         try site.page("index.md", "before\n")
         let content = ContentFolder(path: site.root.appendingPathComponent("content").path, displayName: "content")
-        let page = try PageSource.load("index.md", in: content, elements: [], fields: [], budget: budget)
+        let page = try PageSource.load("index.md", in: content, features: .none, budget: budget)
         try site.page("index.md", "after\n")
         return try page.read().body.body
     }

@@ -17,7 +17,8 @@ extension PageContext {
             return
         }
         guard mirror.displayStyle == .struct || mirror.displayStyle == .class else { return }
-        for child in mirror.children {
+        // The features' values are a seam, not names: each feature lists its own.
+        for child in mirror.children where type(of: child.value) != [any TemplateObject].self {
             guard let label = child.label else { continue }
             names.insert(label)
             collectNames(of: child.value, into: &names)
