@@ -1,11 +1,12 @@
 "use strict";
-// The note builder: fills the site's note templates with the reader's details, entirely in the browser.
+// The note builder: composes the site's note templates with the reader's details, entirely in the browser.
+// Composing (wording, tidying, checks) is NoteCompose, inlined before this file; this file is the page.
 // Reader input only ever reaches the page through textContent, value and a few safe attributes, never as
 // markup, and the page's Content-Security-Policy forbids every request, so nothing typed can leave.
 (() => {
   const app = document.getElementById("builder-app");
   const dataNode = document.getElementById("note-data");
-  if (!app || !dataNode) return;
+  if (!app || !dataNode || typeof NoteCompose === "undefined") return;
 
   // Bad or missing data leaves the server-rendered blank notes in place, which still work without us.
   let data;
@@ -15,35 +16,44 @@
     return;
   }
   if (!data || !Array.isArray(data.notes) || data.notes.length === 0 || !Array.isArray(data.fields)) return;
+  data.questions = Array.isArray(data.questions) ? data.questions : [];
 
   const STORAGE_KEY = "sitegen-note-builder:draft";
-  const DRAFT_VERSION = 1;
-  // Same separators as NoteTemplate.Join in Swift; the strength decides which join survives a skipped part.
-  const JOINS = { space: " ", line: "\n", paragraph: "\n\n" };
-  const JOIN_ORDER = ["space", "line", "paragraph"];
-  const WORDS_CONCISE = 150;
-  const WORDS_LONG = 200;
+  // Set when the reader asks to keep nothing; it holds no details, only that choice.
+  const KEEP_NOTHING_KEY = "sitegen-note-builder:keep-nothing";
+  const DRAFT_VERSION = 2;
   const MAX_PEOPLE = 20;
   const ANNOUNCE_DELAY = 1200;
+  // Side by side from this width; below it, each note follows its person's details.
+  const WIDE = window.matchMedia("(min-width: 64rem)");
   // Input purposes (WCAG 1.3.5) for the reader's own details; other fields describe someone else.
   const AUTOCOMPLETE = { your_name: "name" };
 
   const elements = Array.isArray(data.elements) ? data.elements : [];
   const fieldsById = new Map(data.fields.map((field) => [field.id, field]));
-  const readerFields = data.fields.filter((field) => field.scope !== "recipient");
+  const readerFields = data.fields.filter((field) => field.scope === "reader");
+  const sharedFields = data.fields.filter((field) => field.scope === "shared");
   const recipientFields = data.fields.filter((field) => field.scope === "recipient");
+  const readerQuestions = data.questions.filter((q) => q.scope !== "recipient");
+  const recipientQuestions = data.questions.filter((q) => q.scope === "recipient");
   const notesById = new Map(data.notes.map((note) => [note.id, note]));
   const nameField = recipientFields.find((field) => field.id === "recipient_name") || recipientFields[0];
 
   const ui = {
     samples: document.getElementById("builder-samples"),
+    sampleStatus: document.getElementById("builder-sample-status"),
     readerFields: document.getElementById("builder-reader-fields"),
-    recipientHints: document.getElementById("builder-recipient-hints"),
+    situation: document.getElementById("builder-situation"),
+    sharedFields: document.getElementById("builder-shared-fields"),
+    sharedSection: document.getElementById("builder-shared"),
+    heard: document.getElementById("builder-heard"),
     recipients: document.getElementById("builder-recipients"),
     add: document.getElementById("builder-add"),
+    peopleStatus: document.getElementById("builder-people-status"),
     notes: document.getElementById("builder-notes"),
     clear: document.getElementById("builder-clear"),
-    status: document.getElementById("builder-status"),
+    keepNothing: document.getElementById("builder-keep-nothing"),
+    draftStatus: document.getElementById("builder-draft-status"),
     announcer: document.getElementById("builder-announcer"),
     storageNotice: document.getElementById("builder-storage-notice"),
     blank: document.getElementById("builder-blank"),
@@ -68,82 +78,14 @@
     return el("span", { class: "visually-hidden", text });
   }
 
-  // ---------------------------------------------------------------------------------------------------
-  // Rendering a note. This mirrors NoteTemplate.text(values:) in Swift exactly: parts in order, each but
-  // the first preceded by its join's separator, segments concatenated. The builder adds two things Swift
-  // does not need: blank fields become "[Label]", and parts the reader switched off are skipped.
-
-  function label(fieldID) {
-    const field = fieldsById.get(fieldID);
-    return field ? field.label : fieldID;
-  }
-
-  function fill(segments, values, missing) {
-    let text = "";
-    for (const segment of segments || []) {
-      if (typeof segment.field === "string") {
-        const value = values[segment.field] || "";
-        if (value === "") {
-          missing.add(segment.field);
-          text += "[" + label(segment.field) + "]";
-        } else {
-          text += value;
-        }
-      } else if (typeof segment.text === "string") {
-        text += segment.text;
-      }
-    }
-    return text;
-  }
-
-  function strongerJoin(a, b) {
-    return JOIN_ORDER.indexOf(a) >= JOIN_ORDER.indexOf(b) ? a : b;
-  }
-
-  // Returns the text, subject, word count and each element's status for one person's note.
-  function composeNote(note, values, off) {
-    let text = "";
-    let started = false;
-    // When a part is skipped, its join carries over so a removed paragraph opener still starts a paragraph.
-    let carried = "space";
-    const states = new Map();
-    for (const part of note.parts) {
-      const missing = new Set();
-      const partText = fill(part.segments, values, missing);
-      const join = JOINS[part.join] !== undefined ? part.join : "paragraph";
-      if (part.element) {
-        const state = states.get(part.element) || { included: false, complete: false, missing: new Set() };
-        if (!off.has(part.element)) {
-          state.included = true;
-          if (missing.size === 0) state.complete = true;
-          missing.forEach((id) => state.missing.add(id));
-        }
-        states.set(part.element, state);
-        if (off.has(part.element)) {
-          carried = strongerJoin(carried, join);
-          continue;
-        }
-      }
-      if (started) text += JOINS[strongerJoin(carried, join)];
-      text += partText;
-      started = true;
-      carried = "space";
-    }
-    const coverage = elements.map((element) => {
-      const state = states.get(element.id);
-      let status = "absent";
-      if (state && state.complete) status = "covered";
-      else if (state && state.included) status = "blank";
-      else if (state) status = "off";
-      return { element, status, missing: state ? [...state.missing].map(label) : [] };
-    });
-    const subject = fill(note.subject, values, new Set());
-    const words = text.split(/\s+/).filter(Boolean).length;
-    return { text, subject, words, coverage, covered: coverage.filter((c) => c.status === "covered").length };
+  function say(target, message, ...extra) {
+    if (!target) return;
+    target.replaceChildren(message, ...extra);
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // State: the reader's own details, and one entry per person (their details, chosen note, parts off).
+  // State: the reader's own details and answers, and one entry per person (their note, details, answers,
+  // and the elements they switched off). Values are kept as typed; NoteCompose tidies them for the note.
 
   let nextUID = 1;
 
@@ -151,22 +93,50 @@
     return Object.fromEntries(fields.map((field) => [field.id, ""]));
   }
 
-  function newPerson(noteID, values = {}, off = []) {
+  // A question starts at its first answer, which is also what a note assumes when nothing is chosen.
+  function emptyAnswers(questions) {
+    return Object.fromEntries(questions.map((question) => [question.id, question.answers[0].id]));
+  }
+
+  function newPerson(noteID, values = {}, answers = {}, off = []) {
     return {
       uid: nextUID++,
-      values: { ...emptyValues(recipientFields), ...values },
       note: notesById.has(noteID) ? noteID : data.notes[0].id,
+      values: { ...emptyValues(recipientFields), ...emptyValues(sharedFields), ...values },
+      answers: { ...emptyAnswers(recipientQuestions), ...answers },
       off: new Set(off.filter((id) => elements.some((element) => element.id === id))),
     };
   }
 
-  const state = { values: emptyValues(readerFields), people: [newPerson(data.notes[0].id)] };
+  const state = {
+    values: { ...emptyValues(readerFields), ...emptyValues(sharedFields) },
+    answers: emptyAnswers(readerQuestions),
+    heard: "",
+    people: [newPerson(data.notes[0].id)],
+  };
 
-  // The values a note is filled with; surrounding spaces are dropped so "Dana " still reads "Dear Dana,".
+  // The values a person's note is filled with: a detail written for them wins over the shared one.
   function valuesFor(person) {
-    const values = {};
-    for (const [id, value] of Object.entries({ ...state.values, ...person.values })) values[id] = value.trim();
+    const values = { ...state.values };
+    for (const [id, value] of Object.entries(person.values)) {
+      if (!fieldsById.has(id)) continue;
+      if (fieldsById.get(id).scope === "recipient" || value.trim() !== "") values[id] = value;
+    }
     return values;
+  }
+
+  function answersFor(person) {
+    const answers = {};
+    for (const [id, value] of Object.entries({ ...state.answers, ...person.answers })) if (value) answers[id] = value;
+    return answers;
+  }
+
+  function noteOf(person) {
+    return notesById.get(person.note);
+  }
+
+  function composeFor(person) {
+    return NoteCompose.compose(noteOf(person), data, valuesFor(person), answersFor(person), person.off);
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -174,6 +144,7 @@
   // probed once; without it everything still works and the reader is told drafts will not be kept.
 
   let storage = openStorage();
+  let keepNothing = false;
 
   function openStorage() {
     try {
@@ -190,14 +161,19 @@
   function storageUnavailable() {
     storage = null;
     if (ui.storageNotice) ui.storageNotice.hidden = false;
+    if (ui.keepNothing) ui.keepNothing.disabled = true;
   }
 
   function saveDraft() {
-    if (!storage) return;
+    if (!storage || keepNothing) return;
     const draft = {
       version: DRAFT_VERSION,
       values: state.values,
-      people: state.people.map((person) => ({ values: person.values, note: person.note, off: [...person.off] })),
+      answers: state.answers,
+      heard: state.heard,
+      people: state.people.map((person) => ({
+        note: person.note, values: person.values, answers: person.answers, off: [...person.off],
+      })),
     };
     try {
       storage.setItem(STORAGE_KEY, JSON.stringify(draft));
@@ -206,33 +182,52 @@
     }
   }
 
-  function strings(object, fields) {
+  function strings(object, keys) {
     const result = {};
-    for (const field of fields) {
-      const value = object && typeof object === "object" ? object[field.id] : undefined;
-      result[field.id] = typeof value === "string" ? value : "";
+    for (const key of keys) {
+      const value = object && typeof object === "object" ? object[key] : undefined;
+      result[key] = typeof value === "string" ? value : "";
     }
     return result;
   }
 
-  // Only known fields, notes and elements are taken from a stored draft, so an old or edited one is harmless.
+  function answerStrings(object, questions) {
+    const result = {};
+    for (const question of questions) {
+      const value = object && typeof object === "object" ? object[question.id] : undefined;
+      result[question.id] = question.answers.some((answer) => answer.id === value) ? value : question.answers[0].id;
+    }
+    return result;
+  }
+
+  // Only known fields, questions, notes and elements are taken from a stored draft, so an old or edited one
+  // is harmless. A version 1 draft (before per-person details) is read the same way.
   function loadDraft() {
     if (!storage) return;
+    try {
+      keepNothing = storage.getItem(KEEP_NOTHING_KEY) === "1";
+    } catch {
+      keepNothing = false;
+    }
+    if (keepNothing) return;
     let draft;
     try {
       draft = JSON.parse(storage.getItem(STORAGE_KEY) || "null");
     } catch {
       return;
     }
-    if (!draft || draft.version !== DRAFT_VERSION) return;
-    state.values = strings(draft.values, readerFields);
+    if (!draft || (draft.version !== DRAFT_VERSION && draft.version !== 1)) return;
+    const readerIDs = readerFields.concat(sharedFields).map((field) => field.id);
+    const personIDs = recipientFields.concat(sharedFields).map((field) => field.id);
+    state.values = strings(draft.values, readerIDs);
+    state.answers = answerStrings(draft.answers, readerQuestions);
+    state.heard = typeof draft.heard === "string" && /^\d{4}-\d{2}-\d{2}$/.test(draft.heard) ? draft.heard : "";
     const people = Array.isArray(draft.people) ? draft.people.slice(0, MAX_PEOPLE) : [];
     const restored = people
       .filter((person) => person && typeof person === "object")
-      .map((person) =>
-        newPerson(
-          person.note, strings(person.values, recipientFields),
-          Array.isArray(person.off) ? person.off.filter((id) => typeof id === "string") : []));
+      .map((person) => newPerson(
+        person.note, strings(person.values, personIDs), answerStrings(person.answers, recipientQuestions),
+        Array.isArray(person.off) ? person.off.filter((id) => typeof id === "string") : []));
     if (restored.length > 0) state.people = restored;
   }
 
@@ -245,57 +240,102 @@
     }
   }
 
+  function setKeepNothing(on) {
+    keepNothing = on;
+    if (!storage) return;
+    try {
+      if (on) {
+        storage.removeItem(STORAGE_KEY);
+        storage.setItem(KEEP_NOTHING_KEY, "1");
+      } else {
+        storage.removeItem(KEEP_NOTHING_KEY);
+      }
+    } catch {
+      storageUnavailable();
+    }
+    if (!on) saveDraft();
+  }
+
   // ---------------------------------------------------------------------------------------------------
-  // The form: the reader's fields, the sample buttons and one row per person.
+  // Form controls. Every field gets its hint under it, and a line for what the note made of the value.
 
   function hintText(field) {
     return field.hint + " For example: " + field.example;
   }
 
-  function buildReaderFields() {
+  // A labelled input (or a multi-line box for a clause) with its hint and tidying note under it.
+  function fieldControl(field, id, options) {
+    const multiline = field.shape === "clause";
+    const describedBy = [id + "-hint", id + "-tidy", options.extraHint ? id + "-default" : null].filter(Boolean);
+    const control = el(multiline ? "textarea" : "input", {
+      type: multiline ? null : "text",
+      rows: multiline ? 2 : null,
+      id,
+      name: options.name || null,
+      "aria-describedby": describedBy.join(" "),
+      autocomplete: AUTOCOMPLETE[field.id] && options.reader ? AUTOCOMPLETE[field.id] : "off",
+      "data-field": field.id,
+      "data-uid": options.uid || null,
+    });
+    control.value = options.value || "";
+    const wrapper = el("div", { class: "builder-field" + (multiline ? " builder-field-wide" : ""), "data-for": field.id },
+      el("label", { for: id, text: options.label || field.label }),
+      control,
+      el("p", { class: "builder-hint", id: id + "-hint", text: options.hint || hintText(field) }),
+      options.extraHint ? el("p", { class: "builder-hint builder-default", id: id + "-default" }) : null,
+      el("ul", { class: "builder-tidy", id: id + "-tidy" }));
+    return wrapper;
+  }
+
+  function questionControl(question, id, options) {
+    const select = el("select", {
+      id, "aria-describedby": id + "-hint", "data-question": question.id, "data-uid": options.uid || null,
+    });
+    for (const answer of question.answers) select.append(el("option", { value: answer.id, text: answer.label }));
+    select.value = options.value || question.answers[0].id;
+    return el("div", { class: "builder-field builder-field-wide", "data-question-for": question.id },
+      el("label", { for: id, text: question.label }),
+      select,
+      el("p", { class: "builder-hint", id: id + "-hint", text: question.hint }));
+  }
+
+  function showTidy(wrapper, field, raw) {
+    const list = wrapper.querySelector(".builder-tidy");
+    const items = NoteCompose.hints(raw, field).map((hint) =>
+      el("li", { class: "builder-tidy-" + hint.kind, text: hint.text }));
+    list.replaceChildren(...items);
+  }
+
+  function buildReaderSection() {
     for (const field of readerFields) {
-      const id = "builder-field-" + field.id;
-      const input = el("input", {
-        type: "text",
-        id,
-        name: field.id,
-        "aria-describedby": id + "-hint",
-        autocomplete: AUTOCOMPLETE[field.id] || "off",
-        "data-field": field.id,
-      });
-      input.value = state.values[field.id];
-      // Long answers get the full width so the reader sees what they typed.
-      const wide = field.example.length > 30 ? " builder-field-wide" : "";
-      ui.readerFields.append(
-        el("div", { class: "builder-field" + wide },
-          el("label", { for: id, text: field.label }),
-          el("p", { class: "builder-hint", id: id + "-hint", text: hintText(field) }),
-          input));
+      ui.readerFields.append(fieldControl(field, "builder-field-" + field.id, {
+        value: state.values[field.id], reader: true, name: field.id,
+      }));
     }
+    for (const question of readerQuestions) {
+      ui.situation.append(questionControl(question, "builder-question-" + question.id, { value: state.answers[question.id] }));
+    }
+    for (const field of sharedFields) {
+      ui.sharedFields.append(fieldControl(field, "builder-field-" + field.id, {
+        value: state.values[field.id], reader: true, name: field.id,
+      }));
+    }
+    ui.heard.value = state.heard;
   }
 
   function buildSampleButtons() {
     for (const note of data.notes) {
       const button = el("button", { type: "button", class: "builder-button builder-button-quiet", "data-sample": note.id },
-        "Fill with the sample", srOnly(": " + note.title));
+        "Try the sample", srOnly(": " + note.title));
       ui.samples.append(
         el("li", { class: "builder-sample" },
           el("span", { class: "builder-sample-title", text: note.title }),
-          el("span", { class: "builder-sample-for", text: note.recipient }),
           button));
     }
   }
 
-  function buildRecipientHints() {
-    for (const field of recipientFields) {
-      ui.recipientHints.append(
-        el("li", { id: "builder-hint-" + field.id },
-          el("span", { class: "builder-label", text: field.label + ":" }), " " + hintText(field)));
-    }
-  }
-
   function recipientName(person) {
-    return nameField ? person.values[nameField.id].trim() : "";
+    return nameField ? (person.values[nameField.id] || "").trim() : "";
   }
 
   // How the page refers to a person: their name, or their place in the list until they have one.
@@ -303,21 +343,9 @@
     return recipientName(person) || "person " + (index + 1);
   }
 
-  function addPersonRow(person) {
+  function addPersonRow(person, before) {
     const prefix = "builder-person-" + person.uid;
     const fieldset = el("fieldset", { class: "builder-person-fields" }, el("legend", { class: "builder-person-legend" }));
-    for (const field of recipientFields) {
-      const input = el("input", {
-        type: "text",
-        id: prefix + "-" + field.id,
-        "aria-describedby": "builder-hint-" + field.id,
-        autocomplete: "off",
-        "data-field": field.id,
-        "data-uid": person.uid,
-      });
-      input.value = person.values[field.id];
-      fieldset.append(el("div", { class: "builder-field" }, el("label", { for: input.id, text: field.label }), input));
-    }
     const select = el("select", {
       id: prefix + "-note", "aria-describedby": prefix + "-note-for", "data-role": "note", "data-uid": person.uid,
     });
@@ -328,16 +356,30 @@
         el("label", { for: select.id, text: "Which note" }),
         select,
         el("p", { class: "builder-hint", id: prefix + "-note-for" })));
+    for (const field of recipientFields) {
+      fieldset.append(fieldControl(field, prefix + "-" + field.id, { value: person.values[field.id], uid: person.uid }));
+    }
+    for (const question of recipientQuestions) {
+      fieldset.append(questionControl(question, prefix + "-q-" + question.id, { value: person.answers[question.id], uid: person.uid }));
+    }
+    for (const field of sharedFields) {
+      fieldset.append(fieldControl(field, prefix + "-" + field.id, {
+        value: person.values[field.id], uid: person.uid, extraHint: true,
+        label: field.label + ", for this person",
+        hint: "Write something for this person alone, so no two notes read alike. Leave it empty to use what you wrote for everyone.",
+      }));
+    }
     const remove = el("button", {
       type: "button", class: "builder-button builder-button-quiet", "data-role": "remove", "data-uid": person.uid,
     }, "Remove", el("span", { class: "visually-hidden", "data-role": "remove-who" }));
     fieldset.append(el("p", { class: "builder-row-actions" }, remove));
-    ui.recipients.append(el("li", { class: "builder-person", "data-uid": person.uid }, fieldset));
+    const row = el("li", { class: "builder-person", "data-uid": person.uid }, fieldset);
+    ui.recipients.insertBefore(row, before || null);
   }
 
   // ---------------------------------------------------------------------------------------------------
-  // One card per person: preview, word count, element checklist and actions. Cards are built once and
-  // then only their text changes, so focus and checkbox state survive every keystroke.
+  // One card per person: when to send, subject, the note, its three qualities, the element checklist and
+  // actions. Cards are built once and then only their text changes, so focus and checkboxes survive typing.
 
   const cards = new Map();
 
@@ -346,9 +388,10 @@
     const card = { person };
     card.heading = el("h3", { id: prefix + "-title" });
     card.kind = el("p", { class: "builder-note-kind" });
+    card.sendBy = el("p", { class: "builder-note-when" });
     card.subject = el("span", { class: "builder-note-subject-text" });
     card.preview = el("pre", { class: "builder-preview", id: prefix + "-text" });
-    card.words = el("p", { class: "builder-words", id: prefix + "-words" });
+    card.qualities = el("div", { class: "builder-qualities" });
     card.legend = el("legend");
     card.items = new Map();
     const list = el("ul", { class: "builder-checklist-items" });
@@ -380,15 +423,35 @@
     card.mail.append(who());
     card.root = el("article", { class: "builder-note", id: prefix, "aria-labelledby": card.heading.id, "data-uid": person.uid },
       el("div", { class: "builder-note-head" }, card.heading, card.kind),
+      card.sendBy,
       el("p", { class: "builder-note-subject" }, el("span", { class: "builder-label", text: "Subject:" }), " ", card.subject),
       card.preview,
       el("div", { class: "builder-note-tools" },
-        card.words,
+        card.qualities,
         el("fieldset", { class: "builder-checklist" }, card.legend, list),
         actions,
         card.status));
-    ui.notes.append(card.root);
     cards.set(person.uid, card);
+    placeCard(person);
+  }
+
+  // Wide screens keep every note in the column beside the form; narrow ones put each note after its
+  // person's details, so the note being written is never far from the fields that change it.
+  function placeCard(person) {
+    const card = cards.get(person.uid);
+    const row = ui.recipients.querySelector('li[data-uid="' + person.uid + '"]');
+    if (WIDE.matches || !row) {
+      const index = state.people.indexOf(person);
+      const next = state.people.slice(index + 1).map((p) => cards.get(p.uid)).find((c) => c && c.root.parentNode === ui.notes);
+      ui.notes.insertBefore(card.root, next ? next.root : null);
+    } else {
+      row.append(card.root);
+    }
+  }
+
+  function placeAllCards() {
+    for (const person of state.people) placeCard(person);
+    ui.notes.hidden = !WIDE.matches;
   }
 
   const STATUS_TEXT = {
@@ -398,62 +461,129 @@
     absent: () => "not in this note",
   };
 
-  function wordGuidance(words) {
-    if (words <= WORDS_CONCISE) return { text: "Concise, a good length for a thank-you note.", level: "ok" };
-    if (words <= WORDS_LONG) return { text: "Fine, though a note under " + WORDS_CONCISE + " words reads best.", level: "fine" };
-    return { text: "Long for a thank-you note. Try trimming it to under " + WORDS_CONCISE + " words.", level: "long" };
+  function qualityBlock(title, findings, okText) {
+    const ok = findings.length === 0;
+    const block = el("div", { class: "builder-quality builder-quality-" + (ok ? "ok" : "check") },
+      el("p", { class: "builder-quality-title" },
+        el("span", { class: "builder-quality-icon", "aria-hidden": "true", text: ok ? "\u2713" : "!" }),
+        el("strong", { text: title + ": " }), ok ? okText : findings.length === 1 ? "one thing to look at." : findings.length + " things to look at."));
+    if (!ok) {
+      block.append(el("ul", {}, ...findings.map((finding) =>
+        el("li", {}, finding.text, el("span", { class: "builder-quality-why", text: " " + finding.why })))));
+    }
+    return block;
   }
 
-  // Whatever a note currently says, worked out fresh each time from the state.
-  function currentNote(person) {
-    return composeNote(notesById.get(person.note), valuesFor(person), person.off);
+  // A day or two after the news, as the guide advises; a date typed in the past still gets its advice.
+  function sendByText() {
+    if (!state.heard) return "When to send: a day or two after you hear the news.";
+    const heard = new Date(state.heard + "T12:00:00");
+    if (Number.isNaN(heard.getTime())) return "When to send: a day or two after you hear the news.";
+    const by = new Date(heard.getTime() + 2 * 86400000);
+    const text = by.toLocaleDateString(document.documentElement.lang || undefined, { weekday: "long", day: "numeric", month: "long" });
+    const today = new Date();
+    today.setHours(12, 0, 0, 0);
+    const late = by.getTime() < today.getTime() - 43200000;
+    return "Send by " + text + (late ? ". That day has passed, and a note now still beats none." : ", a day or two after the news.");
   }
 
-  function updateCard(person, index) {
+  function updateCard(person, index, composed, others) {
     const card = cards.get(person.uid);
-    const note = notesById.get(person.note);
-    const result = currentNote(person);
+    const note = noteOf(person);
     const name = personName(person, index);
     card.heading.textContent = "Note for " + name;
     card.kind.textContent = note.title;
-    card.subject.textContent = result.subject;
-    card.preview.textContent = result.text;
-    const guidance = wordGuidance(result.words);
-    card.words.textContent = result.words + (result.words === 1 ? " word. " : " words. ") + guidance.text;
-    card.words.className = "builder-words builder-words-" + guidance.level;
-    card.legend.textContent = "Elements covered: " + result.covered + " of " + elements.length;
-    for (const entry of result.coverage) {
-      const { item, box, status } = card.items.get(entry.element.id);
-      item.className = "builder-element builder-element-" + entry.status;
-      status.textContent = STATUS_TEXT[entry.status](entry.missing);
+    card.sendBy.textContent = sendByText();
+    card.subject.textContent = composed.subject;
+    card.preview.textContent = composed.text;
+    const quality = NoteCompose.qualities(composed, {
+      data, values: valuesFor(person), fieldsUsed: NoteCompose.usedFields(note, data, answersFor(person), person.off), others,
+    });
+    card.qualities.replaceChildren(
+      qualityBlock("Sincere", quality.sincere, "your own details, not repeated in another note."),
+      el("div", { class: "builder-quality builder-quality-" + (quality.concise.level === "ok" ? "ok" : "check") + " builder-words" },
+        el("p", { class: "builder-quality-title" },
+          el("span", { class: "builder-quality-icon", "aria-hidden": "true", text: quality.concise.level === "ok" ? "\u2713" : "!" }),
+          el("strong", { text: "Concise: " }), quality.concise.text,
+          el("span", { class: "builder-quality-why", text: " " + quality.concise.why }))),
+      qualityBlock("Positive", quality.positive, "nothing that complains or asks them to change their mind."));
+    const covered = elements.filter((element) => composed.statuses[element.id] === "covered").length;
+    card.legend.textContent = "Elements covered: " + covered + " of " + elements.length;
+    for (const element of elements) {
+      const { item, box, status } = card.items.get(element.id);
+      const state = composed.statuses[element.id] || "absent";
+      const missing = (composed.missingFields[element.id] || []).map((id) => fieldsById.get(id).label);
+      item.className = "builder-element builder-element-" + state;
+      status.textContent = STATUS_TEXT[state](missing);
       // An element the template lacks has nothing to switch, so its checkbox is hidden and disabled.
-      box.hidden = entry.status === "absent";
-      box.disabled = entry.status === "absent";
-      box.checked = !person.off.has(entry.element.id);
+      box.hidden = state === "absent";
+      box.disabled = state === "absent";
+      box.checked = !person.off.has(element.id);
     }
-    card.mail.href = "mailto:?subject=" + encodeURIComponent(result.subject) + "&body=" + encodeURIComponent(result.text);
+    // RFC 6068: line breaks in a mailto body are CRLF.
+    const body = composed.text.replace(/\r?\n/g, "\r\n");
+    card.mail.href = "mailto:?subject=" + encodeURIComponent(composed.subject) + "&body=" + encodeURIComponent(body);
     for (const span of card.root.querySelectorAll('[data-role="who"]')) span.textContent = ": note for " + name;
   }
 
+  // Only what a person's note uses is asked for them; the shared details show what each person gets.
   function updateRow(person, index) {
     const row = ui.recipients.querySelector('li[data-uid="' + person.uid + '"]');
     if (!row) return;
+    const note = noteOf(person);
     const name = recipientName(person);
-    row.querySelector(".builder-person-legend").textContent = "Person " + (index + 1);
+    const used = NoteCompose.usedFields(note, data, answersFor(person), person.off);
+    const asked = NoteCompose.usedQuestions(note);
+    row.querySelector(".builder-person-legend").textContent = "Person " + (index + 1) + (name ? ": " + name : "");
     row.querySelector('[data-role="remove-who"]').textContent = " person " + (index + 1) + (name ? ", " + name : "");
-    row.querySelector("#builder-person-" + person.uid + "-note-for").textContent =
-      "For: " + notesById.get(person.note).recipient;
-    // The last person cannot be removed: with nobody listed there would be no note at all.
-    row.querySelector('[data-role="remove"]').disabled = state.people.length === 1;
+    row.querySelector("#builder-person-" + person.uid + "-note-for").textContent = "For: " + note.recipient;
+    for (const wrapper of row.querySelectorAll(".builder-person-fields > [data-for]")) {
+      const field = fieldsById.get(wrapper.getAttribute("data-for"));
+      wrapper.hidden = !used.has(field.id);
+      showTidy(wrapper, field, person.values[field.id] || "");
+      const shared = wrapper.querySelector(".builder-default");
+      if (shared) {
+        const everyone = NoteCompose.normalize(state.values[field.id] || "", field.shape, field.after);
+        shared.textContent = everyone ? "For everyone: \u201c" + everyone + "\u201d" : "Nothing written for everyone yet.";
+      }
+    }
+    for (const wrapper of row.querySelectorAll("[data-question-for]")) {
+      wrapper.hidden = !asked.has(wrapper.getAttribute("data-question-for"));
+    }
+  }
+
+  // The reader's own fields and questions show when some person's note uses them.
+  function updateReaderSection() {
+    const used = new Set();
+    const asked = new Set();
+    for (const person of state.people) {
+      NoteCompose.usedFields(noteOf(person), data, answersFor(person), person.off).forEach((id) => used.add(id));
+      NoteCompose.usedQuestions(noteOf(person)).forEach((id) => asked.add(id));
+    }
+    for (const wrapper of app.querySelectorAll("#builder-reader-fields > [data-for], #builder-shared-fields > [data-for]")) {
+      const field = fieldsById.get(wrapper.getAttribute("data-for"));
+      wrapper.hidden = !used.has(field.id);
+      showTidy(wrapper, field, state.values[field.id] || "");
+    }
+    for (const wrapper of ui.situation.querySelectorAll("[data-question-for]")) {
+      wrapper.hidden = !asked.has(wrapper.getAttribute("data-question-for"));
+    }
+    if (ui.sharedSection) ui.sharedSection.hidden = !sharedFields.some((field) => used.has(field.id));
   }
 
   // Everything derived from the state is refreshed here, then saved and (later) announced.
   function refresh({ save = true } = {}) {
+    const composed = state.people.map((person) => composeFor(person));
     state.people.forEach((person, index) => {
+      const others = state.people
+        .map((other, i) => ({ name: personName(other, i), composed: composed[i], uid: other.uid }))
+        .filter((other) => other.uid !== person.uid);
       updateRow(person, index);
-      updateCard(person, index);
+      updateCard(person, index, composed[index], others);
     });
+    updateReaderSection();
     ui.add.disabled = state.people.length >= MAX_PEOPLE;
+    for (const button of ui.recipients.querySelectorAll('[data-role="remove"]')) button.disabled = state.people.length === 1;
     if (save) saveDraft();
     scheduleAnnouncement();
   }
@@ -466,6 +596,7 @@
       addPersonRow(person);
       addNoteCard(person);
     }
+    placeAllCards();
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -476,9 +607,10 @@
   let announceTimer = 0;
 
   function coverageSummary(person, index) {
-    const result = currentNote(person);
-    const missing = result.coverage.filter((c) => c.status === "blank" || c.status === "off").map((c) => c.element.title);
-    return "Note for " + personName(person, index) + ": " + result.covered + " of " + elements.length + " elements covered." +
+    const composed = composeFor(person);
+    const covered = elements.filter((element) => composed.statuses[element.id] === "covered").length;
+    const missing = elements.filter((element) => ["blank", "off"].includes(composed.statuses[element.id])).map((element) => element.title);
+    return "Note for " + personName(person, index) + ": " + covered + " of " + elements.length + " elements covered." +
       (missing.length ? " Missing: " + missing.join(", ") + "." : "");
   }
 
@@ -503,10 +635,6 @@
     announced.clear();
     seen.forEach((summary, uid) => announced.set(uid, summary));
     if (messages.length) ui.announcer.textContent = messages.join(" ");
-  }
-
-  function say(target, message) {
-    target.textContent = message;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -549,7 +677,7 @@
   }
 
   async function copyNote(person, card) {
-    const { text } = currentNote(person);
+    const { text } = composeFor(person);
     say(card.status, "");
     if (await copyText(text)) {
       say(card.status, "Copied the note to the clipboard." + blanksNote(text));
@@ -570,7 +698,7 @@
   }
 
   function downloadNote(person, card, index) {
-    const { text } = currentNote(person);
+    const { text } = composeFor(person);
     const name = fileName(person, index);
     const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
     const link = el("a", { href: url, download: name, class: "builder-offscreen", tabindex: "-1", "aria-hidden": "true" });
@@ -606,6 +734,10 @@
 
   function onInput(event) {
     const target = event.target;
+    if (target === ui.heard) {
+      state.heard = /^\d{4}-\d{2}-\d{2}$/.test(target.value) ? target.value : "";
+      return refresh();
+    }
     const fieldID = target.getAttribute("data-field");
     if (fieldID === null) return;
     if (target.hasAttribute("data-uid")) {
@@ -622,6 +754,23 @@
 
   function onChange(event) {
     const target = event.target;
+    if (target === ui.heard) return onInput(event);
+    if (target === ui.keepNothing) {
+      setKeepNothing(target.checked);
+      return say(ui.draftStatus, target.checked
+        ? "Nothing is kept on this device now: your details are gone when you close or reload the page."
+        : "Your details are kept in this browser again, so they are still here when you come back.");
+    }
+    const questionID = target.getAttribute("data-question");
+    if (questionID !== null) {
+      if (target.hasAttribute("data-uid")) {
+        const { person } = personByUID(target.getAttribute("data-uid"));
+        if (person && questionID in person.answers) person.answers[questionID] = target.value;
+      } else if (questionID in state.answers) {
+        state.answers[questionID] = target.value;
+      }
+      return refresh();
+    }
     const role = target.getAttribute("data-role");
     const { person } = personByUID(target.getAttribute("data-uid"));
     if (!person) return;
@@ -643,6 +792,7 @@
     if (sample !== null) return fillSample(sample);
     if (control === ui.add) return addPerson();
     if (control === ui.clear) return clearAll();
+    if (control.getAttribute("data-role") === "undo") return undoRemove();
     const role = control.getAttribute("data-role");
     const { person, index } = personByUID(control.getAttribute("data-uid"));
     if (!person) return;
@@ -651,6 +801,18 @@
     else if (role === "copy") copyNote(person, card);
     else if (role === "download") downloadNote(person, card, index);
     else if (role === "print") printNote(card);
+  }
+
+  // Editing a person brings their note into view in the column beside the form.
+  function onFocusIn(event) {
+    const row = event.target.closest && event.target.closest("li.builder-person");
+    if (!row || !WIDE.matches) return;
+    const card = cards.get(Number(row.getAttribute("data-uid")));
+    if (!card) return;
+    for (const other of cards.values()) other.root.classList.toggle("builder-note-current", other === card);
+    // The column is sticky, so it is the card's offset parent.
+    const top = card.root.offsetTop;
+    if (top < ui.notes.scrollTop || top + 80 > ui.notes.scrollTop + ui.notes.clientHeight) ui.notes.scrollTop = top;
   }
 
   function addPerson() {
@@ -664,61 +826,86 @@
     refresh();
     const first = ui.recipients.querySelector('li[data-uid="' + person.uid + '"] input');
     if (first) first.focus();
-    say(ui.status, "Added person " + state.people.length + " and a note for them.");
+    say(ui.peopleStatus, "Added person " + state.people.length + " and a note for them.");
   }
+
+  let removed = null;
 
   function removePerson(person, index) {
     if (state.people.length <= 1) return;
+    const name = personName(person, index);
     state.people.splice(index, 1);
     ui.recipients.querySelector('li[data-uid="' + person.uid + '"]').remove();
     cards.get(person.uid).root.remove();
     cards.delete(person.uid);
     announced.delete(person.uid);
+    removed = { person, index };
     refresh();
-    // Focus goes to the row that took its place, or the previous one, so keyboard users are not lost.
-    const next = state.people[Math.min(index, state.people.length - 1)];
-    const input = ui.recipients.querySelector('li[data-uid="' + next.uid + '"] input');
+    const undo = el("button", { type: "button", class: "builder-button builder-button-quiet builder-undo", "data-role": "undo" },
+      "Undo", srOnly(": bring back the note for " + name));
+    say(ui.peopleStatus, "Removed " + name + " and their note. ", undo);
+    undo.focus();
+  }
+
+  function undoRemove() {
+    if (!removed || state.people.length >= MAX_PEOPLE) return;
+    const { person, index } = removed;
+    removed = null;
+    const at = Math.min(index, state.people.length);
+    const before = state.people[at] ? ui.recipients.querySelector('li[data-uid="' + state.people[at].uid + '"]') : null;
+    state.people.splice(at, 0, person);
+    addPersonRow(person, before);
+    addNoteCard(person);
+    refresh();
+    const input = ui.recipients.querySelector('li[data-uid="' + person.uid + '"] input');
     if (input) input.focus();
-    say(ui.status, "Removed the person and their note.");
+    say(ui.peopleStatus, "Brought back " + personName(person, at) + " and their note.");
   }
 
   function hasInput() {
-    return Object.values(state.values).some((value) => value.trim() !== "") ||
-      state.people.length > 1 ||
-      state.people.some((person) => Object.values(person.values).some((value) => value.trim() !== ""));
+    const typed = (values) => Object.values(values).some((value) => value.trim() !== "");
+    return typed(state.values) || state.people.length > 1 || state.people.some((person) => typed(person.values));
   }
 
   function fillSample(noteID) {
     const note = notesById.get(noteID);
     if (!note) return;
-    if (hasInput() && !window.confirm("Replace your details with the sample for “" + note.title + "”?")) return;
+    if (hasInput() && !window.confirm("Replace your details with the sample for \u201c" + note.title + "\u201d?")) return;
     const sample = note.sample && typeof note.sample === "object" ? note.sample : {};
-    state.values = strings(sample, readerFields);
-    state.people = [newPerson(note.id, strings(sample, recipientFields))];
+    const answers = note.answers && typeof note.answers === "object" ? note.answers : {};
+    state.values = strings(sample, readerFields.concat(sharedFields).map((field) => field.id));
+    state.answers = answerStrings(answers, readerQuestions);
+    state.people = [newPerson(note.id, strings(sample, recipientFields.map((field) => field.id)), answerStrings(answers, recipientQuestions))];
     syncReaderInputs();
     rebuildPeople();
     refresh();
-    say(ui.status, "Filled in the sample for “" + note.title + "”. The finished note is under “3. Your notes”.");
+    say(ui.sampleStatus, "Filled in the sample for \u201c" + note.title + "\u201d. Its note is beside person 1.");
   }
 
   function clearAll() {
     if (!window.confirm("Clear all your details and notes? This cannot be undone.")) return;
-    state.values = emptyValues(readerFields);
+    state.values = { ...emptyValues(readerFields), ...emptyValues(sharedFields) };
+    state.answers = emptyAnswers(readerQuestions);
+    state.heard = "";
     state.people = [newPerson(data.notes[0].id)];
+    removed = null;
     syncReaderInputs();
     rebuildPeople();
     refresh({ save: false });
     clearDraft();
     rememberCoverage();
-    const first = ui.readerFields.querySelector("input");
-    if (first) first.focus();
-    say(ui.status, "Cleared. All details and notes are empty again.");
+    say(ui.peopleStatus, "");
+    say(ui.draftStatus, "Cleared. All details and notes are empty again.");
   }
 
   function syncReaderInputs() {
-    for (const input of ui.readerFields.querySelectorAll("input[data-field]")) {
+    for (const input of app.querySelectorAll("#builder-reader-fields [data-field], #builder-shared-fields [data-field]")) {
       input.value = state.values[input.getAttribute("data-field")] || "";
     }
+    for (const select of ui.situation.querySelectorAll("select[data-question]")) {
+      select.value = state.answers[select.getAttribute("data-question")];
+    }
+    ui.heard.value = state.heard;
   }
 
   // ---------------------------------------------------------------------------------------------------
@@ -726,16 +913,18 @@
 
   loadDraft();
   buildSampleButtons();
-  buildReaderFields();
-  buildRecipientHints();
+  buildReaderSection();
   rebuildPeople();
   refresh({ save: false });
   rememberCoverage();
+  if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
   if (!storage) storageUnavailable();
 
   app.addEventListener("input", onInput);
   app.addEventListener("change", onChange);
   app.addEventListener("click", onClick);
+  app.addEventListener("focusin", onFocusIn);
+  WIDE.addEventListener("change", placeAllCards);
   window.addEventListener("afterprint", clearPrintMarks);
 
   if (ui.blank) ui.blank.hidden = true;
