@@ -176,7 +176,7 @@ class BuilderPage:
         return self.find_all("#builder-recipients > li")
 
     def person_input(self, index, field_id):
-        return self.find(f'input[data-field="{field_id}"]', self.person_rows()[index])
+        return self.find(f'[data-field="{field_id}"]', self.person_rows()[index])
 
     def person_note_select(self, index):
         return self.find('select[data-role="note"]', self.person_rows()[index])
@@ -190,7 +190,7 @@ class BuilderPage:
     # Notes
 
     def cards(self):
-        return self.find_all("#builder-notes > .builder-note")
+        return self.find_all("#builder-app .builder-note")
 
     def preview(self, index=0):
         return self.js("return arguments[0].querySelector('.builder-preview').textContent", self.cards()[index])

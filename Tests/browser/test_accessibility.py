@@ -4,7 +4,7 @@ from selenium.webdriver.common.keys import Keys
 
 UNLABELLED_CONTROLS = """
 const unlabelled = [];
-for (const control of document.querySelectorAll('#builder-app input, #builder-app select, #builder-app button, #builder-app a')) {
+for (const control of document.querySelectorAll('#builder-app input, #builder-app textarea, #builder-app select, #builder-app button, #builder-app a')) {
   if (control.hidden) continue;
   const labelled = control.labels && control.labels.length > 0 && control.labels[0].textContent.trim() !== '';
   const named = (control.tagName === 'BUTTON' || control.tagName === 'A') && control.textContent.trim() !== '';
@@ -24,7 +24,7 @@ def test_every_control_is_labelled(builder):
     builder.add_person()
     assert builder.js(UNLABELLED_CONTROLS) == {"unlabelled": [], "duplicates": [], "dangling": []}
     # Fields describe themselves with the hint and example from the data.
-    hint_id = builder.reader_input("company").get_attribute("aria-describedby")
+    hint_id = builder.reader_input("company").get_attribute("aria-describedby").split()[0]
     assert "For example: Harborview Software" in builder.find(f"#{hint_id}").text
 
 

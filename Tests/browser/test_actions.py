@@ -28,7 +28,7 @@ def test_copy_falls_back_to_exec_command_without_clipboard_api(builder):
     assert builder.status(0).startswith("Copied the note to the clipboard")
     assert builder.js("return window.__copied") == [{"text": builder.preview(0), "result": True}]
     # The temporary textarea is gone and focus is back on the button.
-    assert builder.js("return document.querySelectorAll('textarea').length") == 0
+    assert builder.js("return document.querySelectorAll('.builder-offscreen').length") == 0
     assert builder.driver.switch_to.active_element == copy
 
 
@@ -108,8 +108,10 @@ def test_mail_link_carries_subject_and_body(builder):
     params = dict(pair.split("=", 1) for pair in query.split("&"))
     assert set(params) == {"subject", "body"}
     assert unquote(params["subject"]) == builder.subject(0)
-    assert unquote(params["body"]) == builder.preview(0)
-    assert builder.subject(0) == "Thank you for our conversation about the Data Analyst role"
+    # RFC 6068: every line break in the body is CRLF.
+    assert unquote(params["body"]) == builder.preview(0).replace("\n", "\r\n")
+    assert "%0A" in params["body"] and "%0A" not in params["body"].replace("%0D%0A", "")
+    assert builder.subject(0) == "Thank you for our conversation about the Data Analyst position"
     # Nothing needing encoding is left raw (encodeURIComponent was used).
     assert not any(c in query for c in " \n,'")
 
@@ -133,7 +135,8 @@ def test_print_shows_only_that_note(builder, driver):
     visible = "return arguments[0].checkVisibility()"
     assert builder.js(visible, first) is False
     assert builder.js(visible, builder.find(".builder-preview", second)) is True
-    assert builder.js(visible, builder.find(".builder-form-section")) is False
+    assert builder.js(visible, builder.find("#builder-reader-fields")) is False
+    assert builder.js(visible, builder.find(".builder-person-fields")) is False
     assert builder.js(visible, builder.find(".builder-actions", second)) is False
     assert builder.js(visible, builder.find(".builder-checklist", second)) is False
     driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})

@@ -48,8 +48,8 @@ def test_clear_all_empties_the_draft(builder):
     assert builder.reader_input("your_name").get_attribute("value") == ""
     assert len(builder.person_rows()) == 1
     assert builder.person_input(0, "recipient_name").get_attribute("value") == ""
-    assert builder.preview(0).startswith("Dear [Recipient's name],")
-    assert "Cleared" in builder.find("#builder-status").text
+    assert builder.preview(0).startswith("Dear [Their name],")
+    assert "Cleared" in builder.find("#builder-draft-status").text
 
     builder.reopen_until(lambda: builder.reader_input("your_name").get_attribute("value") == "")
     assert len(builder.cards()) == 1

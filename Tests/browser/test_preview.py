@@ -6,7 +6,7 @@ from selenium.common.exceptions import NoAlertPresentException
 def test_typing_updates_preview_and_checklist(builder):
     first_note = builder.js("return JSON.parse(document.getElementById('note-data').textContent).notes[0]")
     interest_part = next(p for p in first_note["parts"] if p.get("element") == "interest")
-    assert any(s.get("field") == "company" for s in interest_part["segments"]), "test assumes {{company}} in interest"
+    assert any(s.get("field") == "company" for s in interest_part["wording"]["text"]), "test assumes {{company}} in interest"
 
     assert "[Organization]" in builder.preview()
     assert builder.element_status(0, "interest") == "blank"
@@ -37,8 +37,10 @@ def test_switching_an_element_off_removes_it_and_marks_it_missing(builder):
     assert "I'll admit I'm disappointed." in before
     assert "disappointed" not in after
     assert builder.element_status(0, "disappointment") == "off"
-    # The appreciation sentence joined the removed one with a space; it now opens the paragraph.
-    assert "\n\nStill, I'm glad" in after
+    # The appreciation sentence joined the removed one with a space; it now opens the paragraph, and in the
+    # wording it has for when the part it answered ("Still, ...") is left out.
+    assert "\n\nI'm glad I had the chance" in after
+    assert "Still," not in after
     assert "Elements covered: 5 of 6" in builder.find(".builder-checklist legend", builder.cards()[0]).text
 
 
@@ -46,12 +48,13 @@ def test_word_count_guides_toward_a_concise_note(builder):
     builder.fill_sample("notes/short-message")
     words = builder.find(".builder-words", builder.cards()[0])
     count = len(builder.preview().split())
-    assert words.text.startswith(f"{count} words")
-    assert "builder-words-ok" in words.get_attribute("class")
+    assert f"Concise: {count} words: concise." in words.text
+    assert "builder-quality-ok" in words.get_attribute("class")
 
     builder.type(builder.reader_input("company"), "Copperleaf Studio " + "and friends " * 100)
-    assert "builder-words-long" in words.get_attribute("class")
-    assert "trimming" in words.text
+    words = builder.find(".builder-words", builder.cards()[0])
+    assert "builder-quality-check" in words.get_attribute("class")
+    assert "too long. Trim it to 150 or fewer" in words.text
 
 
 def test_markup_in_fields_stays_literal_text(builder):
@@ -62,7 +65,7 @@ def test_markup_in_fields_stays_literal_text(builder):
     builder.type(builder.person_input(0, "recipient_name"), '"><script>alert(2)</script>')
 
     preview = builder.preview()
-    assert f"{attack} is still a place" in preview
+    assert f"work at {attack}." in preview
     assert "<b>x</b>" in preview
     assert 'Dear "><script>alert(2)</script>,' in preview
     assert builder.find("h3", builder.cards()[0]).text == 'Note for "><script>alert(2)</script>'

@@ -97,10 +97,10 @@ struct NoteView {
 }
 
 extension NoteView {
-    /// The note `page` describes, with its sample values and answers, or (`sample` false) with a blank for every
-    /// value and every question's first answer.
+    /// The note `page` describes, with its sample values, or (`sample` false) with a blank for every value; either
+    /// way in the situation its sample describes, the one the note is written for.
     init(_ page: NotePage, sample: Bool, feature: NoteFeature) {
-        let answers = sample ? page.answers : [:]
+        let answers = page.answers
         let note = feature.composer.compose(
             page.template, values: sample ? page.sample : [:], answers: answers,
             missing: { "________ (\($0.label))" })
