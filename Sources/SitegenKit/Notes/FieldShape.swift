@@ -15,11 +15,14 @@ public enum FieldShape: String, Sendable, CaseIterable {
     /// A line on its own, such as an email address.
     case line
 
-    /// `raw` tidied for a note; empty when nothing is left. `after` is a clause's lead-in.
+    /// `raw` tidied for a note; empty when nothing is left, or nothing with a letter or a digit in it. `after` is a
+    /// clause's lead-in.
     public func normalize(_ raw: String, after: String? = nil) -> String {
         var value = Self.collapse(Array(raw.unicodeScalars))
         if self == .clause || self == .title { value = Self.unquote(value) }
+        value = Self.stripLeading(value)
         value = Self.stripTrailing(value, trailing)
+        guard value.contains(where: Self.isLetterOrDigit) else { return "" }
         var words = value.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
         switch self {
         case .name:
@@ -103,6 +106,25 @@ public enum FieldShape: String, Sendable, CaseIterable {
             return collapse(Array(value[1..<(value.count - 1)]))
         }
         return value
+    }
+
+    /// Punctuation standing alone at the start (", Acme"), where the note's own text comes before the value; a mark
+    /// that is part of a word (".NET") stays.
+    private static func stripLeading(_ value: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let marks: Set<Unicode.Scalar> = [",", ";", ":", ".", "!", "?"]
+        let run = value.prefix(while: marks.contains).count
+        guard run > 0, run == value.count || value[run] == " " else { return value }
+        return Array(value.dropFirst(run == value.count ? run : run + 1))
+    }
+
+    /// A letter or a digit of any script (Unicode categories L and N, as JavaScript's `\p{L}` and `\p{N}`).
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
+            .letterNumber, .otherNumber:
+            true
+        default: false
+        }
     }
 
     private static func stripTrailing(_ value: [Unicode.Scalar], _ set: Set<Unicode.Scalar>) -> [Unicode.Scalar] {

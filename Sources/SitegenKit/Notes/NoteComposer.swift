@@ -102,8 +102,8 @@ public struct NoteComposer: Sendable {
         return Note(parts: parts, subject: subject, text: text, statuses: statuses, leftOut: leftOut)
     }
 
-    /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!` or
-    /// `?` takes the place of a full stop the template puts right after it ("… at Acme Inc.").
+    /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!`, `?`
+    /// or `…` takes the place of a full stop the template puts right after it ("… at Acme Inc.").
     func fill(_ segments: [NoteTemplate.Segment], _ values: [String: String], _ missing: (Field) -> String) -> [Run]
     {
         var runs: [Run] = []
@@ -111,7 +111,7 @@ public struct NoteComposer: Sendable {
             switch segment {
             case .text(var text):
                 if let last = runs.last, last.field != nil, !last.isBlank, text.hasPrefix("."),
-                    let end = last.text.unicodeScalars.last, ".!?".unicodeScalars.contains(end)
+                    let end = last.text.unicodeScalars.last, ".!?\u{2026}".unicodeScalars.contains(end)
                 {
                     text.removeFirst()
                 }

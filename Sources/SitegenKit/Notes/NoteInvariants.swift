@@ -65,7 +65,7 @@ enum NoteInvariants {
         if let last = scalars.last, FieldShape.space.contains(last) { problems.append("the note ends with space") }
         if String(String.UnicodeScalarView(scalars)).contains("\n\n\n") { problems.append("an empty paragraph") }
         for line in String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
-        where !line.isEmpty && !line.contains(where: { $0.isLetter || $0.isNumber }) {
+        where !line.isEmpty && !line.unicodeScalars.contains(where: FieldShape.isLetterOrDigit) {
             problems.append("a line with no words: “\(line)”")
         }
         // Sentence starts: the text's start, a paragraph's, and after the template's own sentence-ending mark.

@@ -53,7 +53,9 @@ const NoteCompose = (() => {
   function normalize(raw, shape, after) {
     let value = collapse(typeof raw === "string" ? raw : "");
     if (shape === "clause" || shape === "title") value = unquote(value);
+    value = value.replace(/^[,;:.!?]+(?: |$)/, "");
     value = stripTrailing(value, TRAILING[shape] || TRAILING.name);
+    if (!/[\p{L}\p{N}]/u.test(value)) return "";
     const words = value.split(" ").filter(Boolean);
     if (shape === "name") {
       if (words.length > 1 && SALUTATIONS.has(asciiLower(words[0]))) words.shift();
@@ -117,7 +119,7 @@ const NoteCompose = (() => {
       } else if (typeof segment.text === "string") {
         let text = segment.text;
         const last = runs[runs.length - 1];
-        if (last && last.field && !last.blank && text.startsWith(".") && /[.!?]$/.test(last.text)) text = text.slice(1);
+        if (last && last.field && !last.blank && text.startsWith(".") && /[.!?\u2026]$/.test(last.text)) text = text.slice(1);
         if (text !== "") runs.push({ text, field: null, blank: false });
       }
     }
