@@ -23,7 +23,8 @@ import Testing
 
     @Test(arguments: [
         ("Dear Dana,", "Dana"), ("acme inc.", "acme inc."), ("Yahoo!", "Yahoo!"), ("eBay", "eBay"), ("Hi", "Hi"),
-        (", Acme", "Acme"), ("🚀", ""), ("شركة النور", "شركة النور"),
+        (", Acme", "Acme"), ("🚀", ""), ("شركة النور", "شركة النور"), ("Dana!!", "Dana"), ("ACME…", "ACME"),
+        ("Acme Inc..", "Acme Inc"),
     ])
     func aNameIsKeptAsTyped(typed: String, used: String) {
         #expect(FieldShape.name.normalize(typed) == used)

@@ -5,7 +5,8 @@
 /// Tidying only makes changes that cannot alter meaning. Everything is done on Unicode scalars with ASCII-only case
 /// rules, because JavaScript strings and Swift strings agree on those and on nothing subtler.
 public enum FieldShape: String, Sendable, CaseIterable {
-    /// A name or an organization, kept as typed: "Ms. Okafor", "eBay". A salutation typed before it is dropped.
+    /// A name or an organization, kept as typed: "Ms. Okafor", "eBay". A salutation typed before it is dropped, and
+    /// marks that cannot end a name ("Dana,", "Dana…", "Dana!!").
     case name
     /// A job title placed in "the … position": a leading article and a trailing "role" or "position" are dropped.
     case title
@@ -22,6 +23,7 @@ public enum FieldShape: String, Sendable, CaseIterable {
         if self == .clause || self == .title { value = Self.unquote(value) }
         value = Self.stripLeading(value)
         value = Self.stripTrailing(value, trailing)
+        if self == .name { value = Self.stripRepeatedMarks(value) }
         guard value.contains(where: Self.isLetterOrDigit) else { return "" }
         var words = value.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
         switch self {
@@ -54,7 +56,7 @@ public enum FieldShape: String, Sendable, CaseIterable {
     /// The characters dropped from the end of a value: a clause's or title's sentence ends with the note's own text.
     var trailing: Set<Unicode.Scalar> {
         switch self {
-        case .name: [",", ";", ":"]
+        case .name: [",", ";", ":", "?", "\u{2026}"]
         case .line: [",", ";", ":", "."]
         case .title, .clause: [",", ";", ":", ".", "!", "?", "\u{2026}"]
         }
@@ -115,6 +117,13 @@ public enum FieldShape: String, Sendable, CaseIterable {
         let run = value.prefix(while: marks.contains).count
         guard run > 0, run == value.count || value[run] == " " else { return value }
         return Array(value.dropFirst(run == value.count ? run : run + 1))
+    }
+
+    /// A name may end in one `.` or `!` ("Acme Inc.", "Yahoo!"), never in two ("Dana..", "Dana!!").
+    private static func stripRepeatedMarks(_ value: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var end = value.count
+        while end > 0, value[end - 1] == "." || value[end - 1] == "!" { end -= 1 }
+        return value.count - end >= 2 ? stripTrailing(Array(value[..<end]), []) : value
     }
 
     /// A letter or a digit of any script (Unicode categories L and N, as JavaScript's `\p{L}` and `\p{N}`).

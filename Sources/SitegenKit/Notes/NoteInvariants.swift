@@ -55,7 +55,12 @@ enum NoteInvariants {
             let typedAbbreviation = !origins[index].isTemplate && a != "\u{2026}" && (b == "," || b == ";")
             if (closing.contains(a) || pausing.contains(a)) && punctuation.contains(b) && !typedAbbreviation {
                 problems.append("clashing punctuation \(excerpt(index))")
-            } else if a == " " && (punctuation.contains(b) || b == " " || b == "\n") {
+                // A mark that begins a word the reader typed (".NET") is not a mark out of place.
+            } else if a == " " && (punctuation.contains(b) || b == " " || b == "\n")
+                && !(origins[index + 1] != .template && index + 2 < scalars.count
+                    && origins[index + 2] == origins[index + 1]
+                    && FieldShape.isLetterOrDigit(scalars[index + 2]))
+            {
                 problems.append("a space out of place \(excerpt(index))")
             } else if a == "\n" && b == " " {
                 problems.append("a line starting with a space \(excerpt(index))")

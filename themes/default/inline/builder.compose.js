@@ -9,7 +9,7 @@ const NoteCompose = (() => {
   const SPACE = /[ \t\n\r\v\f\u00a0\u2000-\u200a\u2028\u2029\u202f\u3000\ufeff]+/g;
   const QUOTES = [['"', '"'], ["'", "'"], ["\u201c", "\u201d"], ["\u2018", "\u2019"], ["\u00ab", "\u00bb"]];
   const TRAILING = {
-    name: ",;:",
+    name: ",;:?\u2026",
     line: ",;:.",
     title: ",;:.!?\u2026",
     clause: ",;:.!?\u2026",
@@ -55,6 +55,8 @@ const NoteCompose = (() => {
     if (shape === "clause" || shape === "title") value = unquote(value);
     value = value.replace(/^[,;:.!?]+(?: |$)/, "");
     value = stripTrailing(value, TRAILING[shape] || TRAILING.name);
+    // A name may end in one "." or "!" ("Acme Inc.", "Yahoo!"), never in two.
+    if (shape === "name" && /[.!]{2,}$/.test(value)) value = stripTrailing(value.replace(/[.!]+$/, ""), "");
     if (!/[\p{L}\p{N}]/u.test(value)) return "";
     const words = value.split(" ").filter(Boolean);
     if (shape === "name") {
