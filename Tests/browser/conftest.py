@@ -181,6 +181,20 @@ class BuilderPage:
     def person_note_select(self, index):
         return self.find('select[data-role="note"]', self.person_rows()[index])
 
+    def person_question(self, index, question_id):
+        return self.find(f'select[data-question="{question_id}"]', self.person_rows()[index])
+
+    def reader_question(self, question_id):
+        return self.find(f"#builder-question-{question_id}")
+
+    def choose(self, select, value):
+        """Picks an option of a select as a reader does: open it, click the option."""
+        self.click(select)
+        select.find_element(By.CSS_SELECTOR, f'option[value="{value}"]').click()
+
+    def visible(self, element):
+        return self.js("return arguments[0].checkVisibility()", element)
+
     def add_person(self):
         self.click(self.find("#builder-add"))
 
@@ -244,3 +258,28 @@ def wait_for_file(path, timeout=10):
             return path
         time.sleep(0.1)
     raise AssertionError(f"{path} was not written")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# axe-core, from the axe-playwright-python wheel (installed without its dependencies: only the file is used)
+
+
+def axe_source():
+    import importlib.util
+
+    spec = importlib.util.find_spec("axe_playwright_python")
+    assert spec and spec.submodule_search_locations, "axe-playwright-python is not installed (bash .ci/install test)"
+    return (Path(list(spec.submodule_search_locations)[0]) / "axe.min.js").read_text(encoding="utf-8")
+
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+def axe_violations(driver):
+    """Every axe-core violation of any impact on the page as it is now, as (rule, impact, first targets)."""
+    driver.execute_script(axe_source())
+    return driver.execute_async_script(
+        "const done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then((r) => done(r.violations.map((v) => [v.id, v.impact, v.nodes.slice(0, 3).map((n) => n.target.join(' '))])))",
+        AXE_TAGS)

@@ -1,6 +1,9 @@
 """Basic accessibility checks: labelled controls, keyboard use, and no horizontal scroll at 320px."""
 
+import pytest
 from selenium.webdriver.common.keys import Keys
+
+from conftest import axe_violations
 
 UNLABELLED_CONTROLS = """
 const unlabelled = [];
@@ -56,3 +59,22 @@ def test_no_horizontal_scroll_at_320_pixels(builder, driver):
         assert widths[0] <= widths[1], widths
     finally:
         driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_axe_violations_in_a_filled_builder(builder, driver, width, scheme):
+    driver.set_window_size(width, 900)
+    driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+    try:
+        builder.open()
+        builder.fill_sample("notes/interviewer")
+        builder.add_person()
+        # Findings and tidying notes showing, and a removed person waiting for undo.
+        builder.type(builder.reader_input("looked_forward"), "Growing with the company..")
+        builder.add_person()
+        builder.click(builder.find('button[data-role="remove"]', builder.person_rows()[2]))
+        assert axe_violations(driver) == []
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
+        driver.set_window_size(1280, 1000)

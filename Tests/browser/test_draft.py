@@ -81,3 +81,26 @@ def test_blocked_storage_still_works_and_says_so(builder, driver):
         assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     finally:
         driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+
+
+def test_keep_nothing_forgets_the_draft_and_stores_no_details(builder):
+    fill_a_draft(builder)
+    assert builder.js(f"return localStorage.getItem('{STORAGE_KEY}')") is not None
+    builder.click(builder.find("#builder-keep-nothing"))
+
+    assert builder.js(f"return localStorage.getItem('{STORAGE_KEY}')") is None
+    builder.type(builder.reader_input("company"), "Another Company")
+    assert builder.js(f"return localStorage.getItem('{STORAGE_KEY}')") is None
+    stored = builder.js("return Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k))")
+    assert stored == ["sitegen-note-builder:keep-nothing=1"]
+    assert "Nothing is kept on this device" in builder.find("#builder-draft-status").text
+
+    builder.reopen_until(lambda: builder.find("#builder-keep-nothing").is_selected())
+    assert builder.reader_input("company").get_attribute("value") == ""
+
+
+def test_keep_nothing_can_be_turned_off_again(builder):
+    builder.click(builder.find("#builder-keep-nothing"))
+    builder.type(builder.reader_input("company"), "Harborview Software")
+    builder.click(builder.find("#builder-keep-nothing"))
+    assert "Harborview Software" in builder.js(f"return localStorage.getItem('{STORAGE_KEY}')")

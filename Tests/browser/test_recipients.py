@@ -42,3 +42,24 @@ def test_removing_a_person_removes_their_note(builder):
     assert builder.preview(0).startswith("Dear Tom,")
     # The last person stays: without anyone there would be no note at all.
     assert not builder.find('button[data-role="remove"]', builder.person_rows()[0]).is_enabled()
+
+
+def test_a_removed_person_comes_back_with_undo(builder):
+    builder.type(builder.person_input(0, "recipient_name"), "Ms. Okafor")
+    builder.add_person()
+    builder.type(builder.person_input(1, "recipient_name"), "Tom")
+    builder.choose(builder.person_note_select(1), "notes/interviewer")
+    builder.type(builder.person_input(1, "talked_about"), "your migration plan")
+    builder.click(builder.find('button[data-role="remove"]', builder.person_rows()[0]))
+
+    # The message and its undo sit by the list of people, where the removed row was, and take focus.
+    status = builder.find("#builder-people-status")
+    assert status.text.startswith("Removed Ms. Okafor and their note.")
+    undo = builder.find('button[data-role="undo"]', status)
+    assert builder.driver.switch_to.active_element == undo
+    builder.click(undo)
+
+    assert [builder.person_input(i, "recipient_name").get_attribute("value") for i in (0, 1)] == ["Ms. Okafor", "Tom"]
+    assert builder.preview(0).startswith("Dear Ms. Okafor,")
+    assert "your migration plan" in builder.preview(1)
+    assert status.text == "Brought back Ms. Okafor and their note."
