@@ -32,7 +32,8 @@ import Testing
         defer { site.remove() }
         try site.write("content/questions.yaml", Self.questions)
         try site.write("content/note-checks.yaml", Self.checks)
-        try site.page("n.md", front: "layout: note\nnote:\n  to: Someone\n  subject: Hi\n  parts:\n\(parts)sample:\n\(sample)")
+        try site.page(
+            "n.md", front: "layout: note\nnote:\n  to: Someone\n  subject: Hi\n  parts:\n\(parts)sample:\n\(sample)")
         return site.failure().first
     }
 

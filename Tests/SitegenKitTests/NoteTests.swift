@@ -92,4 +92,72 @@ import Testing
         try site.build()
         #expect(try site.read("index.html").contains("<ol><li>Say thanks</li><li>Ask</li></ol>"))
     }
+
+    @Test func aSiteWithNoNoteFilesBuildsWithoutTheFeature() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/elements.yaml"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/fields.yaml"))
+        try site.page("index.md", "Hello\n")
+        try site.build()
+        #expect(try site.read("index.html").contains("Hello"))
+    }
+
+    @Test func sampleValuesWithoutANoteAreAnError() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("n.md", front: "sample:\n  name: Sam\n")
+        #expect(site.failure().first?.message == "`sample` is only used with `note`")
+    }
+
+    @Test func aSampleLongerThanTheGuidanceIsAWarningAndFailsAStrictBuild() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        let long = Array(repeating: "word", count: 160).joined(separator: " ")
+        try site.page("n.md", front: Self.note.replacingOccurrences(of: "company: Acme", with: "company: \(long)"))
+        let report = try site.build()
+        // 160 words of sample, and 10 of the template's own.
+        #expect(
+            report.warnings.map(\.message).contains("this sample note has 170 words, more than the 150 notes aim for"))
+        do {
+            try SiteBuilder.build(BuildOptions(root: site.root, strict: true))
+            Issue.record("a strict build passed")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.hasPrefix("this sample note has 170 words") })
+        }
+    }
+
+    @Test func aSamplePageSaysWhichSituationItAssumes() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write(
+            "content/questions.yaml",
+            """
+            questions:
+              - id: news
+                label: Who told you?
+                hint: Pick one.
+                answers:
+                  - id: manager
+                    label: The manager
+                  - id: email
+                    label: An automated email
+
+            """)
+        try site.write(
+            "themes/default/templates/note.mustache",
+            "{{<base}}{{$main}}<pre>{{note.text}}</pre>{{#note.situation}}<p>{{answer}}|{{others}}</p>{{/note.situation}}{{/main}}{{/base}}"
+        )
+        try site.page(
+            "n.md",
+            front: Self.note.replacingOccurrences(
+                of: "      text: \"Thank you, {{company}}.\"",
+                with:
+                    "      text: \"Thank you, {{company}}.\"\n      by: news\n      variants:\n        email: \"Thanks for the email.\""
+            ) + "  news: email\n")
+        try site.build()
+        let page = try site.read("n.html")
+        #expect(page.contains("Dear team,\n\nThanks for the email. Keep me in mind."))
+        #expect(page.contains("<p>An automated email|the manager</p>"))
+    }
 }

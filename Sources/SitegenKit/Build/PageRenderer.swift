@@ -130,7 +130,9 @@ extension PageRenderer {
     /// `inline/LAYOUT.js`.
     func standalone(layout: String) -> PageContext.Standalone {
         let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")
-        let modules = theme.inlineFiles.keys.filter { $0.hasPrefix("\(layout).") && $0.hasSuffix(".js") && $0 != "\(layout).js" }
+        let modules = theme.inlineFiles.keys.filter {
+            $0.hasPrefix("\(layout).") && $0.hasSuffix(".js") && $0 != "\(layout).js"
+        }
         let script = (modules.sorted() + ["\(layout).js"]).compactMap { theme.inlineFiles[$0] }.joined(separator: "\n")
         return PageContext.Standalone(
             style: style, script: script,

@@ -18,21 +18,23 @@ public struct PageMeta: Sendable {
     public var draft: Bool
     /// What each feature decoded from the keys it owns, in `FeatureSet` order.
     var features: [(any FeaturePageData)?]
-    /// A page that works on its own: its style and script are inlined, the site's note data is embedded, and a
+    /// A page that works on its own: its style and script are inlined, features may embed their data, and a
     /// Content-Security-Policy forbids every request.
     public var standalone: Bool
     /// Publication date, `YYYY-MM-DD`; dated pages go into the Atom feed.
     public var date: String?
 
     /// Every key the engine itself reads; features add their own (`FeatureSet.frontMatterKeys`).
-    public static let keys = ["title", "description", "layout", "nav", "nav_title", "toc", "draft", "standalone", "date"]
+    public static let keys = [
+        "title", "description", "layout", "nav", "nav_title", "toc", "draft", "standalone", "date",
+    ]
 
     /// The layout pages get when they name none.
     public static let defaultLayout = "page"
 }
 
 extension PageMeta {
-    /// Whether the two differ in anything other pages show: navigation, lists of notes, the embedded note data,
+    /// Whether the two differ in anything other pages show: navigation, what features list or embed,
     /// previous/next links, the sitemap and feed. When they do not, a changed page can be re-rendered alone.
     func sharesEverythingOthersShow(with other: PageMeta) -> Bool {
         title == other.title && navTitle == other.navTitle && nav == other.nav && description == other.description

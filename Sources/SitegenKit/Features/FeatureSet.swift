@@ -32,8 +32,7 @@ struct FeatureSet: Sendable {
     static let none = FeatureSet(features: [])
 
     /// Each feature's share of one page's front matter, in feature order.
-    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> [(any FeaturePageData)?]
-    {
+    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> [(any FeaturePageData)?] {
         var result: [(any FeaturePageData)?] = []
         for feature in features {
             let own = keys.filter { type(of: feature).frontMatterKeys.contains($0.key) }
@@ -48,10 +47,11 @@ struct FeatureSet: Sendable {
         var problems: [Diagnostic] = []
         for (position, feature) in features.enumerated() {
             let own = pages.compactMap { page in
-                page.meta.features.indices.contains(position) ? page.meta.features[position] .map {
-                    FeaturePage(
-                        route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
-                } : nil
+                page.meta.features.indices.contains(position)
+                    ? page.meta.features[position].map {
+                        FeaturePage(
+                            route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
+                    } : nil
             }
             do throws(BuildFailure) {
                 result.append(try feature.index(own))

@@ -75,7 +75,10 @@ public enum FieldShape: String, Sendable, CaseIterable {
 
     /// The white space a typed value may hold, all of it in the Basic Multilingual Plane.
     static let space: Set<Unicode.Scalar> = Set(
-        [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}", "\u{FEFF}"]
+        [
+            " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}",
+            "\u{FEFF}",
+        ]
             + (0x2000...0x200A).map { Unicode.Scalar($0)! })
 
     private static let quotes: [(Unicode.Scalar, Unicode.Scalar)] = [

@@ -104,8 +104,7 @@ public struct NoteComposer: Sendable {
 
     /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!`, `?`
     /// or `…` takes the place of a full stop the template puts right after it ("… at Acme Inc.").
-    func fill(_ segments: [NoteTemplate.Segment], _ values: [String: String], _ missing: (Field) -> String) -> [Run]
-    {
+    func fill(_ segments: [NoteTemplate.Segment], _ values: [String: String], _ missing: (Field) -> String) -> [Run] {
         var runs: [Run] = []
         for segment in segments {
             switch segment {
@@ -121,7 +120,8 @@ public struct NoteComposer: Sendable {
                 let value = field.shape.normalize(values[id] ?? "", after: field.after)
                 runs.append(
                     value.isEmpty
-                        ? Run(text: missing(field), field: id, isBlank: true) : Run(text: value, field: id, isBlank: false))
+                        ? Run(text: missing(field), field: id, isBlank: true)
+                        : Run(text: value, field: id, isBlank: false))
             }
         }
         return runs

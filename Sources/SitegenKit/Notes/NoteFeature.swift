@@ -26,7 +26,8 @@ struct NoteFeature: SiteFeature {
             -> T
         {
             guard Disk.kind(of: folder.filePath(of: name)) != .missing else { return empty }
-            return try decode(try SourceFile.read(atPath: folder.filePath(of: name), displayPath: folder.displayPath(of: name)))
+            return try decode(
+                try SourceFile.read(atPath: folder.filePath(of: name), displayPath: folder.displayPath(of: name)))
         }
         do throws(Diagnostic) {
             return NoteFeature(

@@ -32,7 +32,8 @@ struct NoteIndex: FeatureIndex {
         if words > feature.checks.length.aim {
             warnings.append(
                 Diagnostic(
-                    location, "this sample note has \(words) words, more than the \(feature.checks.length.aim) notes aim for",
+                    location,
+                    "this sample note has \(words) words, more than the \(feature.checks.length.aim) notes aim for",
                     hint: "shorten its parts or its sample values", severity: .warning))
         }
         for pattern in feature.checks.stock + feature.checks.negative where pattern.matches(note.text) {
@@ -57,7 +58,11 @@ struct NoteIndex: FeatureIndex {
             note: (data as? NotePage).map { NoteView($0, sample: true, feature: feature) },
             noteData: standalone ? dataJSON : nil,
             blankNotes: standalone
-                ? notes.map { BlankNote(id: NoteData.id(of: $0.route), title: $0.title, note: NoteView($0.page, sample: false, feature: feature)) }
+                ? notes.map {
+                    BlankNote(
+                        id: NoteData.id(of: $0.route), title: $0.title,
+                        note: NoteView($0.page, sample: false, feature: feature))
+                }
                 : [])
     }
 }

@@ -85,7 +85,9 @@ enum NoteInvariants {
         for start in starts {
             let scalar = scalars[start]
             if origins[start].isTemplate {
-                if Character(scalar).isLowercase { problems.append("a sentence starts with a small letter \(excerpt(start))") }
+                if Character(scalar).isLowercase {
+                    problems.append("a sentence starts with a small letter \(excerpt(start))")
+                }
                 continue
             }
             // A value may stand alone on its line (a signature), but may not open a sentence of prose.

@@ -52,7 +52,9 @@ public struct Question: Sendable, Equatable {
             guard Field.isIdentifier(id) else {
                 throw values["id"]!.error("question id `\(id)` may hold only letters, digits and `_`")
             }
-            if result.contains(where: { $0.id == id }) { throw values["id"]!.error("question id `\(id)` is used twice") }
+            if result.contains(where: { $0.id == id }) {
+                throw values["id"]!.error("question id `\(id)` is used twice")
+            }
             guard let answersNode = values["answers"] else { throw item.error("this question has no `answers`") }
             var answers: [Answer] = []
             for answerNode in try answersNode.sequence(what: "`answers`") {
@@ -71,7 +73,8 @@ public struct Question: Sendable, Equatable {
             }
             result.append(
                 Question(
-                    id: id, label: try text("label", in: values, of: item), hint: try text("hint", in: values, of: item),
+                    id: id, label: try text("label", in: values, of: item),
+                    hint: try text("hint", in: values, of: item),
                     scope: try Field.choice(values["scope"], default: Scope.reader, what: "`scope`"), answers: answers))
         }
         return result
