@@ -181,6 +181,13 @@ class BuilderPage:
     def person_note_select(self, index):
         return self.find('select[data-role="note"]', self.person_rows()[index])
 
+    def own_details(self, index):
+        """Opens a person's "say something different" fold, where the shared details can be overridden."""
+        fold = self.find('details[data-role="own"]', self.person_rows()[index])
+        if not fold.get_attribute("open"):
+            self.click(self.find("summary", fold))
+        return fold
+
     def person_question(self, index, question_id):
         return self.find(f'select[data-question="{question_id}"]', self.person_rows()[index])
 

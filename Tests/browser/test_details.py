@@ -20,6 +20,7 @@ def test_a_shared_detail_goes_into_every_note(builder):
 
 def test_a_detail_written_for_one_person_changes_only_their_note(builder):
     two_interviewers(builder)
+    builder.own_details(1)
     builder.type(builder.person_input(1, "looked_forward"), "pairing with your analysts")
     assert "looking forward to pairing with your analysts." in builder.preview(1)
     assert "pairing" not in builder.preview(0)
@@ -34,6 +35,7 @@ def test_a_sentence_repeated_in_another_note_is_pointed_out_until_it_differs(bui
     assert "also in the note for Priya" in sincere.text
     assert "I had been looking forward to building the member reporting dashboards" in sincere.text
 
+    builder.own_details(1)
     builder.type(builder.person_input(1, "looked_forward"), "pairing with your analysts")
     builder.type(builder.person_input(1, "learned"), "how your branches share their numbers")
 
@@ -43,6 +45,7 @@ def test_a_sentence_repeated_in_another_note_is_pointed_out_until_it_differs(bui
 
 def test_each_hint_sits_under_its_own_field(builder):
     builder.add_person()
+    builder.own_details(1)
     for row in builder.person_rows():
         for control in builder.find_all("[data-field]", row):
             if not builder.visible(control):
@@ -72,7 +75,7 @@ def test_what_the_note_made_of_a_value_is_shown_beside_it(builder):
 def test_only_the_fields_a_note_uses_are_asked_for(builder):
     builder.choose(builder.person_note_select(0), "notes/short-message")
     row = builder.person_rows()[0]
-    assert not builder.visible(builder.person_input(0, "looked_forward"))
+    assert not builder.visible(builder.find('details[data-role="own"]', row))
     assert not builder.visible(builder.person_question(0, "met"))
     assert not builder.visible(builder.reader_input("looked_forward"))
     assert not builder.visible(builder.reader_input("contact"))
@@ -80,6 +83,8 @@ def test_only_the_fields_a_note_uses_are_asked_for(builder):
     builder.choose(builder.person_note_select(0), "notes/interviewer")
     assert builder.visible(builder.person_input(0, "talked_about"))
     assert builder.visible(builder.person_question(0, "met"))
+    builder.own_details(0)
+    assert builder.visible(builder.person_input(0, "looked_forward"))
     assert builder.visible(builder.reader_input("looked_forward"))
     assert row.is_displayed()
 
@@ -90,3 +95,12 @@ def test_switching_an_element_off_hides_the_fields_only_it_used(builder):
     builder.click(box)
     assert not builder.visible(builder.person_input(0, "talked_about"))
     assert not builder.visible(builder.reader_input("learned"))
+
+
+def test_a_fold_with_a_detail_written_in_it_opens_on_its_own(builder):
+    two_interviewers(builder)
+    builder.own_details(1)
+    builder.type(builder.person_input(1, "learned"), "how your branches share their numbers")
+    builder.reopen_until(lambda: len(builder.person_rows()) == 2)
+    assert builder.find('details[data-role="own"]', builder.person_rows()[1]).get_attribute("open") is not None
+    assert builder.find('details[data-role="own"]', builder.person_rows()[0]).get_attribute("open") is None

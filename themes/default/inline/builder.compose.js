@@ -283,7 +283,7 @@ const NoteCompose = (() => {
       sincere.push({
         text: (shared.length === 1 ? "This sentence is" : shared.length + " sentences are") + " also in the note for " + other.name + ": " +
           shared.map((sentence) => "\u201c" + sentence + "\u201d").join(" "),
-        why: "People at one organization compare notes. Write something for this person alone in their details.",
+        why: "People at one organization compare notes. Under \u201cSay something different to this person\u201d, give this note a detail of its own.",
       });
     }
     const positive = [];

@@ -326,11 +326,8 @@
   function buildSampleButtons() {
     for (const note of data.notes) {
       const button = el("button", { type: "button", class: "builder-button builder-button-quiet", "data-sample": note.id },
-        "Try the sample", srOnly(": " + note.title));
-      ui.samples.append(
-        el("li", { class: "builder-sample" },
-          el("span", { class: "builder-sample-title", text: note.title }),
-          button));
+        srOnly("Try the sample: "), note.title);
+      ui.samples.append(el("li", {}, button));
     }
   }
 
@@ -356,18 +353,29 @@
         el("label", { for: select.id, text: "Which note" }),
         select,
         el("p", { class: "builder-hint", id: prefix + "-note-for" })));
-    for (const field of recipientFields) {
+    // Their name first, then how the reader met them, then what the note says about them.
+    const [first, ...rest] = recipientFields;
+    const personField = (field) =>
       fieldset.append(fieldControl(field, prefix + "-" + field.id, { value: person.values[field.id], uid: person.uid }));
-    }
+    if (first) personField(first);
     for (const question of recipientQuestions) {
       fieldset.append(questionControl(question, prefix + "-q-" + question.id, { value: person.answers[question.id], uid: person.uid }));
     }
-    for (const field of sharedFields) {
-      fieldset.append(fieldControl(field, prefix + "-" + field.id, {
-        value: person.values[field.id], uid: person.uid, extraHint: true,
-        label: field.label + ", for this person",
-        hint: "Write something for this person alone, so no two notes read alike. Leave it empty to use what you wrote for everyone.",
-      }));
+    rest.forEach(personField);
+    // What everyone's note says can be changed for this person; folded away until wanted, or once written.
+    if (sharedFields.length > 0) {
+      const own = el("details", { class: "builder-own builder-field-wide", "data-role": "own" },
+        el("summary", { text: "Say something different to this person" }),
+        el("p", { class: "builder-hint", text: "Whatever you write here replaces what you wrote for everyone, in this note only. Leave a box empty to keep the shared wording." }));
+      for (const field of sharedFields) {
+        own.append(fieldControl(field, prefix + "-" + field.id, {
+          value: person.values[field.id], uid: person.uid, extraHint: true,
+          label: field.label + ", for this person",
+          hint: field.hint,
+        }));
+      }
+      own.open = sharedFields.some((field) => (person.values[field.id] || "").trim() !== "");
+      fieldset.append(own);
     }
     const remove = el("button", {
       type: "button", class: "builder-button builder-button-quiet", "data-role": "remove", "data-uid": person.uid,
@@ -537,7 +545,7 @@
     row.querySelector(".builder-person-legend").textContent = "Person " + (index + 1) + (name ? ": " + name : "");
     row.querySelector('[data-role="remove-who"]').textContent = " person " + (index + 1) + (name ? ", " + name : "");
     row.querySelector("#builder-person-" + person.uid + "-note-for").textContent = "For: " + note.recipient;
-    for (const wrapper of row.querySelectorAll(".builder-person-fields > [data-for]")) {
+    for (const wrapper of row.querySelectorAll(".builder-person-fields [data-for]")) {
       const field = fieldsById.get(wrapper.getAttribute("data-for"));
       wrapper.hidden = !used.has(field.id);
       showTidy(wrapper, field, person.values[field.id] || "");
@@ -550,6 +558,8 @@
     for (const wrapper of row.querySelectorAll("[data-question-for]")) {
       wrapper.hidden = !asked.has(wrapper.getAttribute("data-question-for"));
     }
+    const own = row.querySelector('[data-role="own"]');
+    if (own) own.hidden = !sharedFields.some((field) => used.has(field.id));
   }
 
   // The reader's own fields and questions show when some person's note uses them.
