@@ -144,3 +144,35 @@ def test_print_shows_only_that_note(builder, driver):
     builder.js("window.dispatchEvent(new Event('afterprint'))")
     assert builder.js("return document.querySelectorAll('.builder-print-target').length") == 0
     assert builder.js("return document.documentElement.classList.contains('builder-print-one')") is False
+
+
+def pdf_text(driver):
+    """What Chromium's print to PDF puts on paper, as text (pdftotext, from poppler-utils)."""
+    import base64
+    import subprocess
+
+    pdf = base64.b64decode(driver.execute_cdp_cmd("Page.printToPDF", {})["data"])
+    return subprocess.run(["pdftotext", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode("utf-8")
+
+
+def test_printing_one_note_puts_that_note_and_nothing_else_on_paper(builder, driver):
+    builder.fill_sample("notes/interviewer")
+    builder.add_person()
+    builder.type(builder.person_input(1, "recipient_name"), "Ms. Okafor")
+    builder.js("window.print = () => {}")
+    builder.click(builder.action(1, "print"))
+
+    paper = pdf_text(driver)
+    assert "Dear Ms. Okafor," in paper
+    assert "Dear Tom," not in paper
+    assert "About you and the job" not in paper
+
+
+def test_printing_all_notes_puts_each_on_its_own_page(builder, driver):
+    builder.fill_sample("notes/interviewer")
+    builder.add_person()
+    builder.type(builder.person_input(1, "recipient_name"), "Ms. Okafor")
+
+    pages = pdf_text(driver).split("\f")
+    assert any("Dear Tom," in page and "Ms. Okafor" not in page for page in pages)
+    assert any("Dear Ms. Okafor," in page and "Dear Tom," not in page for page in pages)

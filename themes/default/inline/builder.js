@@ -457,7 +457,12 @@
     }
   }
 
+  // Printing lays the page out at the paper's width, which can cross WIDE; the notes stay where they are then,
+  // since moving them mid-print leaves the paper blank.
+  let printing = false;
+
   function placeAllCards() {
+    if (printing) return;
     for (const person of state.people) placeCard(person);
     ui.notes.hidden = !WIDE.matches;
   }
@@ -935,7 +940,14 @@
   app.addEventListener("click", onClick);
   app.addEventListener("focusin", onFocusIn);
   WIDE.addEventListener("change", placeAllCards);
-  window.addEventListener("afterprint", clearPrintMarks);
+  window.addEventListener("beforeprint", () => {
+    printing = true;
+  });
+  window.addEventListener("afterprint", () => {
+    printing = false;
+    clearPrintMarks();
+    placeAllCards();
+  });
 
   if (ui.blank) ui.blank.hidden = true;
   app.hidden = false;
