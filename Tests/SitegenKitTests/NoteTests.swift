@@ -158,6 +158,6 @@ import Testing
         try site.build()
         let page = try site.read("n.html")
         #expect(page.contains("Dear team,\n\nThanks for the email. Keep me in mind."))
-        #expect(page.contains("<p>An automated email|the manager</p>"))
+        #expect(page.contains("<p>an automated email|the manager</p>"))
     }
 }

@@ -101,6 +101,7 @@ extension NoteView.Situation: TemplateObject {
         case "question": .text(question)
         case "answer": .text(answer)
         case "others": .text(others)
+        case "elements": .text(elements)
         default: .missing
         }
     }

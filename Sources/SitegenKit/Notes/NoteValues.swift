@@ -16,7 +16,7 @@ struct NoteValues {
             recipient: "", subject: "",
             paragraphs: [.init(parts: [.init(text: "", element: element, startsLine: false, startsWithSpace: false)])],
             text: "", wordCount: 0, coverage: [.init(element: element, isCovered: true)], coveredCount: 0,
-            situation: [.init(question: "", answer: "", others: "")])
+            situation: [.init(question: "", answer: "", others: "", elements: "")])
         return NoteValues(
             elements: [element], notes: [.init(title: "", description: "", recipient: "", href: "", elementCount: 0)],
             note: note, noteData: "", blankNotes: [.init(id: "", title: "", note: note)])
@@ -80,9 +80,13 @@ struct NoteView {
     /// A question whose answer chose some of the wording: the answer this note assumes, and the others.
     struct Situation {
         var question: String
+        /// The answer, as it reads inside a sentence ("the hiring manager").
         var answer: String
-        /// The other answers, in a list separated by semicolons ("the recruiter; an automated email").
+        /// The other answers that word the note differently, in a list separated by semicolons ("the recruiter; an
+        /// automated email").
         var others: String
+        /// The numbers of the elements whose wording the answer chose, in words ("element 1", "elements 1 and 2").
+        var elements: String
     }
 
     var recipient: String
@@ -119,11 +123,27 @@ extension NoteView {
         let situation = page.template.questionIDs.compactMap { id -> Situation? in
             guard let question = feature.questions.first(where: { $0.id == id }) else { return nil }
             let chosen = answers[id] ?? question.defaultAnswer
-            let others = question.answers.filter { $0.id != chosen }.map { $0.label.lowercasedFirst }
+            // Only the answers that change some wording: two answers may share one.
+            let asking = page.template.parts.filter { $0.question == id }
+            let others = question.answers.filter { answer in
+                asking.contains { ($0.variants[answer.id] ?? $0.wording) != ($0.variants[chosen] ?? $0.wording) }
+            }.map { $0.label.lowercasedFirst }
+            var numbers: [Int] = []
+            for part in asking {
+                if let number = feature.elements.first(where: { $0.id == part.element })?.number,
+                    !numbers.contains(number)
+                {
+                    numbers.append(number)
+                }
+            }
+            let listed = numbers.map(String.init)
             return Situation(
                 question: question.label,
-                answer: question.answers.first { $0.id == chosen }!.label,
-                others: others.joined(separator: "; "))
+                answer: question.answers.first { $0.id == chosen }!.label.lowercasedFirst,
+                others: others.joined(separator: "; "),
+                elements: listed.count > 1
+                    ? "elements " + listed.dropLast().joined(separator: ", ") + " and " + listed.last!
+                    : listed.isEmpty ? "its wording" : "element " + listed[0])
         }
         self.init(
             recipient: page.template.recipient,
