@@ -133,4 +133,8 @@ import Testing
             #expect(notes.feature.firstProblem(in: entry.page) == nil, "\(entry.route.source)")
         }
     }
+
+    @Test func theGuidesSamplesStayWithinTheLengthGuidanceAndItsAdvice() throws {
+        #expect(try GuideNotes().index.warnings.map(\.message) == [])
+    }
 }

@@ -173,6 +173,15 @@ struct YAMLValue {
         return result
     }
 
+    /// The items of the one list a data file holds under `key` (`elements:` in `elements.yaml`).
+    static func list(named key: String, in file: SourceFile) throws(Diagnostic) -> [YAMLValue] {
+        let root = try parse(file.text, in: file, firstLine: 1)
+        guard let list = try root.mapping(allowedKeys: [key], what: "the \(key) file")[key] else {
+            throw file.diagnostic(line: 1, column: 1, "no `\(key):` list", hint: "list the \(key) under `\(key):`")
+        }
+        return try list.sequence(what: "`\(key)`")
+    }
+
     /// The node as a list.
     func sequence(what: String) throws(Diagnostic) -> [YAMLValue] {
         guard let sequence = node.sequence else {

@@ -16,13 +16,8 @@ public struct Element: Sendable, Equatable {
 
     /// Decodes the `elements:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Element] {
-        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
-        guard let list = try root.mapping(allowedKeys: ["elements"], what: "the elements file")["elements"] else {
-            throw file.diagnostic(
-                line: 1, column: 1, "no `elements:` list", hint: "list the elements under `elements:`")
-        }
         var elements: [Element] = []
-        for (index, item) in try list.sequence(what: "`elements`").enumerated() {
+        for (index, item) in try YAMLValue.list(named: "elements", in: file).enumerated() {
             let fields = try item.mapping(allowedKeys: ["id", "title", "why", "example"], what: "an element")
             func text(_ key: String) throws(Diagnostic) -> String {
                 guard let value = fields[key] else { throw item.error("this element has no `\(key)`") }

@@ -31,13 +31,9 @@ public struct Field: Sendable, Equatable {
 
     /// Decodes the `fields:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Field] {
-        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
-        guard let list = try root.mapping(allowedKeys: ["fields"], what: "the fields file")["fields"] else {
-            throw file.diagnostic(line: 1, column: 1, "no `fields:` list", hint: "list the fields under `fields:`")
-        }
         var result: [Field] = []
         let keys = ["id", "label", "hint", "example", "scope", "shape", "after"]
-        for item in try list.sequence(what: "`fields`") {
+        for item in try YAMLValue.list(named: "fields", in: file) {
             let values = try item.mapping(allowedKeys: keys, what: "a field")
             func text(_ key: String) throws(Diagnostic) -> String {
                 guard let value = values[key] else { throw item.error("this field has no `\(key)`") }

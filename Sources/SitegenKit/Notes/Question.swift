@@ -36,13 +36,8 @@ public struct Question: Sendable, Equatable {
 
     /// Decodes the `questions:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Question] {
-        let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
-        guard let list = try root.mapping(allowedKeys: ["questions"], what: "the questions file")["questions"] else {
-            throw file.diagnostic(
-                line: 1, column: 1, "no `questions:` list", hint: "list the questions under `questions:`")
-        }
         var result: [Question] = []
-        for item in try list.sequence(what: "`questions`") {
+        for item in try YAMLValue.list(named: "questions", in: file) {
             let values = try item.mapping(allowedKeys: ["id", "label", "hint", "scope", "answers"], what: "a question")
             func text(_ key: String, in values: [String: YAMLValue], of item: YAMLValue) throws(Diagnostic) -> String {
                 guard let value = values[key] else { throw item.error("this has no `\(key)`") }
