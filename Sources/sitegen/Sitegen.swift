@@ -125,8 +125,8 @@ extension Sitegen {
         static let configuration = CommandConfiguration(
             abstract: "Create a content file from the theme's starter, refusing to overwrite.")
 
-        @Argument(help: "What to create: page or note.")
-        var kind: Scaffold.Kind
+        @Argument(help: "Which of the theme's starters to use (the default theme has `page` and `note`).")
+        var kind: String
 
         @Argument(help: "Its path under content/, without .md (for example `tips` or `notes/mentor`).")
         var name: String
@@ -140,5 +140,3 @@ extension Sitegen {
         }
     }
 }
-
-extension Scaffold.Kind: ExpressibleByArgument {}

@@ -11,6 +11,9 @@ import Testing
         ("\u{201C}helping your team\u{201D}", "helping your team"),
         ("looking forward to helping you", "helping you"),
         ("I had been looking forward to helping you", "helping you"),
+        ("looking forward to . building dashboards", "building dashboards"),
+        ("looking forward to —", ""),
+        ("looking forward to", ""),
         ("to help your team", "help your team"),
         ("Python migrations", "Python migrations"),
         ("I loved it", "I loved it"),
@@ -24,7 +27,8 @@ import Testing
     @Test(arguments: [
         ("Dear Dana,", "Dana"), ("acme inc.", "acme inc."), ("Yahoo!", "Yahoo!"), ("eBay", "eBay"), ("Hi", "Hi"),
         (", Acme", "Acme"), ("🚀", ""), ("شركة النور", "شركة النور"), ("Dana!!", "Dana"), ("ACME…", "ACME"),
-        ("Acme Inc..", "Acme Inc"),
+        ("Acme Inc..", "Acme Inc"), ("Tom,!!", "Tom"), ("Tom;!.", "Tom"), (". , Tom", "Tom"), (",Tom", "Tom"),
+        ("Tom\u{205F},", "Tom"), ("𐵐𐵑", "𐵐𐵑"),
     ])
     func aNameIsKeptAsTyped(typed: String, used: String) {
         #expect(FieldShape.name.normalize(typed) == used)
@@ -32,7 +36,8 @@ import Testing
 
     @Test(arguments: [
         ("the Product Designer role.", "Product Designer"), ("a Data Analyst position", "Data Analyst"),
-        (".NET Developer", ".NET Developer"), ("Role", "Role"),
+        (".NET Developer", ".NET Developer"), ("Role", "Role"), ("Data Analyst. role", "Data Analyst"),
+        ("Engineer, role", "Engineer"),
     ])
     func aTitleLosesTheWordsTheNotePutsAroundIt(typed: String, used: String) {
         #expect(FieldShape.title.normalize(typed) == used)

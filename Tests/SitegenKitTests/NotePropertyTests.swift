@@ -27,7 +27,8 @@ import Testing
 
     static let bases: [FieldShape: [String]] = [
         .name: [
-            "Dana", "Ms. Okafor", "Dr. Lee-Wong", "O’Brien & Sons", "acme inc.", "Acme Inc.", "Yahoo!", "eBay",
+            "Dana", "Ms. Okafor", "𐵐𐵑 Labs", "𲎰", "Dr. Lee-Wong", "O’Brien & Sons", "acme inc.", "Acme Inc.", "Yahoo!",
+            "eBay",
             "شركة النور", "חברת אור", "Zoë Ångström", "🚀 Rocket Labs", "Dana Jr.", "ACME", "Smith & Co",
             "\"Quoted\" Ltd", "Dear Tom", "Maple Street Health",
         ],
@@ -44,8 +45,15 @@ import Testing
         ],
         .line: ["alex@example.com", "alex@example.com.", "+1 555 0100", " (555) 010-0199 ,", "alex@example.com;"],
     ]
-    static let endings = [".", "..", "!", "!.", "?", "…", ",", ";", ":", " .", "!!", "?!", ".,"]
-    static let spaces = [" ", "  ", "\t", "\n", "\u{A0}", "\r\n", "\u{2003}"]
+    static let endings = [
+        ".", "..", "!", "!.", "?", "…", ",", ";", ":", " .", "!!", "?!", ".,", ",!!", ";!.", ". role",
+    ]
+    static let spaces = [" ", "  ", "\t", "\n", "\u{A0}", "\r\n", "\u{2003}", "\u{205F}", "\u{1680}", "\u{85}"]
+    /// What people type before an answer: stray marks, a repeated lead-in, a salutation.
+    static let openings = [
+        ", ", ". ", "; ", ",", ". , ", "looking forward to ", "looking forward to . ", "I appreciated learning, ",
+        "Dear ", "the ", "a ",
+    ]
 
     /// One value for `field`, dressed the way people type.
     static func value(for field: Field, _ random: inout Generator) -> String {
@@ -56,7 +64,8 @@ import Testing
         if random.chance(20) { value = random.pick(["\"", "“", "'"]) + value + random.pick(["\"", "”", "'"]) }
         if random.chance(25) { value = random.pick(spaces) + value + random.pick(spaces) }
         if random.chance(15) { value = value.replacingOccurrences(of: " ", with: random.pick(spaces)) }
-        if random.chance(10) { value = random.pick([", ", ". ", "; "]) + value }
+        if random.chance(15) { value = random.pick(openings) + value }
+        if random.chance(3) { value = random.pick(["looking forward to", "I had been looking forward to", "role"]) }
         return value
     }
 

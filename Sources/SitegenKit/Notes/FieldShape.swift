@@ -1,14 +1,16 @@
 /// The grammatical shape of a field: where its value sits in a note, and so how a typed value is tidied before it
-/// goes in. `builder.compose.js` implements the same rules character for character (the property test in
+/// goes in. `builder.compose.js` implements the same steps in the same order (the property test in
 /// `NotePropertyTests` holds the two to it), so a note reads the same on a sample page and in the builder.
 ///
-/// Tidying only makes changes that cannot alter meaning. Everything is done on Unicode scalars with ASCII-only case
-/// rules, because JavaScript strings and Swift strings agree on those and on nothing subtler.
+/// Tidying only makes changes that cannot alter meaning. It works on Unicode scalars with ASCII-only case rules and
+/// explicit character tables (white space, marks, what counts as a letter), because JavaScript and Swift agree on
+/// those whatever Unicode version each ships.
 public enum FieldShape: String, Sendable, CaseIterable {
     /// A name or an organization, kept as typed: "Ms. Okafor", "eBay". A salutation typed before it is dropped, and
     /// marks that cannot end a name ("Dana,", "Dana…", "Dana!!").
     case name
-    /// A job title placed in "the … position": a leading article and a trailing "role" or "position" are dropped.
+    /// A job title, which the note surrounds with its own words ("the … position"): a leading article and a
+    /// trailing "role", "position" or "job" are dropped, and so is end punctuation.
     case title
     /// The end of a sentence the note starts (the field's `after`): the note supplies the full stop, so trailing
     /// punctuation goes; a repeated start ("looking forward to …") goes; a capital that only opened a sentence goes.
@@ -18,47 +20,71 @@ public enum FieldShape: String, Sendable, CaseIterable {
 
     /// `raw` tidied for a note; empty when nothing is left, or nothing with a letter or a digit in it. `after` is a
     /// clause's lead-in.
+    ///
+    /// The steps: white space collapsed; for a clause or title, wrapping quotes dropped; the words the note already
+    /// says dropped (a salutation, an article or job noun, a clause's lead-in), compared without their punctuation;
+    /// then stray marks trimmed from both ends until none is left; last, a clause's safe capital lowered.
     public func normalize(_ raw: String, after: String? = nil) -> String {
         var value = Self.collapse(Array(raw.unicodeScalars))
         if self == .clause || self == .title { value = Self.unquote(value) }
-        value = Self.stripLeading(value)
-        value = Self.stripTrailing(value, trailing)
-        if self == .name { value = Self.stripRepeatedMarks(value) }
-        guard value.contains(where: Self.isLetterOrDigit) else { return "" }
         var words = value.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
         switch self {
         case .name:
-            if words.count > 1, Self.salutations.contains(Self.asciiLower(words[0])) { words.removeFirst() }
+            if words.count > 1, Self.salutations.contains(Self.bare(words[0])) { words.removeFirst() }
         case .title:
-            if words.count > 1, Self.articles.contains(Self.asciiLower(words[0])) { words.removeFirst() }
-            if words.count > 1, Self.jobNouns.contains(Self.asciiLower(words[words.count - 1])) { words.removeLast() }
+            if words.count > 1, Self.articles.contains(Self.bare(words[0])) { words.removeFirst() }
+            if words.count > 1, Self.jobNouns.contains(Self.bare(words[words.count - 1])) { words.removeLast() }
         case .clause:
-            let stem = (after ?? "").split(separator: " ").map { Self.asciiLower(Array($0.unicodeScalars)) }
+            let stem = Self.collapse(Array((after ?? "").unicodeScalars)).split(separator: " ").map {
+                Self.asciiLower(Array($0))
+            }
             for count in stride(from: stem.count, through: 1, by: -1)
-            where words.count > count && words.prefix(count).map(Self.asciiLower) == Array(stem.suffix(count)) {
+            where words.count >= count && words.prefix(count).map(Self.bare) == Array(stem.suffix(count)) {
                 words.removeFirst(count)
                 break
-            }
-            if let first = words.first, Self.isSafeToLower(first) {
-                words[0][0] = Unicode.Scalar(first[0].value + 32)!
             }
         case .line:
             break
         }
-        var result = String.UnicodeScalarView()
+        value = Self.tidyEnds(Self.join(words), trailing: trailing, oneEndMark: self == .name)
+        guard value.contains(where: Self.isLetterOrDigit) else { return "" }
+        if self == .clause {
+            words = value.split(separator: " ").map(Array.init)
+            if let first = words.first, Self.isSafeToLower(first) {
+                words[0][0] = Unicode.Scalar(first[0].value + 32)!
+            }
+            value = Self.join(words)
+        }
+        return String(String.UnicodeScalarView(value))
+    }
+
+    private static func join(_ words: [[Unicode.Scalar]]) -> [Unicode.Scalar] {
+        var result: [Unicode.Scalar] = []
         for (index, word) in words.enumerated() {
             if index > 0 { result.append(" ") }
-            result.append(contentsOf: word)
+            result += word
         }
-        return String(result)
+        return result
     }
+
+    /// A word as the note's own words are compared with it: ASCII lowered, trailing marks dropped ("Dear," is "dear").
+    private static func bare(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var end = word.count
+        while end > 0, closingMarks.contains(word[end - 1]) || pausingMarks.contains(word[end - 1]) { end -= 1 }
+        return asciiLower(Array(word[..<end]))
+    }
+
+    /// Marks that end a sentence.
+    static let closingMarks: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}"]
+    /// Marks that pause one.
+    static let pausingMarks: Set<Unicode.Scalar> = [",", ";", ":"]
 
     /// The characters dropped from the end of a value: a clause's or title's sentence ends with the note's own text.
     var trailing: Set<Unicode.Scalar> {
         switch self {
-        case .name: [",", ";", ":", "?", "\u{2026}"]
-        case .line: [",", ";", ":", "."]
-        case .title, .clause: [",", ";", ":", ".", "!", "?", "\u{2026}"]
+        case .name: Self.pausingMarks.union(["?", "\u{2026}"])
+        case .line: Self.pausingMarks.union(["."])
+        case .title, .clause: Self.pausingMarks.union(Self.closingMarks)
         }
     }
 
@@ -76,8 +102,8 @@ public enum FieldShape: String, Sendable, CaseIterable {
     /// The white space a typed value may hold, all of it in the Basic Multilingual Plane.
     static let space: Set<Unicode.Scalar> = Set(
         [
-            " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{A0}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{3000}",
-            "\u{FEFF}",
+            " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2028}", "\u{2029}",
+            "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}",
         ]
             + (0x2000...0x200A).map { Unicode.Scalar($0)! })
 
@@ -113,37 +139,47 @@ public enum FieldShape: String, Sendable, CaseIterable {
         return value
     }
 
-    /// Punctuation standing alone at the start (", Acme"), where the note's own text comes before the value; a mark
-    /// that is part of a word (".NET") stays.
-    private static func stripLeading(_ value: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let marks: Set<Unicode.Scalar> = [",", ";", ":", ".", "!", "?"]
-        let run = value.prefix(while: marks.contains).count
-        guard run > 0, run == value.count || value[run] == " " else { return value }
-        return Array(value.dropFirst(run == value.count ? run : run + 1))
-    }
-
-    /// A name may end in one `.` or `!` ("Acme Inc.", "Yahoo!"), never in two ("Dana..", "Dana!!").
-    private static func stripRepeatedMarks(_ value: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        var end = value.count
-        while end > 0, value[end - 1] == "." || value[end - 1] == "!" { end -= 1 }
-        return value.count - end >= 2 ? stripTrailing(Array(value[..<end]), []) : value
-    }
-
-    /// A letter or a digit of any script (Unicode categories L and N, as JavaScript's `\p{L}` and `\p{N}`).
-    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber,
-            .letterNumber, .otherNumber:
-            true
-        default: false
+    /// Stray marks trimmed from both ends, again and again until none is left: ", Acme" and ". , Tom" lose their
+    /// leading marks (a `.` starting a word stays: ".NET"); the end loses `trailing`; a name keeps one `.` or `!`
+    /// ("Acme Inc.", "Yahoo!") but never two ("Dana!!").
+    static func tidyEnds(_ value: [Unicode.Scalar], trailing: Set<Unicode.Scalar>, oneEndMark: Bool) -> [Unicode.Scalar]
+    {
+        var value = value
+        let marks = closingMarks.union(pausingMarks)
+        while true {
+            let before = value
+            let run = value.prefix(while: marks.contains).count
+            let keepsDot = run == 1 && value[0] == "." && value.count > 1 && isLetterOrDigit(value[1])
+            if run > 0, !keepsDot {
+                value.removeFirst(run)
+                if value.first == " " { value.removeFirst() }
+            }
+            while let last = value.last, trailing.contains(last) || last == " " { value.removeLast() }
+            if oneEndMark {
+                let end = value.reversed().prefix(while: { $0 == "." || $0 == "!" }).count
+                if end >= 2 { value.removeLast(end) }
+            }
+            if value == before { return value }
         }
     }
 
-    private static func stripTrailing(_ value: [Unicode.Scalar], _ set: Set<Unicode.Scalar>) -> [Unicode.Scalar] {
-        var end = value.count
-        while end > 0, set.contains(value[end - 1]) || value[end - 1] == " " { end -= 1 }
-        return Array(value[..<end])
+    /// Whether a scalar counts as a letter or a digit, by an explicit table rather than Unicode's categories, which
+    /// change between the Unicode versions Swift and browsers ship: ASCII letters and digits, and every scalar from
+    /// U+00C0 up except the blocks of punctuation, symbols, emoji and invisible marks (and × and ÷).
+    static func isLetterOrDigit(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 {
+            return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        }
+        if value < 0xC0 || value == 0xD7 || value == 0xF7 { return false }
+        return !notLetters.contains { $0.contains(value) }
     }
+
+    /// The blocks `isLetterOrDigit` leaves out, mirrored in `builder.compose.js`.
+    static let notLetters: [ClosedRange<UInt32>] = [
+        0x2000...0x2BFF, 0x2E00...0x2E7F, 0x3000...0x303F, 0xFE00...0xFE6F, 0xFEFF...0xFEFF, 0xFF00...0xFF0F,
+        0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65, 0x1F000...0x1FAFF, 0xE0000...0xE007F,
+    ]
 
     static func asciiLower(_ word: [Unicode.Scalar]) -> [Unicode.Scalar] {
         word.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32)! : $0 }

@@ -46,6 +46,8 @@ public struct NoteComposer: Sendable {
         public var parts: [Part]
         /// The subject line.
         public var subject: String
+        /// The subject line's runs.
+        public var subjectRuns: [Run]
         /// The parts joined by their separators.
         public var text: String
         /// Each element id's status.
@@ -98,8 +100,10 @@ public struct NoteComposer: Sendable {
             let blank = parts.first { $0.index == index }!.runs.contains(where: \.isBlank)
             statuses[element] = blank || statuses[element] == .blank ? .blank : .covered
         }
-        let subject = fill(template.subject, values, missing).map(\.text).joined()
-        return Note(parts: parts, subject: subject, text: text, statuses: statuses, leftOut: leftOut)
+        let subject = fill(template.subject, values, missing)
+        return Note(
+            parts: parts, subject: subject.map(\.text).joined(), subjectRuns: subject, text: text, statuses: statuses,
+            leftOut: leftOut)
     }
 
     /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!`, `?`
@@ -109,10 +113,10 @@ public struct NoteComposer: Sendable {
         for segment in segments {
             switch segment {
             case .text(var text):
-                if let last = runs.last, last.field != nil, !last.isBlank, text.hasPrefix("."),
-                    let end = last.text.unicodeScalars.last, ".!?\u{2026}".unicodeScalars.contains(end)
+                if let last = runs.last, last.field != nil, !last.isBlank, text.unicodeScalars.first == ".",
+                    let end = last.text.unicodeScalars.last, FieldShape.closingMarks.contains(end)
                 {
-                    text.removeFirst()
+                    text.unicodeScalars.removeFirst()
                 }
                 if !text.isEmpty { runs.append(Run(text: text, field: nil, isBlank: false)) }
             case .field(let id):

@@ -88,8 +88,16 @@ struct NoteFeature: SiteFeature {
             }
         }
         let composer = self.composer
-        for mask in 0..<(1 << elements.count) {
-            let off = Set(elements.indices.filter { mask & (1 << $0) != 0 }.map { elements[$0] })
+        // Every combination of elements off, up to 12 elements (4,096); beyond, all on, each one off, and all off.
+        let masks: [UInt64] =
+            elements.count <= 12
+            ? Array(0..<(UInt64(1) << elements.count))
+            : [0, UInt64.max] + elements.indices.map { UInt64(1) << $0 }
+        for mask in masks {
+            let off = Set(
+                elements.indices.filter { mask == .max || ($0 < 64 && mask & (UInt64(1) << $0) != 0) }.map {
+                    elements[$0]
+                })
             for answers in combinations {
                 for values in [page.sample, [:]] {
                     let note = composer.compose(template, values: values, answers: answers, off: off)

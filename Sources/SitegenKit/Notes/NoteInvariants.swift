@@ -2,11 +2,12 @@
 /// each template's samples against them in every combination, and the property tests check generated values.
 ///
 /// - no doubled or clashing punctuation, and no space before punctuation, except inside what the reader typed and
-///   after an abbreviation of theirs ("Acme Inc., …");
-/// - every sentence starts with a capital, and no sentence starts with a value (the reader's capitals are kept as
-///   typed), unless the value is a whole line (a signature);
+///   after an abbreviation of theirs ("Acme Inc., …", "Yahoo!, …");
+/// - every sentence and every line starts with a capital, and none starts with a value (the reader's capitals are
+///   kept as typed), unless the value is a whole line (a signature);
 /// - no empty sentence, paragraph or line;
-/// - no part leans on a part that is left out ("Still, …" after nothing).
+/// - no part leans on a part that is left out ("Still, …" after nothing);
+/// - the subject line keeps the same rules for punctuation and space.
 enum NoteInvariants {
     /// Where a character of the text came from.
     private enum Origin: Equatable {
@@ -17,93 +18,120 @@ enum NoteInvariants {
         var isTemplate: Bool { self == .template }
     }
 
-    private static let closing: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}"]
-    private static let pausing: Set<Unicode.Scalar> = [",", ";", ":"]
-
-    /// What is wrong with `note`, in words; empty when nothing is.
-    static func problems(in note: NoteComposer.Note, leaning: [NoteChecks.Pattern]) -> [String] {
+    /// A composed text, character by character, with where each character came from.
+    private struct Text {
         var scalars: [Unicode.Scalar] = []
         var origins: [Origin] = []
-        var run = 0
-        for part in note.parts {
-            for scalar in (part.join?.separator ?? "").unicodeScalars {
+        private var run = 0
+
+        mutating func append(_ text: String, _ origin: Origin) {
+            for scalar in text.unicodeScalars {
                 scalars.append(scalar)
-                origins.append(.template)
-            }
-            for piece in part.runs {
-                run += 1
-                let origin: Origin =
-                    piece.field == nil ? .template : piece.isBlank ? .blank(run: run) : .value(run: run)
-                for scalar in piece.text.unicodeScalars {
-                    scalars.append(scalar)
-                    origins.append(origin)
-                }
+                origins.append(origin)
             }
         }
-        var problems: [String] = []
+
+        mutating func append(_ runs: [NoteComposer.Run]) {
+            for piece in runs {
+                run += 1
+                append(piece.text, piece.field == nil ? .template : piece.isBlank ? .blank(run: run) : .value(run: run))
+            }
+        }
+
         func excerpt(_ at: Int) -> String {
             let start = max(0, at - 20)
             let end = min(scalars.count, at + 20)
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: scalars[start..<end])
+            let view = String.UnicodeScalarView(scalars[start..<end])
             return "“…" + String(view).replacingOccurrences(of: "\n", with: "⏎") + "…”"
         }
-        let punctuation = closing.union(pausing)
-        for index in scalars.indices.dropLast() {
-            let (a, b) = (scalars[index], scalars[index + 1])
-            if origins[index] == origins[index + 1], !origins[index].isTemplate { continue }
-            let typedAbbreviation = !origins[index].isTemplate && a != "\u{2026}" && (b == "," || b == ";")
-            if (closing.contains(a) || pausing.contains(a)) && punctuation.contains(b) && !typedAbbreviation {
-                problems.append("clashing punctuation \(excerpt(index))")
-                // A mark that begins a word the reader typed (".NET") is not a mark out of place.
-            } else if a == " " && (punctuation.contains(b) || b == " " || b == "\n")
-                && !(origins[index + 1] != .template && index + 2 < scalars.count
-                    && origins[index + 2] == origins[index + 1]
-                    && FieldShape.isLetterOrDigit(scalars[index + 2]))
-            {
-                problems.append("a space out of place \(excerpt(index))")
-            } else if a == "\n" && b == " " {
-                problems.append("a line starting with a space \(excerpt(index))")
-            }
+    }
+
+    private static let closing = FieldShape.closingMarks
+    private static let punctuation = FieldShape.closingMarks.union(FieldShape.pausingMarks)
+
+    /// What is wrong with `note`, in words; empty when nothing is.
+    static func problems(in note: NoteComposer.Note, leaning: [NoteChecks.Pattern]) -> [String] {
+        var text = Text()
+        for part in note.parts {
+            text.append(part.join?.separator ?? "", .template)
+            text.append(part.runs)
         }
-        if let first = scalars.first, FieldShape.space.contains(first) { problems.append("the note starts with space") }
-        if let last = scalars.last, FieldShape.space.contains(last) { problems.append("the note ends with space") }
-        if String(String.UnicodeScalarView(scalars)).contains("\n\n\n") { problems.append("an empty paragraph") }
-        for line in String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
-        where !line.isEmpty && !line.unicodeScalars.contains(where: FieldShape.isLetterOrDigit) {
-            problems.append("a line with no words: “\(line)”")
-        }
-        // Sentence starts: the text's start, a paragraph's, and after the template's own sentence-ending mark.
-        var starts: [Int] = scalars.isEmpty ? [] : [0]
-        for index in scalars.indices.dropFirst() {
-            let afterParagraph = index >= 2 && scalars[index - 1] == "\n" && scalars[index - 2] == "\n"
-            let afterSentence =
-                index >= 2 && scalars[index - 1] == " " && closing.contains(scalars[index - 2])
-                && origins[index - 2].isTemplate
-            if afterParagraph || afterSentence { starts.append(index) }
-        }
-        for start in starts {
-            let scalar = scalars[start]
-            if origins[start].isTemplate {
-                if Character(scalar).isLowercase {
-                    problems.append("a sentence starts with a small letter \(excerpt(start))")
-                }
-                continue
-            }
-            // A value may stand alone on its line (a signature), but may not open a sentence of prose.
-            var end = start
-            while end < scalars.count, scalars[end] != "\n" {
-                if origins[end] != origins[start] { break }
-                end += 1
-            }
-            if end < scalars.count, scalars[end] != "\n" {
-                problems.append("a sentence starts with what the reader typed \(excerpt(start))")
-            }
-        }
+        var subject = Text()
+        subject.append(note.subjectRuns)
+        var problems = marks(in: text) + marks(in: subject).map { "in the subject: \($0)" }
+        problems += emptiness(in: text) + starts(in: text)
         for part in note.parts where part.index > 0 && note.leftOut.contains(part.index - 1) {
             let opening = NoteTemplate.firstSentence(part.runs.map { $0.field == nil ? .text($0.text) : .field("") })
             if let pattern = leaning.first(where: { $0.matches(opening) }) {
                 problems.append("“\(pattern.phrase)” leans on a part that is left out: “\(opening)”")
+            }
+        }
+        return problems
+    }
+
+    /// Doubled or clashing marks, and space out of place, where the template's text meets itself or a value.
+    private static func marks(in text: Text) -> [String] {
+        let (scalars, origins) = (text.scalars, text.origins)
+        var problems: [String] = []
+        for index in scalars.indices.dropLast() {
+            let (a, b) = (scalars[index], scalars[index + 1])
+            if origins[index] == origins[index + 1], !origins[index].isTemplate { continue }
+            // The reader's own abbreviation or exclamation before the template's comma: "Acme Inc.,", "Yahoo!,".
+            let typedAbbreviation = !origins[index].isTemplate && (a == "." || a == "!") && (b == "," || b == ";")
+            // A dot that begins a word the reader typed (".NET") is not a mark out of place.
+            let typedWord =
+                b == "." && !origins[index + 1].isTemplate && index + 2 < scalars.count
+                && origins[index + 2] == origins[index + 1] && FieldShape.isLetterOrDigit(scalars[index + 2])
+            if punctuation.contains(a) && punctuation.contains(b) && !typedAbbreviation {
+                problems.append("clashing punctuation \(text.excerpt(index))")
+            } else if a == " " && (punctuation.contains(b) || b == " " || b == "\n") && !typedWord {
+                problems.append("a space out of place \(text.excerpt(index))")
+            } else if a == "\n" && b == " " {
+                problems.append("a line starting with a space \(text.excerpt(index))")
+            }
+        }
+        if let first = scalars.first, FieldShape.space.contains(first) { problems.append("it starts with space") }
+        if let last = scalars.last, FieldShape.space.contains(last) { problems.append("it ends with space") }
+        return problems
+    }
+
+    private static func emptiness(in text: Text) -> [String] {
+        let string = String(String.UnicodeScalarView(text.scalars))
+        var problems: [String] = []
+        if string.contains("\n\n\n") { problems.append("an empty paragraph") }
+        for line in string.split(separator: "\n", omittingEmptySubsequences: false)
+        where !line.isEmpty && !line.unicodeScalars.contains(where: FieldShape.isLetterOrDigit) {
+            problems.append("a line with no words: “\(line)”")
+        }
+        return problems
+    }
+
+    /// Sentence starts: the text's start, every line's, and after the template's own sentence-ending mark.
+    private static func starts(in text: Text) -> [String] {
+        let (scalars, origins) = (text.scalars, text.origins)
+        var starts: [Int] = scalars.isEmpty ? [] : [0]
+        for index in scalars.indices.dropFirst() where scalars[index] != "\n" {
+            let afterLine = scalars[index - 1] == "\n"
+            let afterSentence =
+                index >= 2 && scalars[index - 1] == " " && closing.contains(scalars[index - 2])
+                && origins[index - 2].isTemplate
+            if afterLine || afterSentence { starts.append(index) }
+        }
+        var problems: [String] = []
+        for start in starts {
+            if origins[start].isTemplate {
+                if Character(scalars[start]).isLowercase {
+                    problems.append("a sentence starts with a small letter \(text.excerpt(start))")
+                }
+                continue
+            }
+            // A value may stand alone on its line (a signature), but may not open a sentence of prose.
+            let startsLine = start == 0 || scalars[start - 1] == "\n"
+            var end = start
+            while end < scalars.count, scalars[end] != "\n", origins[end] == origins[start] { end += 1 }
+            let endsLine = end == scalars.count || scalars[end] == "\n"
+            if !(startsLine && endsLine) {
+                problems.append("a sentence starts with what the reader typed \(text.excerpt(start))")
             }
         }
         return problems

@@ -126,7 +126,10 @@ extension NoteView {
             // Only the answers that change some wording: two answers may share one.
             let asking = page.template.parts.filter { $0.question == id }
             let others = question.answers.filter { answer in
-                asking.contains { ($0.variants[answer.id] ?? $0.wording) != ($0.variants[chosen] ?? $0.wording) }
+                asking.contains {
+                    $0.wording(answers: [id: answer.id], defaults: [:])
+                        != $0.wording(answers: [id: chosen], defaults: [:])
+                }
             }.map { $0.label.lowercasedFirst }
             var numbers: [Int] = []
             for part in asking {

@@ -1,19 +1,16 @@
 import Foundation
 
-/// `sitegen new page|note NAME`: a new content file from the theme's starter (`themes/<theme>/starters/<kind>.md`,
+/// `sitegen new KIND NAME`: a new content file from one of the theme's starters (`themes/<theme>/starters/KIND.md`,
 /// a Mustache template that sees `title` and `slug`), its front matter filled in. It never overwrites a file.
 public enum Scaffold {
-    /// What can be created.
-    public enum Kind: String, Sendable, CaseIterable {
-        /// An ordinary page.
-        case page
-        /// A sample note with a note template.
-        case note
-    }
-
-    /// Creates `content/<name>.md` from the starter; returns the path created, relative to the project.
+    /// Creates `content/<name>.md` from the starter `kind`; returns the path created, relative to the project.
     @discardableResult
-    public static func create(_ kind: Kind, name: String, root: URL) throws(Diagnostic) -> String {
+    public static func create(_ kind: String, name: String, root: URL) throws(Diagnostic) -> String {
+        guard Self.isStarterName(kind) else {
+            throw Diagnostic(
+                SourceLocation(file: kind), "`\(kind)` is not a starter name",
+                hint: "name a file of the theme's starters/ folder without .md, such as `page`")
+        }
         let trimmed = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"),
@@ -34,7 +31,16 @@ public enum Scaffold {
         let config = try SiteConfig.decode(
             try SourceFile.read(
                 options.content.appendingPathComponent(SiteConfig.fileName), displayPath: "content/site.yaml"))
-        let starterPath = "themes/\(config.theme)/starters/\(kind.rawValue).md"
+        let startersPath = "themes/\(config.theme)/starters"
+        let starterPath = "\(startersPath)/\(kind).md"
+        guard Disk.kind(of: root.appendingPathComponent(starterPath).path) == .file else {
+            let known = FileTree.files(under: root.appendingPathComponent(startersPath))
+                .filter { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) }
+            throw Diagnostic(
+                SourceLocation(file: starterPath), "the theme has no starter `\(kind)`",
+                hint: known.isEmpty
+                    ? "create \(starterPath)" : "its starters: \(known.sorted().joined(separator: ", "))")
+        }
         let starter = try SourceFile.read(root.appendingPathComponent(starterPath), displayPath: starterPath)
         let template: Template
         do throws(TemplateSyntaxError) {
@@ -44,7 +50,7 @@ public enum Scaffold {
         }
         let slug = String(parts.last!)
         let values = StarterValues(title: yamlQuoted(title(fromSlug: slug)), slug: slug)
-        // Starters switch to `[[ ]]` delimiters so the `{{field}}` placeholders of note templates pass through.
+        // Starters switch to `[[ ]]` delimiters so that `{{ }}` the content itself uses passes through.
         let text = TemplateLibrary(["starter": template]).render("starter", with: values) ?? []
         do throws(FileError) {
             try Disk.live.createFolders(target.deletingLastPathComponent().path)
@@ -54,6 +60,10 @@ public enum Scaffold {
                 SourceLocation(file: relative), "cannot create the file: \(error.reason)", hint: error.hint)
         }
         return relative
+    }
+
+    static func isStarterName(_ name: String) -> Bool {
+        !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }
     }
 
     /// `mentor-thanks` → `Mentor thanks`.

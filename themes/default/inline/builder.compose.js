@@ -1,18 +1,23 @@
 "use strict";
-// How the note builder composes a note: the same rules, line for line, as sitegen's NoteComposer, FieldShape
-// and NoteChecks in Swift, so a note reads the same on a sample page and in the builder. Pure functions only:
-// node's test runner loads this file on its own (Tests/js), and the builder page inlines it before builder.js.
-// Text is handled as UTF-16 code units with ASCII-only case rules, which is what the Swift side matches.
+// How the note builder composes a note: the same steps, in the same order, as sitegen's NoteComposer, FieldShape
+// and NoteChecks in Swift, so a note reads the same on a sample page and in the builder (NotePropertyTests holds
+// the two together). Pure functions only: node's test runner loads this file on its own (Tests/js), and the
+// builder page inlines it before builder.js. Text is compared by code point with ASCII-only case rules and
+// explicit character tables, which is what the Swift side does on Unicode scalars. The hints, the quality
+// checks and usedFields are the builder's own and have no Swift counterpart.
 const NoteCompose = (() => {
   const JOINS = { space: " ", line: "\n", paragraph: "\n\n" };
   const JOIN_ORDER = ["space", "line", "paragraph"];
-  const SPACE = /[ \t\n\r\v\f\u00a0\u2000-\u200a\u2028\u2029\u202f\u3000\ufeff]+/g;
+  // FieldShape.space in Swift.
+  const SPACE = /[ \t\n\r\v\f\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]+/g;
   const QUOTES = [['"', '"'], ["'", "'"], ["\u201c", "\u201d"], ["\u2018", "\u2019"], ["\u00ab", "\u00bb"]];
+  const CLOSING = ".!?\u2026";
+  const PAUSING = ",;:";
   const TRAILING = {
-    name: ",;:?\u2026",
-    line: ",;:.",
-    title: ",;:.!?\u2026",
-    clause: ",;:.!?\u2026",
+    name: PAUSING + "?\u2026",
+    line: PAUSING + ".",
+    title: PAUSING + CLOSING,
+    clause: PAUSING + CLOSING,
   };
   const SALUTATIONS = new Set(["dear", "hi", "hello"]);
   const ARTICLES = new Set(["the", "a", "an"]);
@@ -20,6 +25,11 @@ const NoteCompose = (() => {
   const LOWERABLE = new Set(
     ("a an the about all any at being both each every for from how in its many more much my new on our some that " +
       "their these this those to what when where which who why with your").split(" "));
+  // FieldShape.notLetters in Swift.
+  const NOT_LETTERS = [
+    [0x2000, 0x2bff], [0x2e00, 0x2e7f], [0x3000, 0x303f], [0xfe00, 0xfe6f], [0xfeff, 0xfeff], [0xff00, 0xff0f],
+    [0xff1a, 0xff20], [0xff3b, 0xff40], [0xff5b, 0xff65], [0x1f000, 0x1faff], [0xe0000, 0xe007f],
+  ];
 
   function asciiLower(text) {
     return text.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
@@ -27,6 +37,18 @@ const NoteCompose = (() => {
 
   function collapse(text) {
     return text.replace(SPACE, " ").replace(/^ | $/g, "");
+  }
+
+  // FieldShape.isLetterOrDigit in Swift, on one code point.
+  function isLetterOrDigit(codePoint) {
+    if (codePoint < 0x80) return /[A-Za-z0-9]/.test(String.fromCharCode(codePoint));
+    if (codePoint < 0xc0 || codePoint === 0xd7 || codePoint === 0xf7) return false;
+    return !NOT_LETTERS.some(([low, high]) => codePoint >= low && codePoint <= high);
+  }
+
+  function hasLetterOrDigit(text) {
+    for (const character of text) if (isLetterOrDigit(character.codePointAt(0))) return true;
+    return false;
   }
 
   function unquote(value) {
@@ -37,10 +59,34 @@ const NoteCompose = (() => {
     return value;
   }
 
-  function stripTrailing(value, set) {
-    let end = value.length;
-    while (end > 0 && (set.includes(value[end - 1]) || value[end - 1] === " ")) end -= 1;
-    return value.slice(0, end);
+  // A word as the note's own words are compared with it: ASCII lowered, trailing marks dropped.
+  function bare(word) {
+    let end = word.length;
+    while (end > 0 && (CLOSING + PAUSING).includes(word[end - 1])) end -= 1;
+    return asciiLower(word.slice(0, end));
+  }
+
+  // FieldShape.tidyEnds in Swift: stray marks trimmed from both ends until none is left.
+  function tidyEnds(value, trailing, oneEndMark) {
+    const marks = CLOSING + PAUSING;
+    for (;;) {
+      const before = value;
+      let run = 0;
+      while (run < value.length && marks.includes(value[run])) run += 1;
+      const keepsDot = run === 1 && value[0] === "." && value.length > 1 && isLetterOrDigit(value.codePointAt(1));
+      if (run > 0 && !keepsDot) {
+        value = value.slice(run);
+        if (value[0] === " ") value = value.slice(1);
+      }
+      let end = value.length;
+      while (end > 0 && (trailing.includes(value[end - 1]) || value[end - 1] === " ")) end -= 1;
+      value = value.slice(0, end);
+      if (oneEndMark) {
+        const marksAtEnd = value.length - value.replace(/[.!]+$/, "").length;
+        if (marksAtEnd >= 2) value = value.slice(0, value.length - marksAtEnd);
+      }
+      if (value === before) return value;
+    }
   }
 
   function isSafeToLower(word) {
@@ -53,28 +99,29 @@ const NoteCompose = (() => {
   function normalize(raw, shape, after) {
     let value = collapse(typeof raw === "string" ? raw : "");
     if (shape === "clause" || shape === "title") value = unquote(value);
-    value = value.replace(/^[,;:.!?]+(?: |$)/, "");
-    value = stripTrailing(value, TRAILING[shape] || TRAILING.name);
-    // A name may end in one "." or "!" ("Acme Inc.", "Yahoo!"), never in two.
-    if (shape === "name" && /[.!]{2,}$/.test(value)) value = stripTrailing(value.replace(/[.!]+$/, ""), "");
-    if (!/[\p{L}\p{N}]/u.test(value)) return "";
     const words = value.split(" ").filter(Boolean);
     if (shape === "name") {
-      if (words.length > 1 && SALUTATIONS.has(asciiLower(words[0]))) words.shift();
+      if (words.length > 1 && SALUTATIONS.has(bare(words[0]))) words.shift();
     } else if (shape === "title") {
-      if (words.length > 1 && ARTICLES.has(asciiLower(words[0]))) words.shift();
-      if (words.length > 1 && JOB_NOUNS.has(asciiLower(words[words.length - 1]))) words.pop();
+      if (words.length > 1 && ARTICLES.has(bare(words[0]))) words.shift();
+      if (words.length > 1 && JOB_NOUNS.has(bare(words[words.length - 1]))) words.pop();
     } else if (shape === "clause") {
-      const stem = (after || "").split(" ").filter(Boolean).map(asciiLower);
+      const stem = collapse(after || "").split(" ").filter(Boolean).map(asciiLower);
       for (let count = stem.length; count >= 1; count -= 1) {
-        if (words.length > count && words.slice(0, count).map(asciiLower).join(" ") === stem.slice(-count).join(" ")) {
+        if (words.length >= count && words.slice(0, count).map(bare).join(" ") === stem.slice(-count).join(" ")) {
           words.splice(0, count);
           break;
         }
       }
-      if (words.length > 0 && isSafeToLower(words[0])) words[0] = asciiLower(words[0][0]) + words[0].slice(1);
     }
-    return words.join(" ");
+    value = tidyEnds(words.join(" "), TRAILING[shape] || TRAILING.name, shape === "name");
+    if (!hasLetterOrDigit(value)) return "";
+    if (shape === "clause") {
+      const parts = value.split(" ");
+      if (isSafeToLower(parts[0])) parts[0] = asciiLower(parts[0][0]) + parts[0].slice(1);
+      value = parts.join(" ");
+    }
+    return value;
   }
 
   // What the reader may want to know about a value: what was tidied, and what could not be.
@@ -93,7 +140,7 @@ const NoteCompose = (() => {
       }
     } else if (field.shape === "name" && /[a-z]/.test(used) && !/[A-Z]/.test(used) && !/[^\x00-\x7f]/.test(used)) {
       result.push({ kind: "check", text: "Names usually start with a capital letter. The note keeps what you type." });
-    } else if (field.shape === "line" && /\s/.test(used)) {
+    } else if (field.shape === "line" && /@/.test(used) && /[\s,;]|@.*@/.test(used)) {
       result.push({ kind: "check", text: "This goes on a line of its own: one email address or phone number is enough." });
     }
     return result;
@@ -103,10 +150,20 @@ const NoteCompose = (() => {
     return JOIN_ORDER.indexOf(a) >= JOIN_ORDER.indexOf(b) ? a : b;
   }
 
+  // Own keys only, so an id such as "constructor" never finds Object.prototype's.
+  const own = (object, key) => object !== null && typeof object === "object" && Object.hasOwn(object, key);
+
+  // NoteTemplate.Part.wording in Swift: the answer given, else the question's first; its variant, else the text.
   function wordingOf(part, answers, defaults) {
     if (!part.question) return part.wording;
-    const answer = answers[part.question] || defaults[part.question];
-    return (part.variants && part.variants[answer]) || part.wording;
+    const answer = own(answers, part.question) ? answers[part.question] : defaults[part.question];
+    return own(part.variants, answer) ? part.variants[answer] : part.wording;
+  }
+
+  function defaultAnswers(data) {
+    const defaults = Object.create(null);
+    for (const question of data.questions || []) defaults[question.id] = question.answers[0].id;
+    return defaults;
   }
 
   // NoteComposer.fill in Swift.
@@ -116,12 +173,14 @@ const NoteCompose = (() => {
       if (typeof segment.field === "string") {
         const field = fields.get(segment.field);
         if (!field) continue;
-        const value = normalize(values[segment.field] || "", field.shape, field.after);
+        const value = normalize(own(values, segment.field) ? values[segment.field] : "", field.shape, field.after);
         runs.push(value === "" ? { text: missing(field), field: field.id, blank: true } : { text: value, field: field.id, blank: false });
       } else if (typeof segment.text === "string") {
         let text = segment.text;
         const last = runs[runs.length - 1];
-        if (last && last.field && !last.blank && text.startsWith(".") && /[.!?\u2026]$/.test(last.text)) text = text.slice(1);
+        if (last && last.field && !last.blank && text.startsWith(".") && CLOSING.includes(last.text[last.text.length - 1])) {
+          text = text.slice(1);
+        }
         if (text !== "") runs.push({ text, field: null, blank: false });
       }
     }
@@ -131,7 +190,7 @@ const NoteCompose = (() => {
   // NoteComposer.compose in Swift: the parts in the note, the text, the subject and each element's status.
   function compose(note, data, values, answers, off, missing) {
     const fields = new Map(data.fields.map((field) => [field.id, field]));
-    const defaults = Object.fromEntries((data.questions || []).map((q) => [q.id, q.answers[0].id]));
+    const defaults = defaultAnswers(data);
     const blank = missing || ((field) => "[" + field.label + "]");
     const parts = [];
     const leftOut = new Set();
@@ -155,8 +214,8 @@ const NoteCompose = (() => {
     });
     let text = "";
     for (const part of parts) text += (part.join ? JOINS[part.join] : "") + part.runs.map((run) => run.text).join("");
-    const statuses = {};
-    const missingFields = {};
+    const statuses = Object.create(null);
+    const missingFields = Object.create(null);
     note.parts.forEach((part, index) => {
       if (!part.element) return;
       if (leftOut.has(index)) {
@@ -168,8 +227,9 @@ const NoteCompose = (() => {
       missingFields[part.element] = (missingFields[part.element] || []).concat(blanks.map((run) => run.field));
       statuses[part.element] = blanks.length > 0 || statuses[part.element] === "blank" ? "blank" : "covered";
     });
-    const subject = fill(note.subject, values, fields, blank).map((run) => run.text).join("");
-    return { parts, text, subject, statuses, missingFields, leftOut, words: wordCount(text) };
+    const subjectRuns = fill(note.subject, values, fields, blank);
+    const subject = subjectRuns.map((run) => run.text).join("");
+    return { parts, text, subject, subjectRuns, statuses, missingFields, leftOut, words: wordCount(text) };
   }
 
   // String.wordCount in Swift: runs of characters other than space, tab, line feed and carriage return.
@@ -179,7 +239,7 @@ const NoteCompose = (() => {
 
   // The fields a note uses with these answers and these elements on: only those are asked for.
   function usedFields(note, data, answers, off) {
-    const defaults = Object.fromEntries((data.questions || []).map((q) => [q.id, q.answers[0].id]));
+    const defaults = defaultAnswers(data);
     const used = new Set();
     const add = (segments) => (segments || []).forEach((s) => typeof s.field === "string" && used.add(s.field));
     add(note.subject);
@@ -193,9 +253,9 @@ const NoteCompose = (() => {
     return used;
   }
 
-  // The questions whose answers change this note's wording.
-  function usedQuestions(note) {
-    return new Set(note.parts.map((part) => part.question).filter(Boolean));
+  // The questions whose answers change the wording of a part this note has with these elements on.
+  function usedQuestions(note, off) {
+    return new Set(note.parts.filter((part) => part.question && !(part.element && off && off.has(part.element))).map((part) => part.question));
   }
 
   // NoteChecks.Pattern.matches in Swift.

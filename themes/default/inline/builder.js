@@ -116,11 +116,13 @@
   };
 
   // The values a person's note is filled with: a detail written for them wins over the shared one.
+  // A detail written for one person counts only if something is left of it once tidied ("." is nothing).
   function valuesFor(person) {
     const values = { ...state.values };
     for (const [id, value] of Object.entries(person.values)) {
-      if (!fieldsById.has(id)) continue;
-      if (fieldsById.get(id).scope === "recipient" || value.trim() !== "") values[id] = value;
+      const field = fieldsById.get(id);
+      if (!field) continue;
+      if (field.scope === "recipient" || NoteCompose.normalize(value, field.shape, field.after) !== "") values[id] = value;
     }
     return values;
   }
@@ -164,8 +166,17 @@
     if (ui.keepNothing) ui.keepNothing.disabled = true;
   }
 
+  // Another tab may have asked to keep nothing since this one opened, so the choice is read again each time.
+  function keepsNothing() {
+    try {
+      return keepNothing || (storage !== null && storage.getItem(KEEP_NOTHING_KEY) === "1");
+    } catch {
+      return true;
+    }
+  }
+
   function saveDraft() {
-    if (!storage || keepNothing) return;
+    if (!storage || keepsNothing()) return;
     const draft = {
       version: DRAFT_VERSION,
       values: state.values,
@@ -209,7 +220,10 @@
     } catch {
       keepNothing = false;
     }
-    if (keepNothing) return;
+    if (keepNothing) {
+      clearDraft();
+      return;
+    }
     let draft;
     try {
       draft = JSON.parse(storage.getItem(STORAGE_KEY) || "null");
@@ -331,8 +345,9 @@
     }
   }
 
+  // As the note writes it: "Dear Dana," typed into the name is "Dana" here too.
   function recipientName(person) {
-    return nameField ? (person.values[nameField.id] || "").trim() : "";
+    return nameField ? NoteCompose.normalize(person.values[nameField.id] || "", nameField.shape, nameField.after) : "";
   }
 
   // How the page refers to a person: their name, or their place in the list until they have one.
@@ -524,13 +539,13 @@
     card.legend.textContent = "Elements covered: " + covered + " of " + elements.length;
     for (const element of elements) {
       const { item, box, status } = card.items.get(element.id);
-      const state = composed.statuses[element.id] || "absent";
+      const fares = composed.statuses[element.id] || "absent";
       const missing = (composed.missingFields[element.id] || []).map((id) => fieldsById.get(id).label);
-      item.className = "builder-element builder-element-" + state;
-      status.textContent = STATUS_TEXT[state](missing);
+      item.className = "builder-element builder-element-" + fares;
+      status.textContent = STATUS_TEXT[fares](missing);
       // An element the template lacks has nothing to switch, so its checkbox is hidden and disabled.
-      box.hidden = state === "absent";
-      box.disabled = state === "absent";
+      box.hidden = fares === "absent";
+      box.disabled = fares === "absent";
       box.checked = !person.off.has(element.id);
     }
     // RFC 6068: line breaks in a mailto body are CRLF.
@@ -546,7 +561,7 @@
     const note = noteOf(person);
     const name = recipientName(person);
     const used = NoteCompose.usedFields(note, data, answersFor(person), person.off);
-    const asked = NoteCompose.usedQuestions(note);
+    const asked = NoteCompose.usedQuestions(note, person.off);
     row.querySelector(".builder-person-legend").textContent = "Person " + (index + 1) + (name ? ": " + name : "");
     row.querySelector('[data-role="remove-who"]').textContent = " person " + (index + 1) + (name ? ", " + name : "");
     row.querySelector("#builder-person-" + person.uid + "-note-for").textContent = "For: " + note.recipient;
@@ -573,7 +588,7 @@
     const asked = new Set();
     for (const person of state.people) {
       NoteCompose.usedFields(noteOf(person), data, answersFor(person), person.off).forEach((id) => used.add(id));
-      NoteCompose.usedQuestions(noteOf(person)).forEach((id) => asked.add(id));
+      NoteCompose.usedQuestions(noteOf(person), person.off).forEach((id) => asked.add(id));
     }
     for (const wrapper of app.querySelectorAll("#builder-reader-fields > [data-for], #builder-shared-fields > [data-for]")) {
       const field = fieldsById.get(wrapper.getAttribute("data-for"));
@@ -686,16 +701,17 @@
     return copied;
   }
 
-  function blanksNote(text) {
-    const blanks = (text.match(/\[[^\]\n]+\]/g) || []).length;
+  // The blanks the note really has, not square brackets the reader typed.
+  function blanksNote(composed) {
+    const blanks = composed.parts.reduce((count, part) => count + part.runs.filter((run) => run.blank).length, 0);
     return blanks ? " It still has " + blanks + (blanks === 1 ? " blank" : " blanks") + " in square brackets to fill in." : "";
   }
 
   async function copyNote(person, card) {
-    const { text } = composeFor(person);
+    const composed = composeFor(person);
     say(card.status, "");
-    if (await copyText(text)) {
-      say(card.status, "Copied the note to the clipboard." + blanksNote(text));
+    if (await copyText(composed.text)) {
+      say(card.status, "Copied the note to the clipboard." + blanksNote(composed));
     } else {
       // Selecting the preview lets the reader copy it by hand with one key press.
       const range = document.createRange();
@@ -713,16 +729,16 @@
   }
 
   function downloadNote(person, card, index) {
-    const { text } = composeFor(person);
+    const composed = composeFor(person);
     const name = fileName(person, index);
-    const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+    const url = URL.createObjectURL(new Blob([composed.text], { type: "text/plain;charset=utf-8" }));
     const link = el("a", { href: url, download: name, class: "builder-offscreen", tabindex: "-1", "aria-hidden": "true" });
     document.body.append(link);
     link.click();
     link.remove();
     // Revoking at once can cancel the download in some browsers; a minute later it is surely done.
     window.setTimeout(() => URL.revokeObjectURL(url), 60000);
-    say(card.status, "Saved the note as " + name + " in your downloads." + blanksNote(text));
+    say(card.status, "Saved the note as " + name + " in your downloads." + blanksNote(composed));
   }
 
   // The print style sheet hides every note but the marked one; the mark is removed once printing is over.
@@ -863,7 +879,10 @@
   }
 
   function undoRemove() {
-    if (!removed || state.people.length >= MAX_PEOPLE) return;
+    if (!removed) return;
+    if (state.people.length >= MAX_PEOPLE) {
+      return say(ui.peopleStatus, "There are already " + MAX_PEOPLE + " people, the most the builder holds. Remove one to bring the note back.");
+    }
     const { person, index } = removed;
     removed = null;
     const at = Math.min(index, state.people.length);
@@ -891,6 +910,8 @@
     state.values = strings(sample, readerFields.concat(sharedFields).map((field) => field.id));
     state.answers = answerStrings(answers, readerQuestions);
     state.people = [newPerson(note.id, strings(sample, recipientFields.map((field) => field.id)), answerStrings(answers, recipientQuestions))];
+    removed = null;
+    say(ui.peopleStatus, "");
     syncReaderInputs();
     rebuildPeople();
     refresh();
@@ -934,6 +955,17 @@
   rememberCoverage();
   if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
   if (!storage) storageUnavailable();
+
+  // Keep nothing, chosen in another tab, holds here too.
+  window.addEventListener("storage", (event) => {
+    if (event.key !== KEEP_NOTHING_KEY && event.key !== null) return;
+    try {
+      keepNothing = storage !== null && storage.getItem(KEEP_NOTHING_KEY) === "1";
+    } catch {
+      keepNothing = true;
+    }
+    if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
+  });
 
   app.addEventListener("input", onInput);
   app.addEventListener("change", onChange);
