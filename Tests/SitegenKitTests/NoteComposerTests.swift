@@ -22,9 +22,16 @@ import Testing
         #expect(text.contains("\n\nI'm glad I had the chance to meet your team"))
     }
 
-    @Test func theFirstPartAfterTheGreetingNeverOpensWithAlso() throws {
+    @Test func thePartAfterTheGreetingNeverLeansOnTheThanksLeftOut() throws {
         let text = try compose("hiring-manager", off: ["outcome"]).text
-        #expect(text.hasPrefix("Dear Mr. Alvarez,\n\nI want to thank you"))
+        #expect(text.hasPrefix("Dear Mr. Alvarez,\n\nThank you and your colleagues for the time"))
+    }
+
+    @Test func aWordingThatLeavesItsElementOutCountsAsLeftOutForTheNextPart() throws {
+        let note = try compose("hiring-manager", answers: ["news": "automated"])
+        #expect(note.statuses["outcome"] == .unneeded)
+        #expect(note.text.contains("where things stand. Thank you and your colleagues for the time"))
+        #expect(!note.text.contains("too,"))
     }
 
     @Test func whoToldTheNewsChoosesTheOutcomeWording() throws {
@@ -37,7 +44,7 @@ import Testing
 
     @Test func howTheyMetChoosesTheThanks() throws {
         let call = try compose("interviewer", answers: ["met": "call"]).text
-        #expect(call.contains("Thank you, too, for making time to speak with me."))
+        #expect(call.contains("Thank you for making time to speak with me."))
         #expect(!call.contains("panel"))
     }
 

@@ -176,3 +176,20 @@ def test_printing_all_notes_puts_each_on_its_own_page(builder, driver):
     pages = pdf_text(driver).split("\f")
     assert any("Dear Tom," in page and "Ms. Okafor" not in page for page in pages)
     assert any("Dear Ms. Okafor," in page and "Dear Tom," not in page for page in pages)
+
+
+def test_printing_a_later_note_on_a_phone_starts_on_the_first_page(builder, driver):
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": 390, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        builder.open()
+        builder.fill_sample("notes/interviewer")
+        builder.add_person()
+        builder.type(builder.person_input(1, "recipient_name"), "Ms. Okafor")
+        builder.js("window.print = () => {}")
+        builder.click(builder.action(1, "print"))
+        pages = [page for page in pdf_text(driver).split("\f") if page.strip()]
+        assert len(pages) == 1 and "Dear Ms. Okafor," in pages[0]
+        assert pdf_text(driver).split("\f")[0].strip() != ""
+    finally:
+        driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

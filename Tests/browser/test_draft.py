@@ -94,6 +94,8 @@ def test_keep_nothing_forgets_the_draft_and_stores_no_details(builder):
     stored = builder.js("return Object.keys(localStorage).map((k) => k + '=' + localStorage.getItem(k))")
     assert stored == ["sitegen-note-builder:keep-nothing=1"]
     assert "Nothing is kept on this device" in builder.find("#builder-draft-status").text
+    # The paragraph about the draft no longer promises to keep it.
+    assert builder.find("#builder-draft-hint").text.startswith("Nothing you type is kept on this device")
 
     builder.reopen_until(lambda: builder.find("#builder-keep-nothing").is_selected())
     assert builder.reader_input("company").get_attribute("value") == ""

@@ -21,15 +21,15 @@ def test_a_stock_phrase_is_flagged_with_its_reason(builder):
     assert "Name a real project" in sincere.text
 
 
-def test_asking_them_to_reconsider_is_not_positive(builder):
+def test_asking_them_to_change_their_mind_is_not_positive(builder):
     builder.fill_sample("notes/hiring-manager")
     assert "builder-quality-ok" in quality(builder, "Positive").get_attribute("class")
-    builder.type(builder.reader_input("learned"), "that you might reconsider if the new hire leaves")
+    builder.type(builder.reader_input("learned"), "that you might change your mind if the new hire leaves")
     positive = quality(builder, "Positive")
     assert "builder-quality-check" in positive.get_attribute("class")
-    assert "“reconsider”" in positive.text
+    assert "“change your mind”" in positive.text
     # Guidance, never a blocker: the note is still there to copy.
-    assert "reconsider" in builder.preview(0)
+    assert "change your mind" in builder.preview(0)
     assert builder.action(0, "copy").is_enabled()
 
 

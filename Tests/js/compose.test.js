@@ -73,10 +73,10 @@ test("a detail repeated in another note is pointed out, the reader's own name is
 });
 
 test("stock and negative phrases are flagged with their reason", () => {
-  const values = { ...note("hiring-manager").sample, looked_forward: "growing with the company, and I hope you reconsider" };
+  const values = { ...note("hiring-manager").sample, looked_forward: "growing with the company, and I hope you reconsider my application" };
   const composed = compose("hiring-manager", values);
   const checks = NoteCompose.qualities(composed, { data, values, fieldsUsed: new Set(Object.keys(values)), others: [] });
-  assert.ok(checks.positive.some((finding) => finding.text === "\u201creconsider\u201d" && finding.why.length > 0));
+  assert.ok(checks.positive.some((finding) => finding.text === "\u201creconsider my application\u201d" && finding.why.length > 0));
   const stock = NoteCompose.qualities(compose("hiring-manager", { ...values, looked_forward: "a great opportunity to grow with the company" }),
     { data, values, fieldsUsed: new Set(), others: [] });
   assert.ok(stock.sincere.some((finding) => finding.text === "\u201cgrow with the company\u201d"));
@@ -87,6 +87,33 @@ test("a note over the length guidance says so and why", () => {
   const checks = NoteCompose.qualities(compose("hiring-manager", values), { data, values, fieldsUsed: new Set(), others: [] });
   assert.equal(checks.concise.level, "long");
   assert.equal(checks.concise.why, data.checks.why);
+});
+
+test("innocent uses of a word are not flagged", () => {
+  const values = { ...note("hiring-manager").sample, learned: "how you reconsider a design, your well-deserved reputation, and why customers were frustrated" };
+  const checks = NoteCompose.qualities(compose("hiring-manager", values), { data, values, fieldsUsed: new Set(), others: [] });
+  assert.deepEqual(checks.positive, []);
+});
+
+test("a detail typed as the example, however capitalised, is still the example", () => {
+  const example = field("looked_forward").example;
+  const values = { ...note("hiring-manager").sample, looked_forward: example[0].toUpperCase() + example.slice(1) + "." };
+  const checks = NoteCompose.qualities(compose("hiring-manager", values), {
+    data, values, fieldsUsed: NoteCompose.usedFields(note("hiring-manager"), data, {}, new Set()), others: [] });
+  assert.ok(checks.sincere.some((finding) => /still the example/.test(finding.text)));
+});
+
+test("a note with no detail of the reader's own is not yet sincere", () => {
+  const checks = NoteCompose.qualities(compose("interviewer", {}), {
+    data, values: {}, fieldsUsed: NoteCompose.usedFields(note("interviewer"), data, {}, new Set()), others: [] });
+  assert.ok(checks.sincere.some((finding) => finding.text === "No detail of your own yet."));
+});
+
+test("a wording that leaves its element out lets the next part speak alone", () => {
+  const sample = note("hiring-manager").sample;
+  const composed = compose("hiring-manager", sample, { news: "automated" });
+  assert.equal(composed.statuses.outcome, "unneeded");
+  assert.ok(!composed.text.includes("too, for the time"));
 });
 
 test("phrases match whole words only, whatever the apostrophe", () => {

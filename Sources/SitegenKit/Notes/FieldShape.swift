@@ -25,12 +25,12 @@ public enum FieldShape: String, Sendable, CaseIterable {
     /// says dropped (a salutation, an article or job noun, a clause's lead-in), compared without their punctuation;
     /// then stray marks trimmed from both ends until none is left; last, a clause's safe capital lowered.
     public func normalize(_ raw: String, after: String? = nil) -> String {
-        var value = Self.collapse(Array(raw.unicodeScalars))
-        if self == .clause || self == .title { value = Self.unquote(value) }
+        var value = Self.unquote(Self.collapse(Array(raw.unicodeScalars)))
         var words = value.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
         switch self {
         case .name:
-            if words.count > 1, Self.salutations.contains(Self.bare(words[0])) { words.removeFirst() }
+            // "Dear Dana" is Dana; "Dear" alone is no name at all.
+            if let first = words.first, Self.salutations.contains(Self.bare(first)) { words.removeFirst() }
         case .title:
             if words.count > 1, Self.articles.contains(Self.bare(words[0])) { words.removeFirst() }
             if words.count > 1, Self.jobNouns.contains(Self.bare(words[words.count - 1])) { words.removeLast() }
@@ -47,6 +47,11 @@ public enum FieldShape: String, Sendable, CaseIterable {
             break
         }
         value = Self.tidyEnds(Self.join(words), trailing: trailing, oneEndMark: self == .name)
+        // A name keeps a full stop only after an abbreviation or an initial ("Acme Inc.", "Jordan J."): "Dana." is
+        // a full stop typed out of habit, which would stand before the note's comma.
+        if self == .name, value.last == ".", !Self.endsWithAbbreviation(value.dropLast()) {
+            value = Self.tidyEnds(Array(value.dropLast()), trailing: trailing, oneEndMark: true)
+        }
         guard value.contains(where: Self.isLetterOrDigit) else { return "" }
         if self == .clause {
             words = value.split(separator: " ").map(Array.init)
@@ -73,6 +78,16 @@ public enum FieldShape: String, Sendable, CaseIterable {
         while end > 0, closingMarks.contains(word[end - 1]) || pausingMarks.contains(word[end - 1]) { end -= 1 }
         return asciiLower(Array(word[..<end]))
     }
+
+    /// Whether the last word of `value` is an abbreviation that takes a full stop: a single letter, a word with a
+    /// dot already in it ("U.S"), or one of `abbreviations`.
+    private static func endsWithAbbreviation(_ value: ArraySlice<Unicode.Scalar>) -> Bool {
+        let word = Array(value.split(separator: " ", omittingEmptySubsequences: false).last ?? [])
+        return word.count == 1 || word.contains(".") || abbreviations.contains(asciiLower(word))
+    }
+
+    static let abbreviations: Set<[Unicode.Scalar]> = words(
+        "inc ltd co corp jr sr bros llc plc gmbh ag sa st dr mr mrs ms mx prof esq assn dept univ intl")
 
     /// Marks that end a sentence.
     static let closingMarks: Set<Unicode.Scalar> = [".", "!", "?", "\u{2026}"]

@@ -23,6 +23,8 @@ public struct NoteComposer: Sendable {
         public var join: NoteTemplate.Join?
         /// Its text.
         public var runs: [Run]
+        /// Whether its wording covers its element.
+        public var covers: Bool
 
         /// Its text as one string.
         public var text: String { runs.map(\.text).joined() }
@@ -36,6 +38,8 @@ public struct NoteComposer: Sendable {
         case blank
         /// Switched off by the reader.
         case off
+        /// In the note, in a wording that leaves the element out because it does not fit the reader's situation.
+        case unneeded
         /// Not in this template.
         case absent
     }
@@ -52,8 +56,11 @@ public struct NoteComposer: Sendable {
         public var text: String
         /// Each element id's status.
         public var statuses: [String: Status]
-        /// Ids of the template parts left out.
+        /// Positions of the template parts left out.
         public var leftOut: Set<Int>
+        /// Positions of the parts whose element the note does not say: left out, or worded without it
+        /// (`covers: false`). The part after one of these uses its `alone` wording.
+        public var unsaid: Set<Int>
     }
 
     let fields: [String: Field]
@@ -72,17 +79,23 @@ public struct NoteComposer: Sendable {
     ) -> Note {
         var parts: [Part] = []
         var leftOut: Set<Int> = []
+        var unsaid: Set<Int> = []
         var carried: NoteTemplate.Join?
         for (index, part) in template.parts.enumerated() {
             if let element = part.element, off.contains(element) {
                 leftOut.insert(index)
+                unsaid.insert(index)
                 carried = carried?.stronger(part.join) ?? part.join
                 continue
             }
             let wording = part.wording(answers: answers, defaults: defaults)
-            let segments = index > 0 && leftOut.contains(index - 1) ? wording.alone ?? wording.text : wording.text
+            let segments = index > 0 && unsaid.contains(index - 1) ? wording.alone ?? wording.text : wording.text
+            if part.element != nil, !wording.covers { unsaid.insert(index) }
             let join = parts.isEmpty ? nil : carried?.stronger(part.join) ?? part.join
-            parts.append(Part(index: index, element: part.element, join: join, runs: fill(segments, values, missing)))
+            parts.append(
+                Part(
+                    index: index, element: part.element, join: join, runs: fill(segments, values, missing),
+                    covers: wording.covers))
             carried = nil
         }
         var text = ""
@@ -97,13 +110,18 @@ public struct NoteComposer: Sendable {
                 if statuses[element] == nil { statuses[element] = .off }
                 continue
             }
-            let blank = parts.first { $0.index == index }!.runs.contains(where: \.isBlank)
+            let composed = parts.first { $0.index == index }!
+            if !composed.covers {
+                if statuses[element] == nil || statuses[element] == .off { statuses[element] = .unneeded }
+                continue
+            }
+            let blank = composed.runs.contains(where: \.isBlank)
             statuses[element] = blank || statuses[element] == .blank ? .blank : .covered
         }
         let subject = fill(template.subject, values, missing)
         return Note(
             parts: parts, subject: subject.map(\.text).joined(), subjectRuns: subject, text: text, statuses: statuses,
-            leftOut: leftOut)
+            leftOut: leftOut, unsaid: unsaid)
     }
 
     /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!`, `?`

@@ -58,6 +58,8 @@ struct NoteData: Encodable {
     struct Wording: Encodable {
         var text: [Segment]
         var alone: [Segment]?
+        /// Present, as false, only for a wording that leaves its element out.
+        var covers: Bool?
     }
 
     struct Part: Encodable {
@@ -127,7 +129,8 @@ struct NoteData: Encodable {
     }
 
     private static func wording(_ wording: NoteTemplate.Wording) -> Wording {
-        Wording(text: wording.text.map(segment), alone: wording.alone?.map(segment))
+        Wording(
+            text: wording.text.map(segment), alone: wording.alone?.map(segment), covers: wording.covers ? nil : false)
     }
 
     private static func segment(_ segment: NoteTemplate.Segment) -> Segment {

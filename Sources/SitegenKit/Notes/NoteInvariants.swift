@@ -60,7 +60,7 @@ enum NoteInvariants {
         subject.append(note.subjectRuns)
         var problems = marks(in: text) + marks(in: subject).map { "in the subject: \($0)" }
         problems += emptiness(in: text) + starts(in: text)
-        for part in note.parts where part.index > 0 && note.leftOut.contains(part.index - 1) {
+        for part in note.parts where part.index > 0 && note.unsaid.contains(part.index - 1) {
             let opening = NoteTemplate.firstSentence(part.runs.map { $0.field == nil ? .text($0.text) : .field("") })
             if let pattern = leaning.first(where: { $0.matches(opening) }) {
                 problems.append("“\(pattern.phrase)” leans on a part that is left out: “\(opening)”")

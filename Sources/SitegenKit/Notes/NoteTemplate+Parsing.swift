@@ -81,14 +81,15 @@ extension NoteTemplate {
             parts: parts)
     }
 
-    /// A variant is its text, or a mapping with `text` and `alone`.
+    /// A variant is its text, or a mapping with `text`, `alone` and `covers`.
     private static func variantWording(_ node: YAMLValue, fields: [Field]) throws(Diagnostic) -> Wording {
         if node.node.scalar != nil { return Wording(text: try segments(of: node, fields: fields), alone: nil) }
-        let keys = try node.mapping(allowedKeys: ["text", "alone"], what: "a variant")
+        let keys = try node.mapping(allowedKeys: ["text", "alone", "covers"], what: "a variant")
         guard let text = keys["text"] else { throw node.error("this variant has no `text`") }
         return Wording(
             text: try segments(of: text, fields: fields),
-            alone: try keys["alone"].map { value throws(Diagnostic) in try segments(of: value, fields: fields) })
+            alone: try keys["alone"].map { value throws(Diagnostic) in try segments(of: value, fields: fields) },
+            covers: try keys["covers"]?.bool(what: "`covers`") ?? true)
     }
 
     /// A part whose wording opens with a connective that leans on the part before ("Still, …", "I also …") must say

@@ -43,6 +43,9 @@ public struct NoteTemplate: Sendable, Equatable {
         public var text: [Segment]
         /// The text used instead when the part before it is left out, for a part that leans on it ("Still, …").
         public var alone: [Segment]?
+        /// Whether this wording covers the part's element: a variant for a situation where the element does not
+        /// apply (no one to thank for news no one gave) says so with `covers: false`.
+        public var covers: Bool = true
     }
 
     /// One piece of the note.

@@ -119,7 +119,7 @@ extension NoteView {
                 paragraphs[paragraphs.count - 1].parts.append(view)
             }
         }
-        let covered = Set(page.template.elementIDs)
+        let covered = Set(note.statuses.filter { $0.value == .covered || $0.value == .blank }.keys)
         let situation = page.template.questionIDs.compactMap { id -> Situation? in
             guard let question = feature.questions.first(where: { $0.id == id }) else { return nil }
             let chosen = answers[id] ?? question.defaultAnswer

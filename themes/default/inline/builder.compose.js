@@ -22,6 +22,8 @@ const NoteCompose = (() => {
   const SALUTATIONS = new Set(["dear", "hi", "hello"]);
   const ARTICLES = new Set(["the", "a", "an"]);
   const JOB_NOUNS = new Set(["role", "position", "job"]);
+  const ABBREVIATIONS = new Set(
+    "inc ltd co corp jr sr bros llc plc gmbh ag sa st dr mr mrs ms mx prof esq assn dept univ intl".split(" "));
   const LOWERABLE = new Set(
     ("a an the about all any at being both each every for from how in its many more much my new on our some that " +
       "their these this those to what when where which who why with your").split(" "));
@@ -89,6 +91,12 @@ const NoteCompose = (() => {
     }
   }
 
+  // FieldShape.endsWithAbbreviation in Swift.
+  function endsWithAbbreviation(value) {
+    const word = value.split(" ").pop() || "";
+    return [...word].length === 1 || word.includes(".") || ABBREVIATIONS.has(asciiLower(word));
+  }
+
   function isSafeToLower(word) {
     if (!/^[A-Z][a-z]+$/.test(word)) return false;
     const lower = asciiLower(word);
@@ -97,11 +105,10 @@ const NoteCompose = (() => {
 
   // FieldShape.normalize in Swift.
   function normalize(raw, shape, after) {
-    let value = collapse(typeof raw === "string" ? raw : "");
-    if (shape === "clause" || shape === "title") value = unquote(value);
+    let value = unquote(collapse(typeof raw === "string" ? raw : ""));
     const words = value.split(" ").filter(Boolean);
     if (shape === "name") {
-      if (words.length > 1 && SALUTATIONS.has(bare(words[0]))) words.shift();
+      if (words.length > 0 && SALUTATIONS.has(bare(words[0]))) words.shift();
     } else if (shape === "title") {
       if (words.length > 1 && ARTICLES.has(bare(words[0]))) words.shift();
       if (words.length > 1 && JOB_NOUNS.has(bare(words[words.length - 1]))) words.pop();
@@ -115,6 +122,10 @@ const NoteCompose = (() => {
       }
     }
     value = tidyEnds(words.join(" "), TRAILING[shape] || TRAILING.name, shape === "name");
+    // A name keeps a full stop only after an abbreviation or an initial.
+    if (shape === "name" && value.endsWith(".") && !endsWithAbbreviation(value.slice(0, -1))) {
+      value = tidyEnds(value.slice(0, -1), TRAILING.name, true);
+    }
     if (!hasLetterOrDigit(value)) return "";
     if (shape === "clause") {
       const parts = value.split(" ");
@@ -132,7 +143,12 @@ const NoteCompose = (() => {
     const result = [];
     if (used !== typed) result.push({ kind: "tidied", text: "The note uses: \u201c" + used + "\u201d." });
     if (field.shape === "clause") {
-      if (/^[A-Z]/.test(used) && !/^I\b/.test(used)) {
+      const after = field.after || "";
+      if (/^I\b/.test(used)) {
+        result.push({ kind: "check", text: "Start where \u201c" + after + " \u2026\u201d leaves off, not with a sentence of your own: for example \u201c" + field.example + "\u201d." });
+      } else if (/\bto$/.test(after) && /^to\s/i.test(typed) && !/^\S+ing\b/.test(used)) {
+        result.push({ kind: "check", text: "After \u201c\u2026 to\u201d, start with a word ending in -ing, such as \u201chelping\u201d." });
+      } else if (/^[A-Z]/.test(used)) {
         result.push({ kind: "check", text: "This finishes a sentence, so start it with a small letter unless it begins with a name." });
       }
       if (/[.!?] /.test(used)) {
@@ -140,6 +156,8 @@ const NoteCompose = (() => {
       }
     } else if (field.shape === "name" && /[a-z]/.test(used) && !/[A-Z]/.test(used) && !/[^\x00-\x7f]/.test(used)) {
       result.push({ kind: "check", text: "Names usually start with a capital letter. The note keeps what you type." });
+    } else if (field.shape === "title" && /\s(at|for|with)\s/i.test(used)) {
+      result.push({ kind: "check", text: "Just the job title: the note names the organization itself." });
     } else if (field.shape === "line" && /@/.test(used) && /[\s,;]|@.*@/.test(used)) {
       result.push({ kind: "check", text: "This goes on a line of its own: one email address or phone number is enough." });
     }
@@ -194,21 +212,27 @@ const NoteCompose = (() => {
     const blank = missing || ((field) => "[" + field.label + "]");
     const parts = [];
     const leftOut = new Set();
+    // NoteComposer's `unsaid`: left out, or worded without its element; the part after uses its `alone` wording.
+    const unsaid = new Set();
     let carried = null;
     note.parts.forEach((part, index) => {
       const join = JOINS[part.join] !== undefined ? part.join : "paragraph";
       if (part.element && off.has(part.element)) {
         leftOut.add(index);
+        unsaid.add(index);
         carried = carried ? strongerJoin(carried, join) : join;
         return;
       }
       const wording = wordingOf(part, answers, defaults);
-      const segments = index > 0 && leftOut.has(index - 1) && wording.alone ? wording.alone : wording.text;
+      const segments = index > 0 && unsaid.has(index - 1) && wording.alone ? wording.alone : wording.text;
+      if (part.element && wording.covers === false) unsaid.add(index);
       parts.push({
         index,
         element: part.element || null,
         join: parts.length === 0 ? null : carried ? strongerJoin(carried, join) : join,
         runs: fill(segments, values, fields, blank),
+        covers: wording.covers !== false,
+        question: part.question || null,
       });
       carried = null;
     });
@@ -223,13 +247,17 @@ const NoteCompose = (() => {
         return;
       }
       const composed = parts.find((p) => p.index === index);
+      if (!composed.covers) {
+        if (!statuses[part.element] || statuses[part.element] === "off") statuses[part.element] = "unneeded";
+        return;
+      }
       const blanks = composed.runs.filter((run) => run.blank);
       missingFields[part.element] = (missingFields[part.element] || []).concat(blanks.map((run) => run.field));
       statuses[part.element] = blanks.length > 0 || statuses[part.element] === "blank" ? "blank" : "covered";
     });
     const subjectRuns = fill(note.subject, values, fields, blank);
     const subject = subjectRuns.map((run) => run.text).join("");
-    return { parts, text, subject, subjectRuns, statuses, missingFields, leftOut, words: wordCount(text) };
+    return { parts, text, subject, subjectRuns, statuses, missingFields, leftOut, unsaid, words: wordCount(text) };
   }
 
   // String.wordCount in Swift: runs of characters other than space, tab, line feed and carriage return.
@@ -239,17 +267,9 @@ const NoteCompose = (() => {
 
   // The fields a note uses with these answers and these elements on: only those are asked for.
   function usedFields(note, data, answers, off) {
-    const defaults = defaultAnswers(data);
-    const used = new Set();
-    const add = (segments) => (segments || []).forEach((s) => typeof s.field === "string" && used.add(s.field));
-    add(note.subject);
-    note.parts.forEach((part, index) => {
-      if (part.element && off.has(part.element)) return;
-      const wording = wordingOf(part, answers, defaults);
-      const previous = note.parts[index - 1];
-      const alone = previous && previous.element && off.has(previous.element) && wording.alone;
-      add(alone ? wording.alone : wording.text);
-    });
+    const composed = compose(note, data, {}, answers, off);
+    const used = new Set(composed.subjectRuns.filter((run) => run.field).map((run) => run.field));
+    for (const part of composed.parts) for (const run of part.runs) if (run.field) used.add(run.field);
     return used;
   }
 
@@ -326,10 +346,18 @@ const NoteCompose = (() => {
     for (const field of data.fields) {
       // Only details are someone else's when left as the example; a name may really be "Alex Morgan".
       if (!fieldsUsed.has(field.id) || field.shape !== "clause") continue;
-      const value = collapse(values[field.id] || "");
-      if (value !== "" && asciiLower(value) === asciiLower(field.example)) {
+      const value = normalize(own(values, field.id) ? values[field.id] : "", field.shape, field.after);
+      if (value !== "" && asciiLower(value) === asciiLower(normalize(field.example, field.shape, field.after))) {
         sincere.push({ text: "\u201c" + field.label + "\u201d is still the example. Write your own.", why: "The example is someone else\u2019s detail; yours is what they will remember." });
       }
+    }
+    // A note whose template asks for details, with none of them given, has nothing of the reader's own in it.
+    const detailFields = data.fields.filter((field) => field.scope !== "reader" && field.shape === "clause");
+    const asksForDetails = detailFields.some((field) => fieldsUsed.has(field.id));
+    const givesDetail = composed.parts.some((part) => part.runs.some((run) => run.field && !run.blank &&
+      detailFields.some((field) => field.id === run.field)));
+    if (asksForDetails && !givesDetail) {
+      sincere.push({ text: "No detail of your own yet.", why: "A specific detail from your interviews is what tells them the note was written for them." });
     }
     const typedText = composed.parts.flatMap((part) => part.runs.filter((run) => run.field && !run.blank).map((run) => run.text)).join(" \u2022 ");
     for (const pattern of checks.stock || []) {

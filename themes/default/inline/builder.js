@@ -54,6 +54,7 @@
     clear: document.getElementById("builder-clear"),
     keepNothing: document.getElementById("builder-keep-nothing"),
     draftStatus: document.getElementById("builder-draft-status"),
+    draftHint: document.getElementById("builder-draft-hint"),
     announcer: document.getElementById("builder-announcer"),
     storageNotice: document.getElementById("builder-storage-notice"),
     blank: document.getElementById("builder-blank"),
@@ -254,8 +255,17 @@
     }
   }
 
+  // What the draft paragraph says follows the choice, so it never promises to keep what it will not.
+  function describeDraft() {
+    if (!ui.draftHint) return;
+    ui.draftHint.textContent = keepNothing
+      ? "Nothing you type is kept on this device: it is gone when you close or reload the page. Nothing is sent anywhere."
+      : "Your answers stay in this browser, on this device, so they are still here when you come back. Nothing is sent anywhere.";
+  }
+
   function setKeepNothing(on) {
     keepNothing = on;
+    describeDraft();
     if (!storage) return;
     try {
       if (on) {
@@ -486,6 +496,7 @@
     covered: () => "covered",
     blank: (missing) => "missing: fill in " + missing.join(", "),
     off: () => "missing: switched off",
+    unneeded: (missing, question) => "left out: it does not fit your answer to \u201c" + question + "\u201d",
     absent: () => "not in this note",
   };
 
@@ -504,13 +515,17 @@
 
   // A day or two after the news, as the guide advises; a date typed in the past still gets its advice.
   function sendByText() {
-    if (!state.heard) return "When to send: a day or two after you hear the news.";
+    const unknown = "When to send: a day or two after you hear the news, or once the role has clearly been filled.";
+    if (!state.heard) return unknown;
     const heard = new Date(state.heard + "T12:00:00");
-    if (Number.isNaN(heard.getTime())) return "When to send: a day or two after you hear the news.";
-    const by = new Date(heard.getTime() + 2 * 86400000);
-    const text = by.toLocaleDateString(document.documentElement.lang || undefined, { weekday: "long", day: "numeric", month: "long" });
+    if (Number.isNaN(heard.getTime())) return unknown;
     const today = new Date();
     today.setHours(12, 0, 0, 0);
+    if (heard.getTime() > today.getTime() + 43200000) return "The day you heard the news is still to come: check the date above.";
+    const by = new Date(heard.getTime() + 2 * 86400000);
+    const options = { weekday: "long", day: "numeric", month: "long" };
+    if (by.getFullYear() !== today.getFullYear()) options.year = "numeric";
+    const text = by.toLocaleDateString(document.documentElement.lang || undefined, options);
     const late = by.getTime() < today.getTime() - 43200000;
     return "Send by " + text + (late ? ". That day has passed, and a note now still beats none." : ", a day or two after the news.");
   }
@@ -536,13 +551,18 @@
           el("span", { class: "builder-quality-why", text: " " + quality.concise.why }))),
       qualityBlock("Positive", quality.positive, "nothing that complains or asks them to change their mind."));
     const covered = elements.filter((element) => composed.statuses[element.id] === "covered").length;
-    card.legend.textContent = "Elements covered: " + covered + " of " + elements.length;
+    // A short note leaves some elements out by design: count against what this note has.
+    const present = elements.filter((element) => composed.statuses[element.id] && composed.statuses[element.id] !== "absent").length;
+    card.legend.textContent = "Elements covered: " + covered + " of " + present +
+      (present < elements.length ? " in this note (the checklist has " + elements.length + ")" : "");
     for (const element of elements) {
       const { item, box, status } = card.items.get(element.id);
       const fares = composed.statuses[element.id] || "absent";
       const missing = (composed.missingFields[element.id] || []).map((id) => fieldsById.get(id).label);
+      const part = composed.parts.find((p) => p.element === element.id && !p.covers);
+      const question = part && data.questions.find((q) => q.id === part.question);
       item.className = "builder-element builder-element-" + fares;
-      status.textContent = STATUS_TEXT[fares](missing);
+      status.textContent = STATUS_TEXT[fares](missing, question ? question.label : "");
       // An element the template lacks has nothing to switch, so its checkbox is hidden and disabled.
       box.hidden = fares === "absent";
       box.disabled = fares === "absent";
@@ -834,16 +854,19 @@
     else if (role === "print") printNote(card);
   }
 
-  // Editing a person brings their note into view in the column beside the form.
+  // Editing a person brings their note into view in the column beside the form: the whole card when it fits,
+  // else its text. Editing what every note shares marks none of them.
   function onFocusIn(event) {
     const row = event.target.closest && event.target.closest("li.builder-person");
-    if (!row || !WIDE.matches) return;
-    const card = cards.get(Number(row.getAttribute("data-uid")));
-    if (!card) return;
+    const card = row ? cards.get(Number(row.getAttribute("data-uid"))) : null;
     for (const other of cards.values()) other.root.classList.toggle("builder-note-current", other === card);
-    // The column is sticky, so it is the card's offset parent.
-    const top = card.root.offsetTop;
-    if (top < ui.notes.scrollTop || top + 80 > ui.notes.scrollTop + ui.notes.clientHeight) ui.notes.scrollTop = top;
+    if (!card || !WIDE.matches) return;
+    // The column is sticky, so it is the offset parent of the card and of its text.
+    const start = card.root.offsetTop;
+    const end = card.preview.offsetTop + card.preview.offsetHeight;
+    const top = end - start <= ui.notes.clientHeight ? start : card.preview.offsetTop - 8;
+    const visible = top >= ui.notes.scrollTop && end <= ui.notes.scrollTop + ui.notes.clientHeight;
+    if (!visible) ui.notes.scrollTop = top;
   }
 
   function addPerson() {
@@ -915,7 +938,8 @@
     syncReaderInputs();
     rebuildPeople();
     refresh();
-    say(ui.sampleStatus, "Filled in the sample for \u201c" + note.title + "\u201d. Its note is beside person 1.");
+    say(ui.sampleStatus, "Filled in the sample for \u201c" + note.title + "\u201d. Its note is " +
+      (WIDE.matches ? "beside" : "below") + " person 1\u2019s details.");
   }
 
   function clearAll() {
@@ -954,6 +978,7 @@
   refresh({ save: false });
   rememberCoverage();
   if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
+  describeDraft();
   if (!storage) storageUnavailable();
 
   // Keep nothing, chosen in another tab, holds here too.
@@ -965,6 +990,7 @@
       keepNothing = true;
     }
     if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
+    describeDraft();
   });
 
   app.addEventListener("input", onInput);
