@@ -63,3 +63,12 @@ def test_a_removed_person_comes_back_with_undo(builder):
     assert builder.preview(0).startswith("Dear Ms. Okafor,")
     assert "your migration plan" in builder.preview(1)
     assert status.text == "Brought back Ms. Okafor and their note."
+
+
+def test_the_limit_on_people_is_explained_where_add_is(builder):
+    limit = builder.find("#builder-add-limit")
+    assert not limit.is_displayed()
+    builder.js("for (let i = 0; i < 25; i += 1) document.getElementById('builder-add').click()")
+    assert len(builder.person_rows()) == 20
+    assert not builder.find("#builder-add").is_enabled()
+    assert limit.is_displayed() and "up to 20 people" in limit.text

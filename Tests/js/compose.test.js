@@ -36,6 +36,13 @@ test("hints say what was tidied and what only the reader can fix", () => {
   assert.deepEqual(NoteCompose.hints("", field("company")), []);
 });
 
+test("a clause typed as a sentence, or as an infinitive, gets a hint the note cannot fix", () => {
+  const lookedForward = field("looked_forward");
+  assert.match(NoteCompose.hints("I was hoping to help your team", lookedForward).at(-1).text, /leaves off/);
+  assert.match(NoteCompose.hints("To help your team ship faster", lookedForward).at(-1).text, /ending in -ing/);
+  assert.match(NoteCompose.hints("the Designer role at Acme", field("role")).at(-1).text, /names the organization/);
+});
+
 test("a part whose neighbour is off uses its own wording", () => {
   const sample = note("hiring-manager").sample;
   const text = compose("hiring-manager", sample, {}, ["disappointment"]).text;

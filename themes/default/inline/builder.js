@@ -50,6 +50,7 @@
     recipients: document.getElementById("builder-recipients"),
     add: document.getElementById("builder-add"),
     peopleStatus: document.getElementById("builder-people-status"),
+    addLimit: document.getElementById("builder-add-limit"),
     notes: document.getElementById("builder-notes"),
     clear: document.getElementById("builder-clear"),
     keepNothing: document.getElementById("builder-keep-nothing"),
@@ -633,6 +634,7 @@
     });
     updateReaderSection();
     ui.add.disabled = state.people.length >= MAX_PEOPLE;
+    if (ui.addLimit) ui.addLimit.hidden = !ui.add.disabled;
     for (const button of ui.recipients.querySelectorAll('[data-role="remove"]')) button.disabled = state.people.length === 1;
     if (save) saveDraft();
     scheduleAnnouncement();
@@ -978,6 +980,7 @@
   refresh({ save: false });
   rememberCoverage();
   if (ui.keepNothing) ui.keepNothing.checked = keepNothing;
+  if (ui.addLimit) ui.addLimit.textContent = "The builder holds up to " + MAX_PEOPLE + " people. Remove one to add another.";
   describeDraft();
   if (!storage) storageUnavailable();
 
