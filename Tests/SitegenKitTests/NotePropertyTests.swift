@@ -137,6 +137,10 @@ import Testing
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-parity-\(UUID()).json")
         try json.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
+        // The browser suite composes the same cases in Chromium (Tests/browser/test_parity.py).
+        if let copy = ProcessInfo.processInfo.environment["SITEGEN_PARITY_CASES"] {
+            try json.write(to: URL(fileURLWithPath: copy))
+        }
         let script = SiteTests.repository.appendingPathComponent("Tests/js/parity.js").path
         let result = try runProcess(URL(fileURLWithPath: "/usr/bin/env"), ["node", script, file.path])
         #expect(result.status == 0, "\(result.output)")

@@ -290,3 +290,23 @@ def axe_violations(driver):
         "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
         ".then((r) => done(r.violations.map((v) => [v.id, v.impact, v.nodes.slice(0, 3).map((n) => n.target.join(' '))])))",
         AXE_TAGS)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The property test's cases, composed by Swift
+
+
+@pytest.fixture(scope="session")
+def parity_cases(tmp_path_factory):
+    """The cases NotePropertyTests composed in Swift, as it wrote them to SITEGEN_PARITY_CASES.
+
+    `.ci/test` sets the variable for `swift test`, so the file is already there; run alone, this asks
+    `swift test` for that one test."""
+    path = Path(os.environ.get("SITEGEN_PARITY_CASES", tmp_path_factory.mktemp("parity") / "parity.json"))
+    if not path.exists():
+        subprocess.run(
+            ["swift", "test", "--filter", "NotePropertyTests/theBuilderComposesWhatSwiftComposes"],
+            cwd=REPO_ROOT, env={**os.environ, "SITEGEN_PARITY_CASES": str(path)}, check=True,
+            capture_output=True, timeout=1200)
+    assert path.exists(), f"swift test wrote no cases to {path}"
+    return path.read_text(encoding="utf-8")
