@@ -31,9 +31,7 @@ public enum FileTree {
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
         while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let name = String(cString: Disk.name(of: entry))
             if name.hasPrefix(".") { continue }
             let full = path + "/" + name
             var type = Int32(entry.pointee.d_type)

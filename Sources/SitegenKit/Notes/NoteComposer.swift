@@ -1,7 +1,8 @@
 /// Composes a note from its template: picks each part's wording by the answers, leaves out the parts whose element
-/// is switched off (passing their join on), uses a part's `alone` wording when the part before it is left out, and
-/// fills placeholders with values tidied by their field's shape. Pure, and mirrored line for line by
-/// `builder.compose.js`, so a note reads the same on a sample page and in the builder.
+/// is switched off (passing their join on), uses a part's `alone` wording when the part before it is not said (left
+/// out, or worded with `covers: false`), and fills placeholders with values tidied by their field's shape. Pure, and
+/// mirrored step for step by `builder.compose.js` (held to it by `NotePropertyTests`), so a note reads the same on a
+/// sample page and in the builder.
 public struct NoteComposer: Sendable {
     /// A run of a composed part: template text, a reader's value, or a blank standing for a missing value.
     public struct Run: Sendable, Equatable {

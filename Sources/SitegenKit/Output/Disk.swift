@@ -216,6 +216,13 @@ struct Disk: Sendable {
         try entries(in: path).map(\.name)
     }
 
+    /// The name in a `readdir` entry, in place, up to its NUL. The record can be shorter than `dirent`, so copying
+    /// the whole `d_name` array would read past its end (AddressSanitizer caught that copy).
+    static func name(of entry: UnsafePointer<dirent>) -> UnsafePointer<CChar> {
+        let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+        return UnsafeRawPointer(entry).advanced(by: offset).assumingMemoryBound(to: CChar.self)
+    }
+
     /// The entries of the folder at `path` with what each is, without `.` and `..`. Fails when the folder cannot
     /// be read, or holds a name that is not valid UTF-8 (which a `String` path could not name again): a caller
     /// that carries a folder over must never take an unreadable one for an empty one.
@@ -229,9 +236,7 @@ struct Disk: Sendable {
                 if errno != 0 { throw FileError.current("read the folder", path) }
                 return result
             }
-            let decoded = withUnsafeBytes(of: entry.pointee.d_name) {
-                String(validatingCString: $0.bindMemory(to: CChar.self).baseAddress!)
-            }
+            let decoded = String(validatingCString: Self.name(of: entry))
             guard let name = decoded else { throw FileError(action: "read the folder", path: path, code: EILSEQ) }
             if name == "." || name == ".." { continue }
             // readdir's entry type spares a stat per entry; some file systems leave it unknown.
