@@ -32,7 +32,7 @@ struct PageRenderer: Sendable {
         let root = RelativePath.rootPrefix(from: route.output)
         let features = index.features.indices.map { position in
             index.features[position].values(
-                for: page.meta.features.indices.contains(position) ? page.meta.features[position] : nil,
+                for: page.meta.feature(position),
                 at: route.output, standalone: page.meta.standalone)
         }
         let embeds = self.embeds

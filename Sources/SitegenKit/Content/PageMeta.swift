@@ -18,6 +18,11 @@ public struct PageMeta: Sendable {
     public var draft: Bool
     /// What each feature decoded from the keys it owns, in `FeatureSet` order.
     var features: [(any FeaturePageData)?]
+
+    /// What the feature at `position` decoded, if any (a page decoded without features has none).
+    func feature(_ position: Int) -> (any FeaturePageData)? {
+        features.indices.contains(position) ? features[position] : nil
+    }
     /// A page that works on its own: its style and script are inlined, features may embed their data, and a
     /// Content-Security-Policy forbids every request.
     public var standalone: Bool

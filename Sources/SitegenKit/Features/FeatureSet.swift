@@ -47,11 +47,9 @@ struct FeatureSet: Sendable {
         var problems: [Diagnostic] = []
         for (position, feature) in features.enumerated() {
             let own = pages.compactMap { page in
-                page.meta.features.indices.contains(position)
-                    ? page.meta.features[position].map {
-                        FeaturePage(
-                            route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
-                    } : nil
+                page.meta.feature(position).map {
+                    FeaturePage(route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
+                }
             }
             do throws(BuildFailure) {
                 result.append(try feature.index(own))

@@ -1,5 +1,5 @@
 /// One of the elements a good note contains, defined once in `content/elements.yaml`.
-public struct Element: Sendable, Equatable {
+public struct Element: Sendable, Equatable, Encodable {
     /// Stable identifier that note parts refer to.
     public var id: String
     /// 1-based position in the checklist.

@@ -1,7 +1,7 @@
 /// A value that note templates use, described for the reader who fills it in (`content/fields.yaml`).
-public struct Field: Sendable, Equatable {
+public struct Field: Sendable, Equatable, Encodable {
     /// Whose detail the field holds.
-    public enum Scope: String, Sendable, CaseIterable {
+    public enum Scope: String, Sendable, CaseIterable, Encodable {
         /// The reader's own, the same in every note (their name, the job).
         case reader
         /// Asked once, and each person's note may say something else instead (what the reader looked forward to).

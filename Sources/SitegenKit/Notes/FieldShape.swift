@@ -5,7 +5,7 @@
 /// Tidying only makes changes that cannot alter meaning. It works on Unicode scalars with ASCII-only case rules and
 /// explicit character tables (white space, marks, what counts as a letter), because JavaScript and Swift agree on
 /// those whatever Unicode version each ships.
-public enum FieldShape: String, Sendable, CaseIterable {
+public enum FieldShape: String, Sendable, CaseIterable, Encodable {
     /// A name or an organization, kept as typed: "Ms. Okafor", "eBay". A salutation typed before it is dropped, and
     /// marks that cannot end a name ("Dana,", "Dana…", "Dana!!").
     case name

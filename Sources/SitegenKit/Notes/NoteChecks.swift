@@ -4,7 +4,7 @@
 public struct NoteChecks: Sendable, Equatable {
     /// A phrase to look for, matched without regard to ASCII case or to the kind of apostrophe, and only as whole
     /// words.
-    public struct Pattern: Sendable, Equatable {
+    public struct Pattern: Sendable, Equatable, Encodable {
         /// The words to look for.
         public var phrase: String
         /// Why it is flagged, in one line, shown beside the note.

@@ -3,50 +3,13 @@ import Foundation
 /// The elements, fields, questions, checks and note templates as JSON, embedded in standalone pages so the note
 /// builder in the browser composes exactly the templates sitegen composes, already tokenized.
 struct NoteData: Encodable {
-    struct ElementEntry: Encodable {
-        var id: String
-        var number: Int
-        var title: String
-        var why: String
-        var example: String
-    }
-
-    struct FieldEntry: Encodable {
-        var id: String
-        var label: String
-        var hint: String
-        var example: String
-        var scope: String
-        var shape: String
-        var after: String?
-    }
-
-    struct AnswerEntry: Encodable {
-        var id: String
-        var label: String
-    }
-
-    struct QuestionEntry: Encodable {
-        var id: String
-        var label: String
-        var hint: String
-        var scope: String
-        var answers: [AnswerEntry]
-    }
-
-    struct PatternEntry: Encodable {
-        var phrase: String
-        var why: String
-        var atStart: Bool
-    }
-
     struct Checks: Encodable {
         var aim: Int
         var most: Int
         var why: String
-        var stock: [PatternEntry]
-        var negative: [PatternEntry]
-        var leaning: [PatternEntry]
+        var stock: [NoteChecks.Pattern]
+        var negative: [NoteChecks.Pattern]
+        var leaning: [NoteChecks.Pattern]
     }
 
     /// A segment is `{"text": "..."}` or `{"field": "id"}`.
@@ -80,33 +43,19 @@ struct NoteData: Encodable {
         var answers: [String: String]
     }
 
-    var elements: [ElementEntry]
-    var fields: [FieldEntry]
-    var questions: [QuestionEntry]
+    var elements: [Element]
+    var fields: [Field]
+    var questions: [Question]
     var checks: Checks
     var notes: [Note]
 
     init(feature: NoteFeature, notes: [NoteIndex.Entry]) {
-        elements = feature.elements.map {
-            ElementEntry(id: $0.id, number: $0.number, title: $0.title, why: $0.why, example: $0.example)
-        }
-        fields = feature.fields.map {
-            FieldEntry(
-                id: $0.id, label: $0.label, hint: $0.hint, example: $0.example, scope: $0.scope.rawValue,
-                shape: $0.shape.rawValue, after: $0.after)
-        }
-        questions = feature.questions.map {
-            QuestionEntry(
-                id: $0.id, label: $0.label, hint: $0.hint, scope: $0.scope.rawValue,
-                answers: $0.answers.map { AnswerEntry(id: $0.id, label: $0.label) })
-        }
-        let patterns = { (list: [NoteChecks.Pattern]) in
-            list.map { PatternEntry(phrase: $0.phrase, why: $0.why, atStart: $0.atStart) }
-        }
+        elements = feature.elements
+        fields = feature.fields
+        questions = feature.questions
         checks = Checks(
             aim: feature.checks.length.aim, most: feature.checks.length.most, why: feature.checks.length.why,
-            stock: patterns(feature.checks.stock), negative: patterns(feature.checks.negative),
-            leaning: patterns(feature.checks.leaning))
+            stock: feature.checks.stock, negative: feature.checks.negative, leaning: feature.checks.leaning)
         self.notes = notes.map { entry in
             let template = entry.page.template
             return Note(

@@ -46,9 +46,8 @@ struct NoteIndex: FeatureIndex {
     }
 
     func values(for data: (any FeaturePageData)?, at output: String, standalone: Bool) -> any TemplateObject {
-        let elements = feature.elements.map(ElementView.init)
         return NoteValues(
-            elements: elements,
+            elements: feature.elements,
             notes: notes.map {
                 NoteSummary(
                     title: $0.title, description: $0.description, recipient: $0.page.template.recipient,

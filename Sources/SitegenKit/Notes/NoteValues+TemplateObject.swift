@@ -14,7 +14,7 @@ extension NoteValues: TemplateObject {
     }
 }
 
-extension ElementView: TemplateObject {
+extension Element: TemplateObject {
     func value(named name: String) -> TemplateValue {
         switch name {
         case "id": .text(id)

@@ -2,7 +2,7 @@
 /// standalone pages `noteData` (the builder's JSON) and `blankNotes` (every template with blanks, for readers
 /// without JavaScript and for printing).
 struct NoteValues {
-    var elements: [ElementView]
+    var elements: [Element]
     var notes: [NoteSummary]
     var note: NoteView?
     /// JSON, inserted unescaped inside `<script type="application/json">`.
@@ -11,7 +11,7 @@ struct NoteValues {
 
     /// One of everything, for reflection only.
     static var example: NoteValues {
-        let element = ElementView(Element(id: "", number: 1, title: "", why: "", example: ""))
+        let element = Element(id: "", number: 1, title: "", why: "", example: "")
         let note = NoteView(
             recipient: "", subject: "",
             paragraphs: [.init(parts: [.init(text: "", element: element, startsLine: false, startsWithSpace: false)])],
@@ -20,23 +20,6 @@ struct NoteValues {
         return NoteValues(
             elements: [element], notes: [.init(title: "", description: "", recipient: "", href: "", elementCount: 0)],
             note: note, noteData: "", blankNotes: [.init(id: "", title: "", note: note)])
-    }
-}
-
-/// An element as templates see it.
-struct ElementView {
-    var id: String
-    var number: Int
-    var title: String
-    var why: String
-    var example: String
-
-    init(_ element: Element) {
-        id = element.id
-        number = element.number
-        title = element.title
-        why = element.why
-        example = element.example
     }
 }
 
@@ -65,7 +48,7 @@ struct NoteView {
 
     struct Part {
         var text: String
-        var element: ElementView?
+        var element: Element?
         /// Joins the previous part on a new line of the same paragraph.
         var startsLine: Bool
         /// Joins the previous part after a space.
@@ -73,7 +56,7 @@ struct NoteView {
     }
 
     struct Coverage {
-        var element: ElementView
+        var element: Element
         var isCovered: Bool
     }
 
@@ -110,7 +93,7 @@ extension NoteView {
             missing: { "________ (\($0.label))" })
         var paragraphs: [Paragraph] = []
         for part in note.parts {
-            let element = part.element.flatMap { id in feature.elements.first { $0.id == id } }.map(ElementView.init)
+            let element = part.element.flatMap { id in feature.elements.first { $0.id == id } }
             let view = Part(
                 text: part.text, element: element, startsLine: part.join == .line, startsWithSpace: part.join == .space)
             if part.join == nil || part.join == .paragraph || paragraphs.isEmpty {
@@ -154,7 +137,7 @@ extension NoteView {
             paragraphs: paragraphs,
             text: note.text,
             wordCount: note.text.wordCount,
-            coverage: feature.elements.map { Coverage(element: ElementView($0), isCovered: covered.contains($0.id)) },
+            coverage: feature.elements.map { Coverage(element: $0, isCovered: covered.contains($0.id)) },
             coveredCount: covered.count,
             situation: situation)
     }

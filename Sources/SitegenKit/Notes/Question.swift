@@ -1,8 +1,8 @@
 /// A question about the reader's situation whose answer chooses wording in the notes (`content/questions.yaml`):
 /// who told them the news, how they met each person.
-public struct Question: Sendable, Equatable {
+public struct Question: Sendable, Equatable, Encodable {
     /// Whose situation the answer describes: the reader's, once, or each person's.
-    public enum Scope: String, Sendable, CaseIterable {
+    public enum Scope: String, Sendable, CaseIterable, Encodable {
         /// Asked once for every note.
         case reader
         /// Asked for each person.
@@ -10,7 +10,7 @@ public struct Question: Sendable, Equatable {
     }
 
     /// One possible answer.
-    public struct Answer: Sendable, Equatable {
+    public struct Answer: Sendable, Equatable, Encodable {
         /// The id note parts name in `variants`.
         public var id: String
         /// How the form shows it.

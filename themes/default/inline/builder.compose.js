@@ -386,6 +386,6 @@ const NoteCompose = (() => {
     return { sincere, concise, positive };
   }
 
-  return { JOINS, normalize, hints, compose, wordCount, usedFields, usedQuestions, matches, qualities, sentencesWithValues };
+  return { normalize, hints, compose, usedFields, usedQuestions, matches, qualities };
 })();
 if (typeof module !== "undefined" && module.exports) module.exports = NoteCompose;
