@@ -91,7 +91,9 @@ struct PageRenderer: Sendable {
                 hasToc: page.meta.toc ?? (tocHeadings.filter { $0.level == 2 }.count >= 3),
                 isHome: route.output == "index.html",
                 readingMinutes: max(1, (words + 115) / 230),
-                canonical: index.baseURL.map { $0 + (route.output == "index.html" ? "" : route.output) },
+                // A not-found page stands for every missing address; it is no page's canonical version.
+                canonical: route.output == SiteFiles.notFoundPage
+                    ? nil : index.baseURL.map { $0 + (route.output == "index.html" ? "" : route.output) },
                 previous: link(neighbours.previous),
                 next: link(neighbours.next),
                 hasPager: neighbours.previous != nil || neighbours.next != nil),
@@ -99,7 +101,8 @@ struct PageRenderer: Sendable {
             home: .init(href: root + "index.html"),
             stylesheet: .init(href: root + "assets/style.css"),
             favicon: theme.favicon,
-            standalone: page.meta.standalone ? standalone(layout: page.meta.layout) : nil,
+            standalone: page.meta.standalone
+                ? standalone(layout: page.meta.layout, askingOwnHost: route.output == SiteFiles.notFoundPage) : nil,
             nav: index.nav.map {
                 PageContext.NavItem(
                     title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output),
@@ -127,8 +130,8 @@ struct PageRenderer: Sendable {
 extension PageRenderer {
     /// The inlined style and script of a standalone page, with the policy that allows exactly them. The layout's
     /// scripts are `inline/LAYOUT.*.js` (in name order: pure modules a test runner can load alone) and then
-    /// `inline/LAYOUT.js`.
-    func standalone(layout: String) -> PageContext.Standalone {
+    /// `inline/LAYOUT.js`. `askingOwnHost` lets its scripts ask the page's own host, as the not-found page's do.
+    func standalone(layout: String, askingOwnHost: Bool = false) -> PageContext.Standalone {
         let style = [theme.stylesheet, theme.inlineFiles["\(layout).css"]].compactMap { $0 }.joined(separator: "\n")
         let modules = theme.inlineFiles.keys.filter {
             $0.hasPrefix("\(layout).") && $0.hasSuffix(".js") && $0 != "\(layout).js"
@@ -136,7 +139,8 @@ extension PageRenderer {
         let script = (modules.sorted() + ["\(layout).js"]).compactMap { theme.inlineFiles[$0] }.joined(separator: "\n")
         return PageContext.Standalone(
             style: style, script: script,
-            csp: ContentSecurityPolicy.offline(scripts: script.isEmpty ? [] : [script], styles: [style]))
+            csp: ContentSecurityPolicy.offline(
+                scripts: script.isEmpty ? [] : [script], styles: [style], askingOwnHost: askingOwnHost))
     }
 }
 

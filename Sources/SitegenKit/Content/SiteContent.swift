@@ -21,6 +21,13 @@ public struct SiteContent: Sendable {
                 "this page has no `description`; it gets the site's, which search results and link previews show for every such page",
                 hint: "add `description: One sentence about this page.` to its front matter", severity: .warning)
         }
+            + pages.filter { $0.route.output == SiteFiles.notFoundPage && !$0.meta.standalone }.map {
+                Diagnostic(
+                    SourceLocation(file: $0.displayPath, line: 1, column: 1),
+                    "hosts serve this page at every missing address, at any depth, where its stylesheet link does not reach",
+                    hint: "add `standalone: true` to its front matter, so its style travels inside the page",
+                    severity: .warning)
+            }
     }
 
     /// The data files that configure the site rather than become part of it.

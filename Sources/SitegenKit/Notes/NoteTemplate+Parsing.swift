@@ -17,9 +17,6 @@ extension NoteTemplate {
     static func decode(_ value: YAMLValue, vocabulary: Vocabulary) throws(Diagnostic) -> NoteTemplate {
         let keys = try value.mapping(allowedKeys: Self.keys, what: "`note`")
         guard let to = keys["to"] else { throw value.error("`note` has no `to` (who the note is for)") }
-        guard let subject = keys["subject"] else {
-            throw value.error("`note` has no `subject` (the email subject line)")
-        }
         guard let partsValue = keys["parts"] else { throw value.error("`note` has no `parts`") }
         var parts: [Part] = []
         for item in try partsValue.sequence(what: "`parts`") {
@@ -77,7 +74,9 @@ extension NoteTemplate {
         guard !parts.isEmpty else { throw partsValue.error("`parts` is empty") }
         return NoteTemplate(
             recipient: try to.nonEmptyString(what: "`to`"),
-            subject: try segments(of: subject, fields: vocabulary.fields),
+            subject: try keys["subject"].map { (subject) throws(Diagnostic) in
+                try segments(of: subject, fields: vocabulary.fields)
+            } ?? [],
             parts: parts)
     }
 

@@ -73,7 +73,7 @@ public struct NoteTemplate: Sendable, Equatable {
 
     /// Who the note is for, in a few words.
     public var recipient: String
-    /// The email subject line.
+    /// The email subject line; empty for a note with none, such as a card.
     public var subject: [Segment]
     /// The note's parts, in order.
     public var parts: [Part]

@@ -77,7 +77,10 @@ extension NoteView.Part: TemplateObject {
     func value(named name: String) -> TemplateValue {
         switch name {
         case "text": .text(text)
+        case "lead": .text(lead)
+        case "lastWord": .text(lastWord)
         case "element": .init(element)
+        case "isAlternate": .flag(isAlternate)
         case "startsLine": .flag(startsLine)
         case "startsWithSpace": .flag(startsWithSpace)
         default: .missing

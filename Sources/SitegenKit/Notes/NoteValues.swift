@@ -14,7 +14,13 @@ struct NoteValues {
         let element = Element(id: "", number: 1, title: "", why: "", example: "")
         let note = NoteView(
             recipient: "", subject: "",
-            paragraphs: [.init(parts: [.init(text: "", element: element, startsLine: false, startsWithSpace: false)])],
+            paragraphs: [
+                .init(parts: [
+                    .init(
+                        text: "", lead: "", lastWord: "", element: element, isAlternate: false, startsLine: false,
+                        startsWithSpace: false)
+                ])
+            ],
             text: "", wordCount: 0, coverage: [.init(element: element, isCovered: true)], coveredCount: 0,
             situation: [.init(question: "", answer: "", others: "", elements: "")])
         return NoteValues(
@@ -48,7 +54,13 @@ struct NoteView {
 
     struct Part {
         var text: String
+        /// `text` split before its last word, so a template can keep the last word and the element's marker
+        /// together on one line (`lead` keeps its trailing space).
+        var lead: String
+        var lastWord: String
         var element: Element?
+        /// Every other part that covers an element, so neighbouring parts can be told apart.
+        var isAlternate: Bool
         /// Joins the previous part on a new line of the same paragraph.
         var startsLine: Bool
         /// Joins the previous part after a space.
@@ -92,10 +104,15 @@ extension NoteView {
             page.template, values: sample ? page.sample : [:], answers: answers,
             missing: { "________ (\($0.label))" })
         var paragraphs: [Paragraph] = []
+        var covering = 0
         for part in note.parts {
             let element = part.element.flatMap { id in feature.elements.first { $0.id == id } }
+            let split = part.text.lastIndex(of: " ").map(part.text.index(after:)) ?? part.text.startIndex
             let view = Part(
-                text: part.text, element: element, startsLine: part.join == .line, startsWithSpace: part.join == .space)
+                text: part.text, lead: String(part.text[..<split]), lastWord: String(part.text[split...]),
+                element: element, isAlternate: element != nil && covering % 2 == 1,
+                startsLine: part.join == .line, startsWithSpace: part.join == .space)
+            if element != nil { covering += 1 }
             if part.join == nil || part.join == .paragraph || paragraphs.isEmpty {
                 paragraphs.append(Paragraph(parts: [view]))
             } else {

@@ -458,7 +458,7 @@
     card.root = el("article", { class: "builder-note", id: prefix, "aria-labelledby": card.heading.id, "data-uid": person.uid },
       el("div", { class: "builder-note-head" }, card.heading, card.kind),
       card.sendBy,
-      el("p", { class: "builder-note-subject" }, el("span", { class: "builder-label", text: "Subject:" }), " ", card.subject),
+      card.subjectLine = el("p", { class: "builder-note-subject" }, el("span", { class: "builder-label", text: "Subject:" }), " ", card.subject),
       card.preview,
       el("div", { class: "builder-note-tools" },
         card.qualities,
@@ -539,6 +539,8 @@
     card.kind.textContent = note.title;
     card.sendBy.textContent = sendByText();
     card.subject.textContent = composed.subject;
+    // A card has no subject line.
+    card.subjectLine.hidden = composed.subject === "";
     card.preview.textContent = composed.text;
     const quality = NoteCompose.qualities(composed, {
       data, values: valuesFor(person), fieldsUsed: NoteCompose.usedFields(note, data, answersFor(person), person.off), others,
@@ -571,7 +573,8 @@
     }
     // RFC 6068: line breaks in a mailto body are CRLF.
     const body = composed.text.replace(/\r?\n/g, "\r\n");
-    card.mail.href = "mailto:?subject=" + encodeURIComponent(composed.subject) + "&body=" + encodeURIComponent(body);
+    const subject = composed.subject === "" ? "" : "subject=" + encodeURIComponent(composed.subject) + "&";
+    card.mail.href = "mailto:?" + subject + "body=" + encodeURIComponent(body);
     for (const span of card.root.querySelectorAll('[data-role="who"]')) span.textContent = ": note for " + name;
   }
 
