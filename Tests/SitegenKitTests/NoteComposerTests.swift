@@ -19,7 +19,7 @@ import Testing
     @Test func aPartLeaningOnOneSwitchedOffUsesItsOwnWording() throws {
         let text = try compose("hiring-manager", off: ["disappointment"]).text
         #expect(!text.contains("Still,"))
-        #expect(text.contains("\n\nI'm glad I had the chance to meet your team"))
+        #expect(text.contains("\n\nI’m glad I had the chance to meet your team"))
     }
 
     @Test func thePartAfterTheGreetingNeverLeansOnTheThanksLeftOut() throws {

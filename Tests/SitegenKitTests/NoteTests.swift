@@ -35,6 +35,17 @@ import Testing
         )
     }
 
+    @Test func aNoteWithoutASubjectHasNone() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.write(
+            "themes/default/templates/note.mustache", "{{<base}}{{$main}}[{{note.subject}}]{{/main}}{{/base}}")
+        try site.page(
+            "n.md", front: Self.note.replacingOccurrences(of: "  subject: \"Thanks from {{name}}\"\n", with: ""))
+        try site.build()
+        #expect(try site.read("n.html").contains("<main>[]</main>"))
+    }
+
     @Test func unknownFieldSuggestsTheClosest() throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -34,12 +34,12 @@ def test_switching_an_element_off_removes_it_and_marks_it_missing(builder):
     builder.click(box)
 
     after = builder.preview()
-    assert "I'll admit I'm disappointed." in before
+    assert "I’ll admit I’m disappointed." in before
     assert "disappointed" not in after
     assert builder.element_status(0, "disappointment") == "off"
     # The appreciation sentence joined the removed one with a space; it now opens the paragraph, and in the
     # wording it has for when the part it answered ("Still, ...") is left out.
-    assert "\n\nI'm glad I had the chance" in after
+    assert "\n\nI’m glad I had the chance" in after
     assert "Still," not in after
     assert "Elements covered: 5 of 6" in builder.find(".builder-checklist legend", builder.cards()[0]).text
 

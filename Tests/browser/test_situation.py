@@ -13,12 +13,12 @@ def test_who_told_the_news_chooses_how_each_note_mentions_it(builder):
 
     builder.choose(builder.reader_question("news"), "hiring_manager")
     assert builder.preview(0).count("thank") <= 2
-    assert "I've heard from the hiring manager" in builder.preview(0)
+    assert "I’ve heard from the hiring manager" in builder.preview(0)
 
 
 def test_the_hiring_manager_is_thanked_for_the_news_only_if_they_gave_it(builder):
     builder.fill_sample("notes/hiring-manager")
-    assert "I'm grateful you told me yourself." in builder.preview(0)
+    assert "I’m grateful you told me yourself." in builder.preview(0)
     builder.choose(builder.reader_question("news"), "recruiter")
     assert "told me yourself" not in builder.preview(0)
     assert "I heard from your recruiting team" in builder.preview(0)

@@ -47,7 +47,7 @@ test("a part whose neighbour is off uses its own wording", () => {
   const sample = note("hiring-manager").sample;
   const text = compose("hiring-manager", sample, {}, ["disappointment"]).text;
   assert.ok(!text.includes("Still,"));
-  assert.ok(text.includes("\n\nI'm glad I had the chance"));
+  assert.ok(text.includes("\n\nI’m glad I had the chance"));
 });
 
 test("the answer to who told you the news chooses the wording", () => {
