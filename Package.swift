@@ -57,7 +57,9 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit"]
+            dependencies: ["SitegenKit"],
+            // Test data read from the repository by path, not bundled.
+            exclude: ["Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -140,10 +140,41 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         #expect(syntaxError("{{upper(title)}}")?.message == "{{upper(title)}} calls a function sitegen does not know")
     }
 
-    @Test func textOutsideBlocksOfAChildIsAnError() {
-        let error = syntaxError("{{<base}}\nstray\n{{/base}}")
+    @Test func textOutsideBlocksOfAChildIsIgnored() throws {
+        let output = try render(
+            "{{<base}}\nstray {{$a}}mine{{/a}} text\n{{/base}}", others: ["base": "[{{$a}}a{{/a}}]"])
+        #expect(output == "[mine]")
+    }
+
+    @Test func aTagOutsideBlocksOfAChildIsAnError() {
+        let error = syntaxError("{{<base}}\n{{stray}}\n{{/base}}")
         #expect(error?.message == "a template that inherits from a parent has content outside its blocks")
         #expect(error?.offset == 10)
+    }
+
+    @Test func aValueThatIsThereButEmptyHidesTheSameNameFurtherOut() throws {
+        let inner: [String: TemplateValue] = ["title": .null, "note": .text("")]
+        let values: [String: TemplateValue] = [
+            "title": .text("outer"), "note": .text("outer"), "inner": .object(Values(inner)),
+        ]
+        #expect(try render("{{#inner}}[{{title}}|{{note}}]{{/inner}}", values) == "[|]")
+        #expect(try render("{{#inner}}{{^title}}none{{/title}}{{/inner}}", values) == "none")
+    }
+
+    @Test func aCarriageReturnLineBreakEndsAStandaloneLine() throws {
+        #expect(try render("a\r\n{{#t}}\r\nb\r\n{{/t}}\r\nc", ["t": .flag(true)]) == "a\r\nb\r\nc")
+    }
+
+    @Test func aLineOfParentAndBlockTagsStandsAlone() throws {
+        let output = try render("{{<base}}{{$a}}\none\n{{/a}}{{/base}}\n", others: ["base": "{{$a}}a{{/a}}"])
+        #expect(output == "one\n")
+    }
+
+    @Test func anOverrideIsReindentedWhereTheBlockStands() throws {
+        let base = "<main>\n  {{$main}}\n  {{/main}}\n</main>"
+        let output = try render(
+            "{{<base}}\n{{$main}}\n    <p>a</p>\n    <p>b</p>\n{{/main}}\n{{/base}}", others: ["base": base])
+        #expect(output == "<main>\n  <p>a</p>\n  <p>b</p>\n</main>")
     }
 
     @Test func malformedNameIsAnError() {

@@ -25,6 +25,10 @@ extension Template {
         var offset: Int
         /// The whitespace before a tag that stood alone on its line (the line itself is dropped).
         var indentation: [UInt8] = []
+        /// Whether the tag's line was dropped as standalone.
+        var standalone = false
+        /// For a block tag with only whitespace before it on its line, standalone or not: that whitespace.
+        var lineIndentation: [UInt8]?
 
         /// Tags that leave no trace in the output when they stand alone on a line.
         static let standaloneSigils = Set("#^/!><$=".utf8)
@@ -90,10 +94,17 @@ extension Template {
     }
 
     /// Applies Mustache's standalone rule: a line holding only whitespace and one section, comment, partial,
-    /// parent, block or delimiter tag is dropped, line break included, leaving just the tag.
+    /// parent, block or delimiter tag is dropped, line break included (`\n` or `\r\n`), leaving just the tag. So
+    /// is a line holding only parent and block tags, one of them a parent's: a parent renders nothing of its own
+    /// between its tags, so such a line has nothing else to show. A block tag with only whitespace before it on
+    /// its line keeps that whitespace as its line indentation, for the lines its content adds.
     private static func standingAlone(_ tokens: [Token], in bytes: [UInt8]) -> [Token] {
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        let carriageReturn = UInt8(ascii: "\r")
         var result: [Token] = []
         result.reserveCapacity(tokens.count)
+        // The sigils of the sections, parents and blocks open so far, to know what each `/` closes.
+        var open: [UInt8] = []
         var lineStart = 0
         while lineStart < tokens.count {
             var lineEnd = lineStart
@@ -103,23 +114,53 @@ extension Template {
             }
             let line = tokens[lineStart..<lineEnd]
             var tags: [Tag] = []
+            var closes: [UInt8] = []
             var indentation: [UInt8] = []
             var blank = true
-            for token in line {
-                switch token {
-                case .tag(let tag): tags.append(tag)
+            for index in line.indices {
+                switch line[index] {
+                case .tag(var tag):
+                    if tag.sigil == UInt8(ascii: "/") {
+                        closes.append(open.popLast() ?? 0)
+                    } else {
+                        closes.append(0)
+                        if Set("#^<$".utf8).contains(tag.sigil) { open.append(tag.sigil) }
+                    }
+                    if blank, tag.sigil == UInt8(ascii: "$") { tag.lineIndentation = indentation }
+                    tags.append(tag)
                 case .text(let range):
-                    let text = bytes[range]
-                    blank = blank && text.allSatisfy { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+                    var text = bytes[range]
+                    // A line break written `\r\n` ends its line like `\n`.
+                    if index == line.index(before: line.endIndex), lineEnd < tokens.count, text.last == carriageReturn {
+                        text = text.dropLast()
+                    }
+                    blank = blank && text.allSatisfy(isSpace)
                     if tags.isEmpty { indentation += text }
                 case .newline: break
                 }
             }
-            if blank, tags.count == 1, var tag = tags.first, Tag.standaloneSigils.contains(tag.sigil) {
-                tag.indentation = indentation
-                result.append(.tag(tag))
+            let inheritance = Set("<$".utf8)
+            let alone =
+                blank
+                && (tags.count == 1 && Tag.standaloneSigils.contains(tags[0].sigil)
+                    || tags.count > 1
+                        && zip(tags, closes).allSatisfy { inheritance.contains($0.sigil) || inheritance.contains($1) }
+                        && zip(tags, closes).contains { $0.sigil == UInt8(ascii: "<") || $1 == UInt8(ascii: "<") })
+            if alone {
+                for (index, var tag) in tags.enumerated() {
+                    tag.standalone = true
+                    if index == 0 { tag.indentation = indentation }
+                    result.append(.tag(tag))
+                }
             } else {
-                result += line
+                for token in line {
+                    if case .tag = token, let tag = tags.first {
+                        result.append(.tag(tag))
+                        tags.removeFirst()
+                    } else {
+                        result.append(token)
+                    }
+                }
                 if lineEnd < tokens.count { result.append(.newline) }
             }
             lineStart = lineEnd + 1
@@ -178,13 +219,8 @@ extension Template {
         mutating func add(_ token: Token) throws(TemplateSyntaxError) {
             switch token {
             case .text(let range):
-                guard frames[frames.count - 1].isParent else {
-                    append(bytes[range])
-                    return
-                }
-                guard bytes[range].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }) else {
-                    throw outsideBlocks(at: range.lowerBound)
-                }
+                // Text between a parent's tags and outside its blocks is ignored, as the spec says.
+                if !frames[frames.count - 1].isParent { append(bytes[range]) }
             case .newline:
                 if !frames[frames.count - 1].isParent { append(CollectionOfOne(Template.newline)) }
             case .tag(let tag):
@@ -244,9 +280,17 @@ extension Template {
                             message: "the block {{$\(name)}} is filled twice", hint: "keep one of them",
                             offset: opening.offset)
                     }
-                    frames[frames.count - 1].blocks[name] = frame.nodes
+                    // An override written on lines of its own loses the indentation of its first line, and
+                    // takes the block's where it is filled.
+                    frames[frames.count - 1].blocks[name] =
+                        opening.standalone
+                        ? Self.dedented(frame.nodes, by: Self.leadingSpace(of: frame.nodes)) : frame.nodes
                 } else {
-                    frames[frames.count - 1].nodes.append(.block(name, frame.nodes))
+                    let indentation =
+                        opening.standalone
+                        ? (frame.nodes.isEmpty ? opening.indentation : Self.leadingSpace(of: frame.nodes))
+                        : opening.lineIndentation ?? []
+                    frames[frames.count - 1].nodes.append(.block(name, indentation: indentation, frame.nodes))
                 }
             case .parent(let reference, let indentation):
                 frames[frames.count - 1].nodes.append(
@@ -274,6 +318,56 @@ extension Template {
             } else {
                 frames[last].nodes.append(.text(Array(text)))
             }
+        }
+
+        /// The spaces and tabs that start the first of `nodes`, when it is text.
+        static func leadingSpace(of nodes: [Node]) -> [UInt8] {
+            guard case .text(let text) = nodes.first else { return [] }
+            return Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        }
+
+        /// `nodes` with `indentation` taken off the start of every line, in text and in the indentation of
+        /// standalone tags, inside sections and blocks too.
+        static func dedented(_ nodes: [Node], by indentation: [UInt8]) -> [Node] {
+            guard !indentation.isEmpty else { return nodes }
+            var atLineStart = true
+            func strip(_ bytes: [UInt8]) -> [UInt8] {
+                bytes.starts(with: indentation) ? Array(bytes.dropFirst(indentation.count)) : bytes
+            }
+            func walk(_ nodes: [Node]) -> [Node] {
+                nodes.map { node in
+                    switch node {
+                    case .text(let text):
+                        var lines: [[UInt8]] = []
+                        var line: [UInt8] = []
+                        for byte in text {
+                            line.append(byte)
+                            if byte == Template.newline {
+                                lines.append(atLineStart ? strip(line) : line)
+                                line = []
+                                atLineStart = true
+                            }
+                        }
+                        if !line.isEmpty {
+                            lines.append(atLineStart ? strip(line) : line)
+                            atLineStart = false
+                        }
+                        return .text(lines.flatMap { $0 })
+                    case .variable:
+                        atLineStart = false
+                        return node
+                    case .section(let name, let inverted, let children):
+                        return .section(name, inverted: inverted, walk(children))
+                    case .partial(let reference, let indentation):
+                        return .partial(reference, indentation: strip(indentation))
+                    case .parent(let reference, let indentation, let blocks):
+                        return .parent(reference, indentation: strip(indentation), blocks: blocks)
+                    case .block(let name, let indentation, let children):
+                        return .block(name, indentation: strip(indentation), walk(children))
+                    }
+                }
+            }
+            return walk(nodes)
         }
 
         private func outsideBlocks(at offset: Int) -> TemplateSyntaxError {

@@ -27,7 +27,7 @@ extension Template {
             for node in nodes {
                 if let item = pick(node) { found.append(item) }
                 switch node {
-                case .section(_, _, let children), .block(_, let children): walk(children)
+                case .section(_, _, let children), .block(_, _, let children): walk(children)
                 case .parent(_, _, let blocks): blocks.values.forEach(walk)
                 case .text, .variable, .partial: break
                 }

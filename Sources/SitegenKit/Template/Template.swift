@@ -39,8 +39,10 @@ struct Template: Sendable {
         case partial(Reference, indentation: [UInt8])
         /// `{{<name}}...{{/name}}`: the parent template rendered with these block overrides.
         case parent(Reference, indentation: [UInt8], blocks: [String: [Node]])
-        /// `{{$name}}default{{/name}}`: a place a child template can fill.
-        case block(String, [Node])
+        /// `{{$name}}default{{/name}}`: a place a child template can fill. `indentation` starts each line an
+        /// override adds: the default content's own when the tag stood alone (the override was dedented where it
+        /// was written), else the whitespace before the tag on its line.
+        case block(String, indentation: [UInt8], [Node])
     }
 
     /// The top-level pieces.

@@ -86,10 +86,15 @@ struct TemplateProgram: Sendable {
                     template.nodes, blocks: overrides.merging(blocks) { _, outer in outer },
                     indent: indented(indent, by: indentation), templates: templates, expanding: &expanding)
                 expanding.removeLast()
-            case .block(let name, let fallback):
-                append(
-                    blocks[name] ?? fallback, blocks: blocks, indent: indent, templates: templates,
-                    expanding: &expanding)
+            case .block(let name, let indentation, let fallback):
+                // An override takes the block's indentation; the default already has its own.
+                if let override = blocks[name] {
+                    append(
+                        override, blocks: blocks, indent: indented(indent, by: indentation), templates: templates,
+                        expanding: &expanding)
+                } else {
+                    append(fallback, blocks: blocks, indent: indent, templates: templates, expanding: &expanding)
+                }
             }
         }
     }

@@ -48,7 +48,7 @@ struct TemplateRenderer {
         _ value: TemplateValue, inverted: Bool, _ range: Range<Int>, text: UnsafeBufferPointer<UInt8>
     ) {
         switch value {
-        case .missing:
+        case .missing, .null:
             if inverted { run(range, text: text) }
         case .flag(let flag):
             if flag != inverted { run(range, text: text) }
@@ -106,7 +106,7 @@ struct TemplateRenderer {
             return
         case .number(let number): text = String(number)
         case .flag(let flag): text = flag ? "true" : "false"
-        case .object, .list, .missing: return
+        case .object, .list, .null, .missing: return
         }
         text.withUTF8 { write($0, escaped: escaped, indent: indent) }
     }

@@ -14,17 +14,20 @@ enum TemplateValue {
     case object(any TemplateObject)
     /// A section renders once per item; an inverted section renders when it is empty.
     case list(any TemplateList)
-    /// No such name, or an absent optional: renders nothing and is false.
+    /// A name that is there with no value, such as an absent optional: renders nothing and is false. Unlike
+    /// `missing`, it ends the lookup, so a value of the same name further out is not used in its place.
+    case null
+    /// No such name: renders nothing and is false; the lookup goes on to the next object out.
     case missing
 
-    /// Text, or `missing` when absent.
+    /// Text, or `null` when absent.
     init(_ text: String?) {
-        self = text.map { .text($0) } ?? .missing
+        self = text.map { .text($0) } ?? .null
     }
 
-    /// An object, or `missing` when absent.
+    /// An object, or `null` when absent.
     init(_ object: (any TemplateObject)?) {
-        self = object.map { .object($0) } ?? .missing
+        self = object.map { .object($0) } ?? .null
     }
 }
 
