@@ -89,6 +89,31 @@ import Testing
         #expect(problems.first?.hint?.contains("site/missing.html") == true)
     }
 
+    @Test func linksResolveAgainstTheBaseHref() throws {
+        let site = try Fixture([
+            "index.html": Self.page(
+                ##"<a href="a.html#closing">ok</a> <a href="missing.html">broken</a> <a href="#nowhere">anchor</a>"##,
+                head: #"<base href="notes/">"#),
+            "notes/a.html": Self.page(#"<h2 id="closing">Closing</h2>"#),
+            "notes/index.html": Self.page(),
+        ])
+        defer { site.remove() }
+        let problems = try site.check().problems
+        // `#nowhere` is on the base document, the folder notes/, not on this page.
+        #expect(problems.map(\.message) == [#"broken link "missing.html""#, ##"link to a folder "#nowhere""##])
+        #expect(problems.first?.hint?.contains("site/notes/missing.html") == true)
+    }
+
+    @Test func referencesDecodeAsBrowsersDecodeThem() throws {
+        let site = try Fixture([
+            "index.html": Self.page(#"<a href="caf&eacute;.html">ok</a> <a href="&#150;.html">ok</a>"#),
+            "café.html": Self.page(),
+            "\u{2013}.html": Self.page(),
+        ])
+        defer { site.remove() }
+        #expect(try site.problems() == [])
+    }
+
     @Test func aMissingAnchorIsReportedOnTheTargetPageAndTheSamePage() throws {
         let site = try Fixture([
             "index.html": Self.page(

@@ -336,22 +336,10 @@ struct HTMLScanner {
 // MARK: - Character references
 
 extension HTMLScanner {
-    /// Named references sitegen's pages and hand-written HTML commonly use; others are left as written.
-    private static let namedReferences: [String: String] = [
-        "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "copy": "©", "reg": "®",
-        "trade": "™", "hellip": "…", "mdash": "—", "ndash": "–", "lsquo": "‘", "rsquo": "’", "ldquo": "“",
-        "rdquo": "”", "laquo": "«", "raquo": "»", "middot": "·", "bull": "•", "times": "×", "rarr": "→",
-        "larr": "←", "uarr": "↑", "darr": "↓", "check": "✓", "shy": "\u{AD}", "sect": "§", "para": "¶",
-        "deg": "°", "euro": "€", "pound": "£", "yen": "¥", "cent": "¢", "dollar": "$", "num": "#", "percnt": "%",
-        "lpar": "(", "rpar": ")", "sol": "/", "colon": ":", "semi": ";", "equals": "=", "quest": "?",
-        "comma": ",", "period": ".", "excl": "!", "ast": "*", "plus": "+", "lowbar": "_", "grave": "`",
-        "Tab": "\t", "NewLine": "\n",
-    ]
-    /// References browsers also recognise without the `;` (a legacy of early HTML).
-    private static let legacyReferences: Set<String> = ["amp", "lt", "gt", "quot", "nbsp", "copy", "reg"]
-
-    /// Decodes character references. In attribute values a legacy reference without `;` followed by a letter,
-    /// digit or `=` is left alone, as browsers do, so `?a=1&copy=2` stays a query string.
+    /// Decodes character references as the HTML standard's tokenizer does (its "character reference state"):
+    /// every name of the WHATWG list, the longest that matches, legacy names without `;`, and numeric references
+    /// with the remapping of 0x80–0x9F to the characters of Windows-1252. In attribute values a reference
+    /// without `;` followed by a letter, digit or `=` is left alone, so `?a=1&copy=2` stays a query string.
     static func decode(_ bytes: ArraySlice<UInt8>, inAttribute: Bool) -> String {
         guard bytes.contains(.ampersand) else { return String(decoding: bytes, as: UTF8.self) }
         var result: [UInt8] = []
@@ -373,34 +361,65 @@ extension HTMLScanner {
 
     /// The reference just after an `&`: its text and how many bytes it takes, or nil when it is not one.
     private static func reference(in bytes: ArraySlice<UInt8>, inAttribute: Bool) -> (String, Int)? {
-        var position = bytes.startIndex
-        if position < bytes.endIndex, bytes[position] == .hash {
-            position += 1
-            let hex = position < bytes.endIndex && bytes[position].asciiLowercased == UInt8(ascii: "x")
-            if hex { position += 1 }
-            let digitsStart = position
-            while position < bytes.endIndex, bytes[position].isDigit(hex: hex) {
-                position += 1
+        if bytes.first == .hash { return numericReference(in: bytes) }
+        // The longest name in the list that the text starts with: names are ASCII letters and digits, and
+        // end with `;` unless they are legacy ones.
+        var end = bytes.startIndex
+        while end < bytes.endIndex, end - bytes.startIndex < HTMLEntities.longestName, bytes[end].isASCIIAlphanumeric {
+            end += 1
+        }
+        if end < bytes.endIndex, bytes[end] == .semicolon,
+            let replacement = HTMLEntities.table[String(decoding: bytes[bytes.startIndex...end], as: UTF8.self)]
+        {
+            return (replacement, end + 1 - bytes.startIndex)
+        }
+        while end > bytes.startIndex {
+            if let replacement = HTMLEntities.table[String(decoding: bytes[bytes.startIndex..<end], as: UTF8.self)] {
+                if inAttribute, end < bytes.endIndex, bytes[end] == .equals || bytes[end].isASCIIAlphanumeric {
+                    return nil
+                }
+                return (replacement, end - bytes.startIndex)
             }
-            guard position > digitsStart else { return nil }
-            let digits = String(decoding: bytes[digitsStart..<position], as: UTF8.self)
-            if position < bytes.endIndex, bytes[position] == .semicolon { position += 1 }
-            // Out-of-range and surrogate code points become U+FFFD, as browsers do.
-            let scalar = UInt32(digits, radix: hex ? 16 : 10).flatMap { $0 == 0 ? nil : Unicode.Scalar($0) }
-            return (String(Character(scalar ?? "\u{FFFD}")), position - bytes.startIndex)
+            end -= 1
         }
-        while position < bytes.endIndex, bytes[position].isASCIIAlphanumeric {
+        return nil
+    }
+
+    /// `#123;` or `#x7B;` (the `;` may be missing), as the code point browsers give it.
+    private static func numericReference(in bytes: ArraySlice<UInt8>) -> (String, Int)? {
+        var position = bytes.startIndex + 1
+        let hex = position < bytes.endIndex && bytes[position].asciiLowercased == UInt8(ascii: "x")
+        if hex { position += 1 }
+        let digitsStart = position
+        var value: UInt32 = 0
+        while position < bytes.endIndex, bytes[position].isDigit(hex: hex) {
+            let digit = UInt32(String(UnicodeScalar(bytes[position])), radix: 16)!
+            // Past U+10FFFF the value no longer matters: it becomes U+FFFD.
+            value = min(value &* (hex ? 16 : 10) &+ digit, 0x11_0000)
             position += 1
         }
-        let name = String(decoding: bytes[bytes.startIndex..<position], as: UTF8.self)
-        guard let replacement = namedReferences[name] else { return nil }
-        if position < bytes.endIndex, bytes[position] == .semicolon {
-            return (replacement, position + 1 - bytes.startIndex)
+        guard position > digitsStart else { return nil }
+        if position < bytes.endIndex, bytes[position] == .semicolon { position += 1 }
+        let scalar: Unicode.Scalar
+        if let remapped = windows1252[value] {
+            scalar = remapped
+        } else if value == 0 || value > 0x10_FFFF || (0xD800...0xDFFF).contains(value) {
+            scalar = "\u{FFFD}"
+        } else {
+            scalar = Unicode.Scalar(value)!
         }
-        guard legacyReferences.contains(name) else { return nil }
-        if inAttribute, position < bytes.endIndex, bytes[position] == .equals { return nil }
-        return (replacement, position - bytes.startIndex)
+        return (String(Character(scalar)), position - bytes.startIndex)
     }
+
+    /// Numeric references to 0x80–0x9F mean the Windows-1252 characters at those bytes, as in the HTML standard's
+    /// table; the five bytes Windows-1252 leaves unassigned keep their code points.
+    private static let windows1252: [UInt32: Unicode.Scalar] = [
+        0x80: "\u{20AC}", 0x82: "\u{201A}", 0x83: "\u{0192}", 0x84: "\u{201E}", 0x85: "\u{2026}", 0x86: "\u{2020}",
+        0x87: "\u{2021}", 0x88: "\u{02C6}", 0x89: "\u{2030}", 0x8A: "\u{0160}", 0x8B: "\u{2039}", 0x8C: "\u{0152}",
+        0x8E: "\u{017D}", 0x91: "\u{2018}", 0x92: "\u{2019}", 0x93: "\u{201C}", 0x94: "\u{201D}", 0x95: "\u{2022}",
+        0x96: "\u{2013}", 0x97: "\u{2014}", 0x98: "\u{02DC}", 0x99: "\u{2122}", 0x9A: "\u{0161}", 0x9B: "\u{203A}",
+        0x9C: "\u{0153}", 0x9E: "\u{017E}", 0x9F: "\u{0178}",
+    ]
 }
 
 // MARK: - Line index

@@ -96,6 +96,8 @@ public struct SiteChecker: Sendable {
         var isPage: Bool
         var lines: HTMLScanner.LineIndex
         var anchors: Set<String> = []
+        /// The page's first `<base href>`, against which its relative URLs resolve.
+        var base: String?
         var references: [Reference] = []
         var problems: [Diagnostic] = []
     }
@@ -112,6 +114,7 @@ public struct SiteChecker: Sendable {
             case .start(let tag):
                 if let id = tag["id"], !id.isEmpty { file.anchors.insert(id) }
                 if tag.name == "a", let name = tag["name"], !name.isEmpty { file.anchors.insert(name) }
+                if tag.name == "base", file.base == nil, let href = tag["href"] { file.base = Self.cleaned(href) }
                 file.references += Self.references(in: tag)
                 var contents: (text: String, offset: Int)?
                 if index + 1 < tokens.count, case .text(let text, _, _, let offset) = tokens[index + 1] {
@@ -207,10 +210,9 @@ public struct SiteChecker: Sendable {
     ) -> (message: String, hint: String)? {
         let written = reference.url
         let quoted = "\"\(written)\""
-        // Browsers ignore surrounding whitespace, drop tabs and newlines, and read `\` as `/`.
-        var url = written.trimmed.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
-        url = url.replacingOccurrences(of: "\\", with: "/")
-        guard !url.isEmpty else { return nil }
+        var url = Self.cleaned(written)
+        guard !url.isEmpty || file.base != nil else { return nil }
+        if let base = file.base { url = Self.joined(url, onto: base) }
         let anywhere = "it must work from any folder, any URL sub-path, and from disk"
 
         if let scheme = Self.scheme(of: url) {
@@ -253,21 +255,23 @@ public struct SiteChecker: Sendable {
             )
         }
 
-        let (beforeFragment, fragment) = Self.split(url, at: "#")
-        let path = Self.split(beforeFragment, at: "?").0  // a static host ignores the query
-        guard let decoded = path.removingPercentEncoding else {
+        let decoded: String
+        let target: String
+        let fragment: String?
+        switch Self.destination(of: url, from: file.path) {
+        case .malformed:
             return ("malformed percent-encoding in \(quoted)", "write a literal % as %25")
-        }
-        if decoded.isEmpty {
-            guard file.isPage, let fragment else { return nil }
-            return missingAnchor(fragment, in: file, written: quoted, on: "this page")
-        }
-        guard let target = RelativePath.resolve(decoded, against: file.path) else {
+        case .thisPage(let anchor):
+            guard file.isPage, let anchor else { return nil }
+            return missingAnchor(anchor, in: file, written: quoted, on: "this page")
+        case .outside:
             return (
                 "link leaves the site folder \(quoted)",
                 "it climbs above \(displayRoot.isEmpty ? "the site folder" : displayRoot + "/") with ../; \(anywhere), "
                     + "so keep what it links to inside the site folder"
             )
+        case .file(let path, let written, let anchor):
+            (target, decoded, fragment) = (path, written, anchor)
         }
         let lastSegment = decoded.split(separator: "/", omittingEmptySubsequences: false).last
         if decoded.hasSuffix("/") || lastSegment == "." || lastSegment == ".." || target.isEmpty
@@ -314,6 +318,73 @@ public struct SiteChecker: Sendable {
             hint += "; add the id to the element the link should lead to, or fix the link"
         }
         return ("missing anchor \(written)", hint)
+    }
+
+    /// Where a URL with neither a scheme nor a leading `/` leads, from the page at `page`.
+    enum Destination: Equatable {
+        /// This page, or a place on it.
+        case thisPage(fragment: String?)
+        /// A file or folder of the site, by its path in the site, with the URL's path as decoded.
+        case file(path: String, decoded: String, fragment: String?)
+        /// Above the site folder.
+        case outside
+        /// Percent-encoding that does not decode.
+        case malformed
+    }
+
+    static func destination(of url: String, from page: String) -> Destination {
+        let (beforeFragment, fragment) = split(url, at: "#")
+        let path = split(beforeFragment, at: "?").0  // a static host ignores the query
+        guard let decoded = path.removingPercentEncoding else { return .malformed }
+        if decoded.isEmpty { return .thisPage(fragment: fragment) }
+        guard let target = RelativePath.resolve(decoded, against: page) else { return .outside }
+        return .file(path: target, decoded: decoded, fragment: fragment)
+    }
+
+    /// Where each reference of the pages at `paths` leads inside the site, as `path` or `path#fragment` (the
+    /// fragment as written), by page: what a browser would request, for comparing with another HTML parser.
+    func siteTargets() throws(BuildFailure) -> [String: Set<String>] {
+        let inventory = try Inventory(directory, display: displayRoot)
+        var targets: [String: Set<String>] = [:]
+        for path in inventory.checkedFiles where Self.isPage(path) {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(path).path),
+                let text = String(data: data, encoding: .utf8)
+            else { continue }
+            let file = scanPage(path, text)
+            var found: Set<String> = []
+            for reference in file.references {
+                var url = Self.cleaned(reference.url)
+                if let base = file.base { url = Self.joined(url, onto: base) }
+                guard Self.scheme(of: url) == nil, !url.hasPrefix("/") else { continue }
+                switch Self.destination(of: url, from: path) {
+                case .thisPage(let fragment): found.insert(path + (fragment.map { "#" + $0 } ?? ""))
+                case .file(let target, _, let fragment): found.insert(target + (fragment.map { "#" + $0 } ?? ""))
+                case .outside, .malformed: break
+                }
+            }
+            targets[path] = found
+        }
+        return targets
+    }
+
+    /// A URL as browsers read it: surrounding whitespace ignored, tabs and line breaks dropped, `\` read as `/`.
+    private static func cleaned(_ written: String) -> String {
+        written.trimmed.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+            .replacingOccurrences(of: "\\", with: "/")
+    }
+
+    /// `url` resolved against the page's `<base href>`, written so that the usual checks apply: relative to the
+    /// page when the base is (the base itself is relative to the page), else as absolute as the base.
+    private static func joined(_ url: String, onto base: String) -> String {
+        if scheme(of: url) != nil || url.hasPrefix("/") { return url }
+        if scheme(of: base) != nil {
+            return URL(string: url, relativeTo: URL(string: base))?.absoluteString ?? base
+        }
+        let baseDocument = split(split(base, at: "#").0, at: "?").0
+        // A fragment or query alone refers to the base document itself; a path, to something in its folder.
+        if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("?") { return baseDocument + url }
+        let folder = baseDocument.lastIndex(of: "/").map { String(baseDocument[...$0]) } ?? ""
+        return folder + url
     }
 
     /// The URL's scheme, lowercased, when it starts with one (`https:`, `mailto:`…).
