@@ -76,7 +76,7 @@ struct PageRenderer: Sendable {
         func link(_ entry: SiteIndex.NavEntry?) -> PageContext.NavItem? {
             entry.map {
                 PageContext.NavItem(
-                    title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output), isCurrent: false)
+                    title: $0.title, href: RelativePath.href(from: route.output, to: $0.route.output), isCurrent: false)
             }
         }
         let words = front.body.wordCount
@@ -93,7 +93,10 @@ struct PageRenderer: Sendable {
                 readingMinutes: max(1, (words + 115) / 230),
                 // A not-found page stands for every missing address; it is no page's canonical version.
                 canonical: route.output == SiteFiles.notFoundPage
-                    ? nil : index.baseURL.map { $0 + (route.output == "index.html" ? "" : route.output) },
+                    ? nil
+                    : index.baseURL.map {
+                        $0 + (route.output == "index.html" ? "" : RelativePath.percentEncoded(route.output))
+                    },
                 previous: link(neighbours.previous),
                 next: link(neighbours.next),
                 hasPager: neighbours.previous != nil || neighbours.next != nil),
@@ -105,7 +108,7 @@ struct PageRenderer: Sendable {
                 ? standalone(layout: page.meta.layout, askingOwnHost: route.output == SiteFiles.notFoundPage) : nil,
             nav: index.nav.map {
                 PageContext.NavItem(
-                    title: $0.title, href: RelativePath.url(from: route.output, to: $0.route.output),
+                    title: $0.title, href: RelativePath.href(from: route.output, to: $0.route.output),
                     isCurrent: $0.route == route)
             },
             features: features

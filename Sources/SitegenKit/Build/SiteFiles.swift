@@ -40,7 +40,7 @@ struct SiteFiles {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where page.route.output != Self.notFoundPage {
-            xml += "  <url><loc>\(Self.escape(baseURL + page.route.output))</loc>"
+            xml += "  <url><loc>\(Self.escape(baseURL + RelativePath.percentEncoded(page.route.output)))</loc>"
             if let date = page.meta.date { xml += "<lastmod>\(date)</lastmod>" }
             xml += "</url>\n"
         }
@@ -59,9 +59,11 @@ struct SiteFiles {
         xml += "  <link href=\"\(Self.escape(baseURL))\"/>\n"
         xml += "  <link rel=\"self\" href=\"\(Self.escape(baseURL + "feed.xml"))\"/>\n"
         xml += "  <updated>\(newest)T00:00:00Z</updated>\n"
-        if !config.author.isEmpty { xml += "  <author><name>\(Self.escape(config.author))</name></author>\n" }
+        // RFC 4287 requires an author for a feed whose entries name none: the site's own name when it has no author.
+        let author = config.author.isEmpty ? config.title : config.author
+        xml += "  <author><name>\(Self.escape(author))</name></author>\n"
         for page in dated {
-            let url = Self.escape(baseURL + page.route.output)
+            let url = Self.escape(baseURL + RelativePath.percentEncoded(page.route.output))
             xml += "  <entry>\n    <title>\(Self.escape(page.meta.title))</title>\n"
             xml += "    <id>\(url)</id>\n    <link href=\"\(url)\"/>\n"
             xml += "    <updated>\(page.meta.date!)T00:00:00Z</updated>\n"

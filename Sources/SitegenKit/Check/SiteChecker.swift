@@ -280,7 +280,7 @@ public struct SiteChecker: Sendable {
             let index = target.isEmpty ? "index.html" : target + "/index.html"
             let suggestion =
                 inventory.files.contains(index)
-                ? ": link to \"\(RelativePath.url(from: file.path, to: index))\"" : ""
+                ? ": link to \"\(RelativePath.href(from: file.path, to: index))\"" : ""
             return (
                 "link to a folder \(quoted)",
                 "a URL must name a file, because only a server that serves index files can open a folder\(suggestion)"
@@ -289,7 +289,7 @@ public struct SiteChecker: Sendable {
         guard inventory.files.contains(target) else {
             var hint = "there is no file \(displayRoot.isEmpty ? "" : displayRoot + "/")\(target)"
             if let close = Suggestion.closest(to: target, among: inventory.files.sorted()) {
-                hint += "; did you mean \"\(RelativePath.url(from: file.path, to: close))\"?"
+                hint += "; did you mean \"\(RelativePath.href(from: file.path, to: close))\"?"
             } else {
                 hint += "; fix the URL or add the file"
             }

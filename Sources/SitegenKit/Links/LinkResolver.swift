@@ -61,16 +61,16 @@ public struct LinkResolver: Sendable {
             let index = resolved + "/index.md"
             return .broken(
                 "`\(destination)` links to a folder",
-                hint: "link to a file such as `\(RelativePath.url(from: from.source, to: index))`")
+                hint: "link to a file such as `\(RelativePath.href(from: from.source, to: index))`")
         }
         if let page = pages.values.first(where: { $0.output == resolved }) {
             return .broken(
                 "`\(destination)` links to an output file",
-                hint: "link to its source instead: `\(RelativePath.url(from: from.source, to: page.source))`")
+                hint: "link to its source instead: `\(RelativePath.href(from: from.source, to: page.source))`")
         }
         let known = pages.keys.sorted() + assets.sorted()
         let hint = Suggestion.closest(to: resolved, among: known).map {
-            "did you mean `\(RelativePath.url(from: from.source, to: $0))`?"
+            "did you mean `\(RelativePath.href(from: from.source, to: $0))`?"
         }
         return .broken("`\(destination)` links to content/\(resolved), which does not exist", hint: hint)
     }
@@ -108,10 +108,10 @@ public struct LinkResolver: Sendable {
         switch target {
         case .external, .broken: nil
         case .samePage(let fragment): "#" + Self.escapeFragment(fragment)
-        case .page(let route, nil): RelativePath.url(from: from.output, to: route.output)
+        case .page(let route, nil): RelativePath.href(from: from.output, to: route.output)
         case .page(let route, let fragment?):
-            RelativePath.url(from: from.output, to: route.output) + "#" + Self.escapeFragment(fragment)
-        case .asset(let path): RelativePath.url(from: from.output, to: path)
+            RelativePath.href(from: from.output, to: route.output) + "#" + Self.escapeFragment(fragment)
+        case .asset(let path): RelativePath.href(from: from.output, to: path)
         }
     }
 

@@ -150,12 +150,10 @@ enum RelativePath {
         return nil
     }
 
-    /// Whether two parts are the same text. Equal bytes are; otherwise only non-ASCII text can still be equal
-    /// (as Swift compares strings, by canonical equivalence).
+    /// Whether two parts are the same name: the same bytes, as the file system compares them. Two spellings of
+    /// "é" (one code point, or "e" and a combining accent) are the same Swift string but two folders on Linux.
     private static func samePart(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        if a.count == b.count, a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { return true }
-        if a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) { return false }
-        return String(decoding: a, as: UTF8.self) == String(decoding: b, as: UTF8.self)
+        a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
     }
 
     /// Calls `body` with the UTF-8 bytes of `text`, without copying a native string.

@@ -51,7 +51,7 @@ struct NoteIndex: FeatureIndex {
             notes: notes.map {
                 NoteSummary(
                     title: $0.title, description: $0.description, recipient: $0.page.template.recipient,
-                    href: RelativePath.url(from: output, to: $0.route.output),
+                    href: RelativePath.href(from: output, to: $0.route.output),
                     elementCount: $0.page.template.elementIDs.count)
             },
             note: (data as? NotePage).map { NoteView($0, sample: true, feature: feature) },
