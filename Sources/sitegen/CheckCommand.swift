@@ -4,7 +4,7 @@ import SitegenKit
 
 extension Sitegen {
     /// `sitegen check`.
-    struct Check: ParsableCommand {
+    struct Check: ParsableCommand, FormattedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a built site the way a static host serves it: links, anchors, requests, titles.",
             discussion: """
@@ -19,6 +19,9 @@ extension Sitegen {
         @Argument(help: ArgumentHelp("The built site to check.", valueName: "dir"))
         var directory: String = "output"
 
+        @Option(help: OutputFormat.help)
+        var format: OutputFormat = .text
+
         // A folder that does not exist is a usage error (exit 2), not a problem in the site.
         func validate() throws {
             var isFolder: ObjCBool = false
@@ -32,6 +35,14 @@ extension Sitegen {
         func run() throws {
             let checker = SiteChecker(directory: URL(fileURLWithPath: directory), displayPath: directory)
             let report = try checker.check()
+            if format == .json {
+                var document = MachineReport(
+                    command: "check", failed: !report.problems.isEmpty, problems: report.problems)
+                (document.pages, document.links) = (report.pages, report.links)
+                document.print()
+                if !report.problems.isEmpty { throw ExitCode(1) }
+                return
+            }
             guard report.problems.isEmpty else { throw BuildFailure(report.problems) }
             print(report.summary)
         }

@@ -34,7 +34,9 @@ struct BuildArguments: ParsableArguments {
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
     }
 
-    var terminal: Terminal { Terminal(verbosity: quiet ? .quiet : verbose ? .verbose : .normal) }
+    func terminal(format: OutputFormat = .text) -> Terminal {
+        Terminal(verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format)
+    }
 
     func options(output: String? = nil) -> BuildOptions {
         BuildOptions(
@@ -45,7 +47,7 @@ struct BuildArguments: ParsableArguments {
 
 extension Sitegen {
     /// `sitegen build`.
-    struct Build: ParsableCommand {
+    struct Build: ParsableCommand, FormattedCommand {
         static let configuration = CommandConfiguration(
             abstract: "Build content/ with the theme in themes/ into output/.",
             discussion: "On failure the previous output is left exactly as it was."
@@ -56,8 +58,11 @@ extension Sitegen {
         @Option(name: .long, help: ArgumentHelp("Where to write the site (default: <root>/output).", valueName: "dir"))
         var output: String?
 
+        @Option(help: OutputFormat.help)
+        var format: OutputFormat = .text
+
         func run() throws {
-            let terminal = arguments.terminal
+            let terminal = arguments.terminal(format: format)
             let clock = ContinuousClock()
             let start = clock.now
             var options = arguments.options(output: output)
@@ -75,6 +80,12 @@ extension Sitegen {
                 ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
             terminal.say(
                 "built \(report.pages) pages (\(report.files) files) into \(report.output)/ in \(elapsed)\(warnings)")
+            if format == .json {
+                var document = MachineReport(command: "build", failed: false, problems: report.warnings)
+                (document.notes, document.pages, document.files, document.output) =
+                    (report.notes, report.pages, report.files, report.output)
+                document.print()
+            }
         }
     }
 
@@ -94,7 +105,7 @@ extension Sitegen {
         var host: String = "127.0.0.1"
 
         func run() async throws {
-            let terminal = arguments.terminal
+            let terminal = arguments.terminal()
             let server: DevServer
             do {
                 server = try DevServer(

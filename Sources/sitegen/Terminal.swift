@@ -10,10 +10,14 @@ struct Terminal: Sendable {
     }
 
     let verbosity: Verbosity
+    let format: OutputFormat
     let colour: Bool
 
-    init(verbosity: Verbosity) {
-        self.verbosity = verbosity
+    /// In JSON the command prints one document at the end, so nothing else is written; with `github`
+    /// diagnostics become workflow commands.
+    init(verbosity: Verbosity, format: OutputFormat = .text) {
+        self.verbosity = format == .json ? .quiet : verbosity
+        self.format = format
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         self.colour = !noColour && isatty(STDERR_FILENO) == 1
     }
@@ -39,6 +43,13 @@ struct Terminal: Sendable {
 
     /// A diagnostic, coloured by severity; errors are printed even with `--quiet`.
     func report(_ diagnostic: Diagnostic) {
+        switch format {
+        case .json: return
+        case .github:
+            FileHandle.standardOutput.write(Data((diagnostic.workflowCommand + "\n").utf8))
+            return
+        case .text: break
+        }
         guard diagnostic.severity == .error || verbosity != .quiet else { return }
         var text = diagnostic.description
         if colour {
@@ -70,6 +81,7 @@ struct Terminal: Sendable {
 
     /// A failure summary line on standard error.
     func failure(_ text: String) {
+        guard format != .json else { return }
         FileHandle.standardError.write(Data((paint(text, "1;31") + "\n").utf8))
     }
 

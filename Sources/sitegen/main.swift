@@ -18,20 +18,30 @@ func exitForUsage(_ error: any Error) -> Never {
     exit(2)
 }
 
-let terminal = Terminal(verbosity: .normal)
 var command: any ParsableCommand
 do {
     command = try Sitegen.parseAsRoot()
 } catch {
     exitForUsage(error)
 }
+let format = (command as? any FormattedCommand)?.format ?? .text
+let terminal = Terminal(verbosity: .normal, format: format)
 do {
     if var asyncCommand = command as? any AsyncParsableCommand {
         try await runAsync(&asyncCommand)
     } else {
         try command.run()
     }
+} catch let code as ExitCode {
+    exit(code.rawValue)
 } catch let failure as BuildFailure {
+    if format == .json {
+        MachineReport(
+            command: command is Sitegen.Check ? "check" : "build", failed: true, problems: failure.diagnostics
+        )
+        .print()
+        exit(1)
+    }
     failure.diagnostics.forEach(terminal.report)
     if command is Sitegen.Check {
         terminal.failure(SiteChecker.Report.summary(of: failure.diagnostics))
@@ -42,6 +52,13 @@ do {
     }
     exit(1)
 } catch let diagnostic as Diagnostic {
+    if format == .json {
+        MachineReport(
+            command: command is Sitegen.Check ? "check" : "build", failed: true,
+            problems: BuildFailure(diagnostic).diagnostics
+        ).print()
+        exit(1)
+    }
     BuildFailure(diagnostic).diagnostics.forEach(terminal.report)
     exit(1)
 } catch {
