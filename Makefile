@@ -1,12 +1,17 @@
 # Shortcuts for the scripts in .ci/ (the README's Quick start runs those directly, so make is optional).
 
-.PHONY: site test bench format lint sanitize fuzz
+.PHONY: site test bench format lint sanitize fuzz install
 
 site:
 	bash .ci/site
 
 test:
 	bash .ci/test
+
+# One binary without the Swift runtime, its man page and bash/zsh/fish completions: make install PREFIX=~/.local
+PREFIX ?= /usr/local
+install:
+	bash .ci/package "$(DESTDIR)$(PREFIX)"
 
 # The benchmark, in release mode: make bench PAGES=10000
 PAGES ?= 1000
