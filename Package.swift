@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // mimalloc from the system (Debian: libmimalloc-dev), linked into the executable on Linux. It replaces the
+        // C library's malloc for the whole process, libcmark included: a build allocates and frees millions of
+        // small blocks across threads, and glibc's allocator took a fifth of its CPU time (see README,
+        // Performance). Debian ships no pkg-config file for it, and a `pkgConfig` name that pkg-config cannot
+        // find warns on every build, so a missing package is named by the module's header instead.
+        .systemLibrary(name: "CMimalloc"),
         .target(
             name: "SitegenKit",
             dependencies: [
@@ -39,11 +45,8 @@ let package = Package(
             dependencies: [
                 "SitegenKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // mimalloc (Debian: libmimalloc-dev) replaces glibc's malloc for the whole process, libcmark
-            // included: a build allocates and frees millions of small blocks across threads, and glibc's
-            // allocator took a fifth of its CPU time (see README, Performance).
-            linkerSettings: [.linkedLibrary("mimalloc", .when(platforms: [.linux]))]
+                .target(name: "CMimalloc", condition: .when(platforms: [.linux])),
+            ]
         ),
         // The benchmark: a synthetic site built by sitegen, a bare libcmark loop, and Hugo when installed.
         .executableTarget(

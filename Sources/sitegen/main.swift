@@ -2,6 +2,11 @@ import ArgumentParser
 import Foundation
 import SitegenKit
 
+#if canImport(CMimalloc)
+    // Linking it is the point: mimalloc then serves every allocation of the process.
+    import CMimalloc
+#endif
+
 /// Runs an async command; spelled as a function because top-level code resolves `run()` to the synchronous
 /// requirement, which for async commands only prints help.
 func runAsync(_ command: inout some AsyncParsableCommand) async throws {
