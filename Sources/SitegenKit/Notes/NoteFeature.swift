@@ -8,11 +8,7 @@ struct NoteFeature: SiteFeature {
 
     static let frontMatterKeys = ["note", "sample"]
     static let dataFiles = [Element.fileName, Field.fileName, Question.fileName, NoteChecks.fileName]
-    static let templateNames: Set<String> = {
-        var names: Set<String> = []
-        PageContext.collectNames(of: NoteValues.example, into: &names)
-        return names
-    }()
+    static let templateNames = Set(NoteValues.fieldTypes.flatMap { $0.templateNames })
 
     var vocabulary: NoteTemplate.Vocabulary {
         .init(elements: elements, fields: fields, questions: questions, leaning: checks.leaning)

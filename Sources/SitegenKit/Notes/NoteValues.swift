@@ -9,23 +9,26 @@ struct NoteValues {
     var noteData: String?
     var blankNotes: [BlankNote]
 
-    /// One of everything, for reflection only.
+    /// One of everything, each value different, for tests that hold the lists of template values to the types.
     static var example: NoteValues {
-        let element = Element(id: "", number: 1, title: "", why: "", example: "")
+        let element = Element(id: "element.id", number: 4, title: "element.title", why: "why", example: "example")
         let note = NoteView(
-            recipient: "", subject: "",
+            recipient: "recipient", subject: "subject",
             paragraphs: [
                 .init(parts: [
                     .init(
-                        text: "", lead: "", lastWord: "", element: element, isAlternate: false, startsLine: false,
-                        startsWithSpace: false)
+                        text: "part text", lead: "part ", lastWord: "text", element: element, isAlternate: true,
+                        startsLine: false, startsWithSpace: true)
                 ])
             ],
-            text: "", wordCount: 0, coverage: [.init(element: element, isCovered: true)], coveredCount: 0,
-            situation: [.init(question: "", answer: "", others: "", elements: "")])
+            text: "note text", wordCount: 9, coverage: [.init(element: element, isCovered: true)], coveredCount: 3,
+            situation: [.init(question: "question", answer: "answer", others: "others", elements: "element 4")])
         return NoteValues(
-            elements: [element], notes: [.init(title: "", description: "", recipient: "", href: "", elementCount: 0)],
-            note: note, noteData: "", blankNotes: [.init(id: "", title: "", note: note)])
+            elements: [element],
+            notes: [
+                .init(title: "title", description: "description", recipient: "to", href: "a.html", elementCount: 5)
+            ],
+            note: note, noteData: "{}", blankNotes: [.init(id: "notes/a", title: "blank", note: note)])
     }
 }
 

@@ -1,0 +1,40 @@
+/// One value templates can see: the name they use, what it is, and how to read it.
+///
+/// Each context type lists its values once, in `templateFields`. Looking a name up while rendering, checking the
+/// names a theme uses when it loads, and the README's table of template values (which `TemplateFieldTests`
+/// holds to these lists) all read that one list.
+struct TemplateField<Owner>: Sendable {
+    /// The name templates use (`title` in `{{page.title}}`).
+    let name: String
+    /// What the value is, as the README's theme guide says it.
+    let summary: String
+    /// Reads the value from its owner.
+    let read: @Sendable (Owner) -> TemplateValue
+
+    init(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> TemplateValue) {
+        self.name = name
+        self.summary = summary
+        self.read = read
+    }
+}
+
+/// A context type whose template values are listed in one place.
+protocol TemplateFields: TemplateObject {
+    /// Where templates meet these values, for the README: `page`, `each item of nav`, ….
+    static var templatePlace: String { get }
+    /// Every value, in the order the README lists them.
+    static var templateFields: [TemplateField<Self>] { get }
+}
+
+extension TemplateFields {
+    func value(named name: String) -> TemplateValue {
+        // A handful of short names, compared as small strings: as fast as a `switch` over them.
+        for field in Self.templateFields where field.name == name {
+            return field.read(self)
+        }
+        return .missing
+    }
+
+    /// The names of `templateFields`.
+    static var templateNames: [String] { templateFields.map(\.name) }
+}
