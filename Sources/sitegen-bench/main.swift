@@ -1,5 +1,5 @@
 import Foundation
-import SitegenKit
+@_spi(Benchmark) import SitegenKit
 
 // sitegen-bench: builds a synthetic site with sitegen's full pipeline and compares it with the floor (a bare
 // libcmark loop over the same files) and, when installed, Hugo. Each build runs as its own process so wall time,

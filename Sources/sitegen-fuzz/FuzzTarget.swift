@@ -1,6 +1,6 @@
 import Foundation
 
-@testable import SitegenKit
+@_spi(Benchmark) @testable import SitegenKit
 
 /// The parsers sitegen runs on what authors write and on what it checks, each as a function of arbitrary bytes that
 /// must return without crashing, hanging or touching memory it does not own, whatever the bytes are. The same

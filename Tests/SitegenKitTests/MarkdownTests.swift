@@ -1,6 +1,6 @@
 import Testing
 
-@testable import SitegenKit
+@_spi(Benchmark) @testable import SitegenKit
 
 @Suite struct MarkdownTests {
     let renderer = MarkdownRenderer()

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Lists the files of a folder tree in a stable order, so builds do not depend on the file system's order.
-public enum FileTree {
+@_spi(Benchmark) public enum FileTree {
     /// Paths, relative to `directory` and `/`-separated, of every regular file below it, sorted; hidden files and
     /// folders (names starting with `.`) are skipped. Symbolic links are neither listed nor followed.
     public static func files(under directory: URL) -> [String] {

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A content file cut into its YAML front matter and its Markdown body.
-public struct FrontMatter: Sendable {
+struct FrontMatter: Sendable {
     /// The YAML between the `---` fences (empty when the file has none).
-    public var yaml: String
+    var yaml: String
     /// Line of the file on which the YAML starts, so YAML positions map back to the file.
-    public var yamlFirstLine: Int
+    var yamlFirstLine: Int
     /// The Markdown after the closing fence.
-    public var body: String
+    var body: String
     /// Line of the file on which the body starts, so Markdown positions map back to the file.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
 
     /// Splits `file`: front matter opens with `---` on the first line and closes with `---` (or `...`) on a line of its own.
-    public static func split(_ file: SourceFile) throws(Diagnostic) -> FrontMatter {
+    static func split(_ file: SourceFile) throws(Diagnostic) -> FrontMatter {
         // Works on UTF-8 bytes with integer offsets: every page goes through here twice (when it loads and
         // when it renders), and both Character-by-Character splitting and generic `UTF8View` index arithmetic were
         // measurable shares of build time. Every cut is at a line start or a `\n`, so the pieces are the same text

@@ -1,21 +1,21 @@
 import Foundation
 
 /// A page's front matter, decoded and checked.
-public struct PageMeta: Sendable {
+struct PageMeta: Sendable {
     /// The page title (required).
-    public var title: String
+    var title: String
     /// One sentence for the description meta tag and page lists.
-    public var description: String?
+    var description: String?
     /// The theme template that renders the page.
-    public var layout: String
+    var layout: String
     /// Position in the site navigation; pages without it are not listed there.
-    public var nav: Int?
+    var nav: Int?
     /// Short label for the navigation; defaults to the title.
-    public var navTitle: String?
+    var navTitle: String?
     /// Forces the table of contents on or off; by default long pages get one.
-    public var toc: Bool?
+    var toc: Bool?
     /// Left out of the build unless drafts are asked for.
-    public var draft: Bool
+    var draft: Bool
     /// What each feature decoded from the keys it owns, in `FeatureSet` order.
     var features: [(any FeaturePageData)?]
 
@@ -25,17 +25,17 @@ public struct PageMeta: Sendable {
     }
     /// A page that works on its own: its style and script are inlined, features may embed their data, and a
     /// Content-Security-Policy forbids every request.
-    public var standalone: Bool
+    var standalone: Bool
     /// Publication date, `YYYY-MM-DD`; dated pages go into the Atom feed.
-    public var date: String?
+    var date: String?
 
     /// Every key the engine itself reads; features add their own (`FeatureSet.frontMatterKeys`).
-    public static let keys = [
+    static let keys = [
         "title", "description", "layout", "nav", "nav_title", "toc", "draft", "standalone", "date",
     ]
 
     /// The layout pages get when they name none.
-    public static let defaultLayout = "page"
+    static let defaultLayout = "page"
 }
 
 extension PageMeta {

@@ -1,19 +1,19 @@
 /// A content page after loading: where it comes from and goes, and its front matter. The Markdown itself is kept
 /// from loading only while a build's `TextBudget` lasts; otherwise it is read again when the page renders
 /// (`read()`), so a large site never holds every page's text in memory at once.
-public struct PageSource: Sendable {
+struct PageSource: Sendable {
     /// The folder the page is in; with `route.source`, where the file is. A build keeps every page's record, so the
     /// file's path is worked out when needed rather than stored (a Foundation URL a page cost about 500 bytes).
     let folder: ContentFolder
     /// Source and output paths.
-    public var route: Route
+    var route: Route
     /// Its front matter.
-    public var meta: PageMeta
+    var meta: PageMeta
 
     /// The file's path.
     var filePath: String { folder.filePath(of: route.source) }
     /// The path diagnostics print, such as `content/guide.md`.
-    public var displayPath: String { folder.displayPath(of: route.source) }
+    var displayPath: String { folder.displayPath(of: route.source) }
     /// The file as it was loaded, when the build's text budget allowed keeping it until the page renders.
     var loadedText: SourceFile?
 
@@ -31,7 +31,7 @@ public struct PageSource: Sendable {
 
     /// The file's text and its Markdown body (with the line the body starts on): as loaded when it was kept,
     /// otherwise as the file reads now.
-    public func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
+    func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
         if let loadedText { return (loadedText, try FrontMatter.split(loadedText)) }
         let file = try SourceFile.read(atPath: filePath, displayPath: displayPath)
         return (file, try FrontMatter.split(file))

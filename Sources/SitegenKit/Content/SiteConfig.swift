@@ -1,20 +1,20 @@
 /// Site-wide settings, read from `content/site.yaml`.
-public struct SiteConfig: Sendable, Equatable {
+struct SiteConfig: Sendable, Equatable {
     /// The site's name, shown in every page's title and header.
-    public var title: String
+    var title: String
     /// One sentence about the site, the fallback page description.
-    public var description: String
+    var description: String
     /// Who wrote the site; shown in the footer and the author meta tag.
-    public var author: String
+    var author: String
     /// BCP 47 language tag for `<html lang>`.
-    public var language: String
+    var language: String
     /// The folder under `themes/` to render with.
-    public var theme: String
+    var theme: String
     /// The public address the site is served from, if it has one; only standards that demand absolute URLs use it.
-    public var url: String?
+    var url: String?
 
     /// The file name, inside `content/`, that holds the settings.
-    public static let fileName = "site.yaml"
+    static let fileName = "site.yaml"
     static let keys = ["title", "description", "author", "language", "theme", "url"]
 
     /// Decodes the settings file.

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Everything read from `content/`: settings, the features' data, the pages, and the files copied as they are.
-public struct SiteContent: Sendable {
+struct SiteContent: Sendable {
     /// Site settings.
-    public var config: SiteConfig
+    var config: SiteConfig
     /// The features, with their data files read.
     var features: FeatureSet
     /// Pages to build, ordered by output path.
-    public var pages: [PageSource]
+    var pages: [PageSource]
     /// Source paths of pages left out because they are drafts.
-    public var drafts: Set<String>
+    var drafts: Set<String>
     /// Content files that are not pages or data, copied to the same path in the output.
-    public var assets: [String]
+    var assets: [String]
 
     /// Problems in the content that do not stop the build (unless it is strict).
-    public var warnings: [Diagnostic] {
+    var warnings: [Diagnostic] {
         pages.filter { $0.meta.description == nil }.map {
             Diagnostic(
                 SourceLocation(file: $0.displayPath, line: 1, column: 1),
@@ -34,7 +34,7 @@ public struct SiteContent: Sendable {
     static let dataFiles: Set<String> = FeatureSet.dataFiles.union([SiteConfig.fileName])
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
-    public static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
+    static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
         throws(BuildFailure)
         -> SiteContent
     {

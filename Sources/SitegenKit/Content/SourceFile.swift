@@ -1,20 +1,20 @@
 import Foundation
 
 /// A text file read from the project, kept with the path that diagnostics print.
-public struct SourceFile: Sendable {
+struct SourceFile: Sendable {
     /// Path shown to the author, relative to the project root (for example `content/guide.md`).
-    public var displayPath: String
+    var displayPath: String
     /// The file's text.
-    public var text: String
+    var text: String
 
     /// Creates a source file from text already in memory.
-    public init(displayPath: String, text: String) {
+    init(displayPath: String, text: String) {
         self.displayPath = displayPath
         self.text = text
     }
 
     /// Reads a UTF-8 file, reporting a missing or undecodable file as a diagnostic on that file.
-    public static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
+    static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
         try read(atPath: url.path, displayPath: displayPath)
     }
 
@@ -121,7 +121,7 @@ public struct SourceFile: Sendable {
     }
 
     /// The text of 1-based line `number`, without its line ending.
-    public func line(_ number: Int) -> String? {
+    func line(_ number: Int) -> String? {
         guard number > 0 else { return nil }
         var current = 1
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -132,7 +132,7 @@ public struct SourceFile: Sendable {
     }
 
     /// A diagnostic at a position in this file, quoting the line it points at.
-    public func diagnostic(
+    func diagnostic(
         line: Int, column: Int, _ message: String, hint: String? = nil, severity: Diagnostic.Severity = .error
     ) -> Diagnostic {
         Diagnostic(

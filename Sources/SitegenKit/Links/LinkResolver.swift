@@ -2,9 +2,9 @@ import Foundation
 
 /// Turns the destinations authors write (source paths such as `../checklist.md#closing`) into page-relative URLs
 /// of output files, and says why a destination leads nowhere.
-public struct LinkResolver: Sendable {
+struct LinkResolver: Sendable {
     /// What a destination points at.
-    public enum Target: Sendable, Equatable {
+    enum Target: Sendable, Equatable {
         /// Another host, a scheme such as `mailto:`, or nothing sitegen should touch.
         case external
         /// A heading on the same page.
@@ -25,14 +25,14 @@ public struct LinkResolver: Sendable {
     let assets: Set<String>
 
     /// Creates a resolver over the site's pages and assets.
-    public init(pages: [Route], drafts: Set<String> = [], assets: Set<String>) {
+    init(pages: [Route], drafts: Set<String> = [], assets: Set<String>) {
         self.pages = Dictionary(uniqueKeysWithValues: pages.map { ($0.source, $0) })
         self.drafts = drafts
         self.assets = assets
     }
 
     /// Classifies `destination`, written in the page at `from`.
-    public func target(of destination: String, from: Route) -> Target {
+    func target(of destination: String, from: Route) -> Target {
         if destination.isEmpty || destination.hasPrefix("//") { return .external }
         var text = destination
         if let target = text.withUTF8({ quickTarget(of: $0, from: from) }) { return target }
@@ -104,7 +104,7 @@ public struct LinkResolver: Sendable {
     }
 
     /// The page-relative URL to write for a resolved target, or nil to leave the destination as written.
-    public func href(for target: Target, from: Route) -> String? {
+    func href(for target: Target, from: Route) -> String? {
         switch target {
         case .external, .broken: nil
         case .samePage(let fragment): "#" + Self.escapeFragment(fragment)

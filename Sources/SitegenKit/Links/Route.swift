@@ -1,21 +1,21 @@
 /// Where a content file comes from and where its page goes, both relative to their roots, with `/` separators.
-public struct Route: Sendable, Hashable, Comparable {
+struct Route: Sendable, Hashable, Comparable {
     /// Path under `content/`, e.g. `notes/recruiter.md`.
-    public var source: String
+    var source: String
     /// Path under the output folder, e.g. `notes/recruiter.html`. Always a file, never a folder.
-    public var output: String
+    var output: String
 
     /// The route of a Markdown source: `x.md` becomes `x.html`, so every URL names a file and works from disk.
-    public init(source: String) {
+    init(source: String) {
         self.source = source
         self.output = String(source.dropLast(".md".count)) + ".html"
     }
 
     /// A route for a file that keeps its path (assets).
-    public init(source: String, output: String) {
+    init(source: String, output: String) {
         self.source = source
         self.output = output
     }
 
-    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.output < rhs.output }
+    static func < (lhs: Route, rhs: Route) -> Bool { lhs.output < rhs.output }
 }

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// This is the only file that sees cmark. Each call parses, edits and renders one tree and frees it before
 /// returning, so no cmark pointer outlives the call.
-public struct MarkdownRenderer: Sendable {
+@_spi(Benchmark) public struct MarkdownRenderer: Sendable {
     /// Options for parsing and rendering. `CMARK_OPT_UNSAFE` is deliberately absent: raw HTML is replaced by a comment.
     private let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
 
@@ -17,7 +17,7 @@ public struct MarkdownRenderer: Sendable {
     ///   - rewriteLink: the URL to write for a destination, or nil to keep it as written; called once for each
     ///     link, in the order of the document's `links`.
     ///   - embed: the HTML for `<!-- sitegen:NAME -->`, or nil when there is no such embed.
-    public func render(
+    func render(
         _ markdown: String,
         firstLine: Int = 1,
         rewriteLink: (String) -> String?,

@@ -1,18 +1,18 @@
 /// One of the elements a good note contains, defined once in `content/elements.yaml`.
-public struct Element: Sendable, Equatable, Encodable {
+struct Element: Sendable, Equatable, Encodable {
     /// Stable identifier that note parts refer to.
-    public var id: String
+    var id: String
     /// 1-based position in the checklist.
-    public var number: Int
+    var number: Int
     /// Short imperative title.
-    public var title: String
+    var title: String
     /// One line on why the element matters.
-    public var why: String
+    var why: String
     /// An example sentence.
-    public var example: String
+    var example: String
 
     /// The file name, inside `content/`, that holds the elements.
-    public static let fileName = "elements.yaml"
+    static let fileName = "elements.yaml"
 
     /// Decodes the `elements:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Element] {

@@ -1,7 +1,7 @@
 /// A value that note templates use, described for the reader who fills it in (`content/fields.yaml`).
-public struct Field: Sendable, Equatable, Encodable {
+struct Field: Sendable, Equatable, Encodable {
     /// Whose detail the field holds.
-    public enum Scope: String, Sendable, CaseIterable, Encodable {
+    enum Scope: String, Sendable, CaseIterable, Encodable {
         /// The reader's own, the same in every note (their name, the job).
         case reader
         /// Asked once, and each person's note may say something else instead (what the reader looked forward to).
@@ -11,23 +11,23 @@ public struct Field: Sendable, Equatable, Encodable {
     }
 
     /// The id templates use: `{{id}}`.
-    public var id: String
+    var id: String
     /// A plain label for the form.
-    public var label: String
+    var label: String
     /// A short sentence helping the reader fill it in.
-    public var hint: String
+    var hint: String
     /// An example value.
-    public var example: String
+    var example: String
     /// Whose detail it is.
-    public var scope: Scope
+    var scope: Scope
     /// Its grammatical shape, which decides how a typed value is tidied (`FieldShape`).
-    public var shape: FieldShape
+    var shape: FieldShape
     /// For a `clause`: the words the note puts before it ("I had been looking forward to"), so a reader who types
     /// them again does not get them twice.
-    public var after: String?
+    var after: String?
 
     /// The file name, inside `content/`, that holds the fields.
-    public static let fileName = "fields.yaml"
+    static let fileName = "fields.yaml"
 
     /// Decodes the `fields:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Field] {

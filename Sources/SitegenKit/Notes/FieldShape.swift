@@ -5,7 +5,7 @@
 /// Tidying only makes changes that cannot alter meaning. It works on Unicode scalars with ASCII-only case rules and
 /// explicit character tables (white space, marks, what counts as a letter), because JavaScript and Swift agree on
 /// those whatever Unicode version each ships.
-public enum FieldShape: String, Sendable, CaseIterable, Encodable {
+enum FieldShape: String, Sendable, CaseIterable, Encodable {
     /// A name or an organization, kept as typed: "Ms. Okafor", "eBay". A salutation typed before it is dropped, and
     /// marks that cannot end a name ("Dana,", "Dana…", "Dana!!").
     case name
@@ -24,7 +24,7 @@ public enum FieldShape: String, Sendable, CaseIterable, Encodable {
     /// The steps: white space collapsed; for a clause or title, wrapping quotes dropped; the words the note already
     /// says dropped (a salutation, an article or job noun, a clause's lead-in), compared without their punctuation;
     /// then stray marks trimmed from both ends until none is left; last, a clause's safe capital lowered.
-    public func normalize(_ raw: String, after: String? = nil) -> String {
+    func normalize(_ raw: String, after: String? = nil) -> String {
         var value = Self.unquote(Self.collapse(Array(raw.unicodeScalars)))
         var words = value.split(separator: " ", omittingEmptySubsequences: true).map(Array.init)
         switch self {

@@ -1,19 +1,19 @@
 /// The guide's own advice on what makes a note sincere, concise and positive, as data the author can extend
 /// (`content/note-checks.yaml`): phrases to flag, each with a one-line why, and the length to aim for. The note
 /// builder checks every note against them as the reader types; the build checks the samples.
-public struct NoteChecks: Sendable, Equatable {
+struct NoteChecks: Sendable, Equatable {
     /// A phrase to look for, matched without regard to ASCII case or to the kind of apostrophe, and only as whole
     /// words.
-    public struct Pattern: Sendable, Equatable, Encodable {
+    struct Pattern: Sendable, Equatable, Encodable {
         /// The words to look for.
-        public var phrase: String
+        var phrase: String
         /// Why it is flagged, in one line, shown beside the note.
-        public var why: String
+        var why: String
         /// Whether it counts only at the start of a part (connectives such as "Still,").
-        public var atStart: Bool
+        var atStart: Bool
 
         /// Whether `text` contains the phrase (at its start, when `atStart`).
-        public func matches(_ text: String) -> Bool {
+        func matches(_ text: String) -> Bool {
             let haystack = Self.fold(text)
             let needle = Self.fold(phrase)
             guard !needle.isEmpty, haystack.count >= needle.count else { return false }
@@ -42,27 +42,27 @@ public struct NoteChecks: Sendable, Equatable {
     }
 
     /// How long a note should be.
-    public struct Length: Sendable, Equatable {
+    struct Length: Sendable, Equatable {
         /// The most words a note should have.
-        public var aim: Int
+        var aim: Int
         /// Beyond this, a note is too long.
-        public var most: Int
+        var most: Int
         /// Why, in one line.
-        public var why: String
+        var why: String
     }
 
     /// Length guidance.
-    public var length: Length
+    var length: Length
     /// Stock phrases that make a note sound like a form letter.
-    public var stock: [Pattern]
+    var stock: [Pattern]
     /// Phrases that complain, ask why, second-guess the decision or press for reconsideration.
-    public var negative: [Pattern]
+    var negative: [Pattern]
     /// Connectives that lean on the part before them ("Still,", "also"), so a part starting with one needs a
     /// wording of its own for when that part is switched off.
-    public var leaning: [Pattern]
+    var leaning: [Pattern]
 
     /// The file name, inside `content/`.
-    public static let fileName = "note-checks.yaml"
+    static let fileName = "note-checks.yaml"
 
     /// Used when a site has no checks file: no phrases, and the guide's length.
     static let none = NoteChecks(

@@ -3,36 +3,36 @@
 /// out, or worded with `covers: false`), and fills placeholders with values tidied by their field's shape. Pure, and
 /// mirrored step for step by `builder.compose.js` (held to it by `NotePropertyTests`), so a note reads the same on a
 /// sample page and in the builder.
-public struct NoteComposer: Sendable {
+struct NoteComposer: Sendable {
     /// A run of a composed part: template text, a reader's value, or a blank standing for a missing value.
-    public struct Run: Sendable, Equatable {
+    struct Run: Sendable, Equatable {
         /// What the run says.
-        public var text: String
+        var text: String
         /// The field it fills, for values and blanks.
-        public var field: String?
+        var field: String?
         /// Whether it stands for a value not given.
-        public var isBlank: Bool
+        var isBlank: Bool
     }
 
     /// A part that is in the note.
-    public struct Part: Sendable, Equatable {
+    struct Part: Sendable, Equatable {
         /// Its position among the template's parts.
-        public var index: Int
+        var index: Int
         /// The element it covers.
-        public var element: String?
+        var element: String?
         /// How it joins the text before it; nil for the first part.
-        public var join: NoteTemplate.Join?
+        var join: NoteTemplate.Join?
         /// Its text.
-        public var runs: [Run]
+        var runs: [Run]
         /// Whether its wording covers its element.
-        public var covers: Bool
+        var covers: Bool
 
         /// Its text as one string.
-        public var text: String { runs.map(\.text).joined() }
+        var text: String { runs.map(\.text).joined() }
     }
 
     /// How an element fares in one note.
-    public enum Status: String, Sendable {
+    enum Status: String, Sendable {
         /// In the note, every detail given.
         case covered
         /// In the note, with a detail still blank.
@@ -46,22 +46,22 @@ public struct NoteComposer: Sendable {
     }
 
     /// A composed note.
-    public struct Note: Sendable, Equatable {
+    struct Note: Sendable, Equatable {
         /// The parts in the note, in order.
-        public var parts: [Part]
+        var parts: [Part]
         /// The subject line.
-        public var subject: String
+        var subject: String
         /// The subject line's runs.
-        public var subjectRuns: [Run]
+        var subjectRuns: [Run]
         /// The parts joined by their separators.
-        public var text: String
+        var text: String
         /// Each element id's status.
-        public var statuses: [String: Status]
+        var statuses: [String: Status]
         /// Positions of the template parts left out.
-        public var leftOut: Set<Int>
+        var leftOut: Set<Int>
         /// Positions of the parts whose element the note does not say: left out, or worded without it
         /// (`covers: false`). The part after one of these uses its `alone` wording.
-        public var unsaid: Set<Int>
+        var unsaid: Set<Int>
     }
 
     let fields: [String: Field]
@@ -74,7 +74,7 @@ public struct NoteComposer: Sendable {
 
     /// `template` composed with the reader's `values` (as typed), `answers` by question id, and the element ids the
     /// reader switched `off`. A value that is missing or empty once tidied is shown by `missing`.
-    public func compose(
+    func compose(
         _ template: NoteTemplate, values: [String: String], answers: [String: String] = [:], off: Set<String> = [],
         missing: (Field) -> String = { "[\($0.label)]" }
     ) -> Note {

@@ -4,9 +4,9 @@
 ///
 /// The grammar is deliberately tiny (text and `{{field}}` only) and is tokenized once, here, so the note
 /// builder in the browser receives the same tokens and composes them by the same rules (`NoteComposer`).
-public struct NoteTemplate: Sendable, Equatable {
+struct NoteTemplate: Sendable, Equatable {
     /// A run of literal text or a placeholder.
-    public enum Segment: Sendable, Equatable {
+    enum Segment: Sendable, Equatable {
         /// Literal text, copied as it is.
         case text(String)
         /// A placeholder, replaced by the value of the field with this id.
@@ -14,7 +14,7 @@ public struct NoteTemplate: Sendable, Equatable {
     }
 
     /// How a part joins the text before it.
-    public enum Join: String, Sendable, Equatable, CaseIterable {
+    enum Join: String, Sendable, Equatable, CaseIterable {
         /// Continues the paragraph after a space.
         case space
         /// Starts a new line in the same paragraph.
@@ -23,7 +23,7 @@ public struct NoteTemplate: Sendable, Equatable {
         case paragraph
 
         /// The characters placed between the previous part and this one.
-        public var separator: String {
+        var separator: String {
             switch self {
             case .paragraph: "\n\n"
             case .line: "\n"
@@ -38,28 +38,28 @@ public struct NoteTemplate: Sendable, Equatable {
     }
 
     /// One way of saying a part.
-    public struct Wording: Sendable, Equatable {
+    struct Wording: Sendable, Equatable {
         /// Its text.
-        public var text: [Segment]
+        var text: [Segment]
         /// The text used instead when the part before it is left out, for a part that leans on it ("Still, …").
-        public var alone: [Segment]?
+        var alone: [Segment]?
         /// Whether this wording covers the part's element: a variant for a situation where the element does not
         /// apply (no one to thank for news no one gave) says so with `covers: false`.
-        public var covers: Bool = true
+        var covers: Bool = true
     }
 
     /// One piece of the note.
-    public struct Part: Sendable, Equatable {
+    struct Part: Sendable, Equatable {
         /// The id of the element this part covers, if any; such a part can be switched off.
-        public var element: String?
+        var element: String?
         /// How it joins the part before it.
-        public var join: Join
+        var join: Join
         /// Its wording, for every answer without a variant of its own.
-        public var wording: Wording
+        var wording: Wording
         /// The question whose answer chooses among `variants`.
-        public var question: String?
+        var question: String?
         /// Wordings by answer id.
-        public var variants: [String: Wording]
+        var variants: [String: Wording]
 
         /// The wording for the answers given (a question without an answer takes `defaults`).
         func wording(answers: [String: String], defaults: [String: String]) -> Wording {
@@ -72,14 +72,14 @@ public struct NoteTemplate: Sendable, Equatable {
     }
 
     /// Who the note is for, in a few words.
-    public var recipient: String
+    var recipient: String
     /// The email subject line; empty for a note with none, such as a card.
-    public var subject: [Segment]
+    var subject: [Segment]
     /// The note's parts, in order.
-    public var parts: [Part]
+    var parts: [Part]
 
     /// The ids of every field any wording uses, in order of first use.
-    public var fieldIDs: [String] {
+    var fieldIDs: [String] {
         var seen: [String] = []
         let wordings = parts.flatMap(\.allWordings)
         for segment in subject + wordings.flatMap({ $0.text + ($0.alone ?? []) }) {
@@ -89,14 +89,14 @@ public struct NoteTemplate: Sendable, Equatable {
     }
 
     /// The ids of the elements the parts cover, in order.
-    public var elementIDs: [String] {
+    var elementIDs: [String] {
         var seen: [String] = []
         for id in parts.compactMap(\.element) where !seen.contains(id) { seen.append(id) }
         return seen
     }
 
     /// The ids of the questions whose answers choose wording, in order.
-    public var questionIDs: [String] {
+    var questionIDs: [String] {
         var seen: [String] = []
         for id in parts.compactMap(\.question) where !seen.contains(id) { seen.append(id) }
         return seen

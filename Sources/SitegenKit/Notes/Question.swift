@@ -1,8 +1,8 @@
 /// A question about the reader's situation whose answer chooses wording in the notes (`content/questions.yaml`):
 /// who told them the news, how they met each person.
-public struct Question: Sendable, Equatable, Encodable {
+struct Question: Sendable, Equatable, Encodable {
     /// Whose situation the answer describes: the reader's, once, or each person's.
-    public enum Scope: String, Sendable, CaseIterable, Encodable {
+    enum Scope: String, Sendable, CaseIterable, Encodable {
         /// Asked once for every note.
         case reader
         /// Asked for each person.
@@ -10,29 +10,29 @@ public struct Question: Sendable, Equatable, Encodable {
     }
 
     /// One possible answer.
-    public struct Answer: Sendable, Equatable, Encodable {
+    struct Answer: Sendable, Equatable, Encodable {
         /// The id note parts name in `variants`.
-        public var id: String
+        var id: String
         /// How the form shows it.
-        public var label: String
+        var label: String
     }
 
     /// The id note parts name in `by`.
-    public var id: String
+    var id: String
     /// The question as the form asks it.
-    public var label: String
+    var label: String
     /// A short sentence helping the reader answer.
-    public var hint: String
+    var hint: String
     /// Whose situation it is.
-    public var scope: Scope
+    var scope: Scope
     /// The answers; the first is the one a note uses until the reader picks another.
-    public var answers: [Answer]
+    var answers: [Answer]
 
     /// The file name, inside `content/`, that holds the questions.
-    public static let fileName = "questions.yaml"
+    static let fileName = "questions.yaml"
 
     /// The answer a note uses when none is given.
-    public var defaultAnswer: String { answers[0].id }
+    var defaultAnswer: String { answers[0].id }
 
     /// Decodes the `questions:` list.
     static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Question] {

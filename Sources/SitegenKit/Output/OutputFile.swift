@@ -1,9 +1,9 @@
 import Foundation
 
 /// A file for the output folder: its path there and where its bytes come from.
-public struct OutputFile: Sendable {
+struct OutputFile: Sendable {
     /// Where the bytes come from.
-    public enum Contents: Sendable {
+    enum Contents: Sendable {
         /// Bytes made by the build, as rendered (no copy into `Data` for every page).
         case bytes([UInt8])
         /// A file copied as it is.
@@ -11,12 +11,12 @@ public struct OutputFile: Sendable {
     }
 
     /// `/`-separated path under the output folder.
-    public var path: String
+    var path: String
     /// Its bytes.
-    public var contents: Contents
+    var contents: Contents
 
     /// Creates an output file.
-    public init(path: String, contents: Contents) {
+    init(path: String, contents: Contents) {
         self.path = path
         self.contents = contents
     }

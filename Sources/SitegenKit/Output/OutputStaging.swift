@@ -3,7 +3,7 @@ import Foundation
 /// A new site being written beside the output folder (see `OutputWriter.begin()`), while this build holds the
 /// output's lock. Pages can be written as soon as they are rendered, from any thread, so a build never holds the
 /// whole site in memory.
-public final class OutputStaging: @unchecked Sendable {
+final class OutputStaging: @unchecked Sendable {
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
     private var written: [String] = []
@@ -11,7 +11,7 @@ public final class OutputStaging: @unchecked Sendable {
     private var lockDescriptor: Int32?
     private var swapped = false
     /// False only when a failed swap could not be undone, so the output folder is not as it was.
-    public private(set) var outputIntact = true
+    private(set) var outputIntact = true
     private let writer: OutputWriter
     private let folder: String
     private let previous: Set<ExactPath>?
@@ -31,7 +31,7 @@ public final class OutputStaging: @unchecked Sendable {
 
     /// Adds one file. A file whose bytes did not change since the last build is carried over as a hard link to
     /// the old one, so the swap leaves it untouched (same inode and modification time).
-    public func write(_ file: OutputFile) throws(Diagnostic) {
+    func write(_ file: OutputFile) throws(Diagnostic) {
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
         let path = folder + "/" + file.path
         let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + file.path[..<$0] }
@@ -66,7 +66,7 @@ public final class OutputStaging: @unchecked Sendable {
     /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
     /// site in; then removes the old one. Returns how many files sitegen wrote. On failure before the swap the
     /// output is as it was; after it, the new site is in place and a problem removing the old copy is only noticed.
-    public func commit() throws(Diagnostic) -> Int {
+    func commit() throws(Diagnostic) -> Int {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }
         let old: String?
@@ -172,7 +172,7 @@ public final class OutputStaging: @unchecked Sendable {
     }
 
     /// Drops the new site; the output folder stays exactly as it was.
-    public func discard() {
+    func discard() {
         discardFolder()
         unlock()
     }

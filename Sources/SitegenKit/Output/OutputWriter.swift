@@ -4,23 +4,23 @@ import Foundation
 /// swaps it in only when every file is written, so a failed build leaves the previous output exactly as it was. It
 /// replaces only files it wrote before (listed in its manifest) and carries everything else over. Builds into one
 /// output folder take turns, through a lock file beside it.
-public struct OutputWriter: Sendable {
+struct OutputWriter: Sendable {
     /// Name of the file, inside the output folder, listing what sitegen wrote there.
-    public static let manifestName = OutputManifest.fileName
+    static let manifestName = OutputManifest.fileName
     /// Inside a staging folder until just before the swap: proves that the folder and what it holds are sitegen's.
     static let stagingMarker = ".sitegen-staging"
 
     /// The output folder.
-    public var output: URL
+    var output: URL
     /// How the output folder is named in messages.
-    public var displayPath: String
+    var displayPath: String
     /// Where the writer's changes go; tests inject faults here.
     var disk: Disk = .live
     /// Told what the writer does besides writing: waiting for another build, clearing up after an interrupted one.
     var notice: (@Sendable (String) -> Void)?
 
     /// Creates a writer for `output`.
-    public init(output: URL, displayPath: String) {
+    init(output: URL, displayPath: String) {
         self.output = output.standardizedFileURL
         self.displayPath = displayPath
     }
@@ -34,7 +34,7 @@ public struct OutputWriter: Sendable {
     /// Refuses, before anything is read or written, an output that is the file system's root, the project root,
     /// `content/`, `themes/`, a folder holding any of them or inside the sources, a symbolic link, or anything but a
     /// folder.
-    public func checkPlacement(projectRoot: URL, protected: [URL]) throws(Diagnostic) {
+    func checkPlacement(projectRoot: URL, protected: [URL]) throws(Diagnostic) {
         let target = Self.canonical(output)
         func refuse(_ why: String, hint: String = "choose a folder of its own, such as output/") -> Diagnostic {
             Diagnostic(
@@ -63,7 +63,7 @@ public struct OutputWriter: Sendable {
     /// Starts a new site beside the output folder, once no other build is writing there. Files go in with `write`
     /// (from any thread) and the site replaces the output folder only on `commit`; `discard` drops it and leaves the
     /// output as it was.
-    public func begin() throws(Diagnostic) -> OutputStaging {
+    func begin() throws(Diagnostic) -> OutputStaging {
         let lock: Int32
         do throws(FileError) {
             try disk.createFolders(parentPath)

@@ -1,30 +1,30 @@
 import Foundation
 
 /// A theme folder, `themes/<name>/`: Mustache templates under `templates/` and files under `assets/`.
-public struct Theme: Sendable {
+struct Theme: Sendable {
     /// The theme's name (its folder).
-    public var name: String
+    var name: String
     /// The folder it was loaded from.
-    public var directory: URL
+    var directory: URL
     /// Paths under `assets/` of the files copied to `assets/` in the output.
-    public var assets: [String]
+    var assets: [String]
     /// Names of the loaded templates (path under `templates/` without `.mustache`).
-    public var templateNames: Set<String>
+    var templateNames: Set<String>
     /// The text of `assets/style.css`, for pages that inline their style.
-    public var stylesheet: String?
+    var stylesheet: String?
     /// Files under `inline/`, by path: style and script that standalone pages inline (`<layout>.css`, `<layout>.js`).
-    public var inlineFiles: [String: String]
+    var inlineFiles: [String: String]
     /// `inline/favicon.svg` as a `data:` URL, worked out once rather than for every page.
-    public var favicon: String?
+    var favicon: String?
     private var library: TemplateLibrary
     private var displayPath: String
 
     /// Templates every theme must have; page layouts are checked when a page asks for one.
-    public static let requiredTemplates = ["base", "page", "partials/head", "partials/nav", "partials/footer"]
+    static let requiredTemplates = ["base", "page", "partials/head", "partials/nav", "partials/footer"]
 
     /// Loads and checks the theme: every template parses, every partial or parent it names exists, and the
     /// required templates are present. `displayPath` is how the folder is named in messages.
-    public static func load(from directory: URL, displayPath: String) throws(BuildFailure) -> Theme {
+    static func load(from directory: URL, displayPath: String) throws(BuildFailure) -> Theme {
         let templatesDirectory = directory.appendingPathComponent("templates")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory),
@@ -134,7 +134,7 @@ public struct Theme: Sendable {
     }
 
     /// Where an asset file lies on disk.
-    public func assetURL(_ path: String) -> URL {
+    func assetURL(_ path: String) -> URL {
         directory.appendingPathComponent("assets").appendingPathComponent(path)
     }
 }
