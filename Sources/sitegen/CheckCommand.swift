@@ -22,6 +22,9 @@ extension Sitegen {
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .text
 
+        /// Its diagnostics already name files from the working folder (`output/…`).
+        var pathPrefix: String { "" }
+
         // A folder that does not exist is a usage error (exit 2), not a problem in the site.
         func validate() throws {
             var isFolder: ObjCBool = false

@@ -21,6 +21,9 @@ extension OutputFormat {
 /// A command that reports in an `OutputFormat`.
 protocol FormattedCommand {
     var format: OutputFormat { get }
+    /// What to put before a diagnostic's file to name it from the working folder, as GitHub wants: the project
+    /// folder for `build --root DIR`, whose diagnostics name files inside it.
+    var pathPrefix: String { get }
 }
 
 /// The JSON document `--format json` prints. Keys are stable; new ones may be added.
@@ -76,9 +79,10 @@ struct MachineReport: Encodable {
 }
 
 extension Diagnostic {
-    /// The diagnostic as a GitHub Actions workflow command: `::error file=…,line=…,col=…,title=…::message`.
-    var workflowCommand: String {
-        var properties = ["file=\(Self.property(location.file))"]
+    /// The diagnostic as a GitHub Actions workflow command: `::error file=…,line=…,col=…,title=…::message`, its
+    /// file named from the working folder (`pathPrefix` before it).
+    func workflowCommand(pathPrefix: String = "") -> String {
+        var properties = ["file=\(Self.property(pathPrefix + location.file))"]
         if location.line > 0 { properties.append("line=\(location.line)") }
         if location.column > 0 { properties.append("col=\(location.column)") }
         properties.append("title=\(Self.property("sitegen: " + message))")

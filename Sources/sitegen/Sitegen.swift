@@ -35,8 +35,11 @@ struct BuildArguments: ParsableArguments {
     }
 
     func terminal(format: OutputFormat = .text) -> Terminal {
-        Terminal(verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format)
+        Terminal(verbosity: quiet ? .quiet : verbose ? .verbose : .normal, format: format, pathPrefix: pathPrefix)
     }
+
+    /// The project folder as a prefix for the files its diagnostics name (`content/…`, `themes/…`).
+    var pathPrefix: String { root == "." ? "" : root.hasSuffix("/") ? root : root + "/" }
 
     func options(output: String? = nil) -> BuildOptions {
         BuildOptions(
@@ -60,6 +63,8 @@ extension Sitegen {
 
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .text
+
+        var pathPrefix: String { arguments.pathPrefix }
 
         func run() throws {
             let terminal = arguments.terminal(format: format)

@@ -11,13 +11,16 @@ struct Terminal: Sendable {
 
     let verbosity: Verbosity
     let format: OutputFormat
+    /// Put before files in workflow commands (`FormattedCommand.pathPrefix`).
+    let pathPrefix: String
     let colour: Bool
 
     /// In JSON the command prints one document at the end, so nothing else is written; with `github`
     /// diagnostics become workflow commands.
-    init(verbosity: Verbosity, format: OutputFormat = .text) {
+    init(verbosity: Verbosity, format: OutputFormat = .text, pathPrefix: String = "") {
         self.verbosity = format == .json ? .quiet : verbosity
         self.format = format
+        self.pathPrefix = pathPrefix
         let noColour = ProcessInfo.processInfo.environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         self.colour = !noColour && isatty(STDERR_FILENO) == 1
     }
@@ -46,7 +49,7 @@ struct Terminal: Sendable {
         switch format {
         case .json: return
         case .github:
-            FileHandle.standardOutput.write(Data((diagnostic.workflowCommand + "\n").utf8))
+            FileHandle.standardOutput.write(Data((diagnostic.workflowCommand(pathPrefix: pathPrefix) + "\n").utf8))
             return
         case .text: break
         }

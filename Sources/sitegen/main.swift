@@ -30,7 +30,8 @@ do {
     exitForUsage(error)
 }
 let format = (command as? any FormattedCommand)?.format ?? .text
-let terminal = Terminal(verbosity: .normal, format: format)
+let terminal = Terminal(
+    verbosity: .normal, format: format, pathPrefix: (command as? any FormattedCommand)?.pathPrefix ?? "")
 do {
     if var asyncCommand = command as? any AsyncParsableCommand {
         try await runAsync(&asyncCommand)

@@ -98,7 +98,8 @@ import Testing
         let result = try run(["build", "--root", site.root.path, "--format", "github"])
         #expect(result.status == 1)
         let line = try #require(result.output.split(separator: "\n").first { $0.hasPrefix("::error ") })
-        #expect(line.hasPrefix("::error file=content/index.md,line=4,col=5,title=sitegen%3A "))
+        // Named from the working folder, as GitHub wants, not from the project folder.
+        #expect(line.hasPrefix("::error file=\(site.root.path)/content/index.md,line=4,col=5,title=sitegen%3A "))
         #expect(line.contains("::`nope.md` links to content/nope.md, which does not exist"))
         #expect(!line.contains("\n"))
     }

@@ -170,6 +170,13 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         #expect(output == "one\n")
     }
 
+    @Test func anOverrideThatStartsWithATagIsReindentedToo() throws {
+        let base = "<main>\n  {{$main}}\n  {{/main}}\n</main>"
+        let child = "{{<base}}\n{{$main}}\n    {{> item}}\n    <p>b</p>\n{{/main}}\n{{/base}}"
+        let output = try render(child, others: ["base": base, "item": "<p>a</p>\n"])
+        #expect(output == "<main>\n  <p>a</p>\n  <p>b</p>\n</main>")
+    }
+
     @Test func anOverrideIsReindentedWhereTheBlockStands() throws {
         let base = "<main>\n  {{$main}}\n  {{/main}}\n</main>"
         let output = try render(

@@ -141,9 +141,11 @@ def test_not_found_page_is_styled_and_its_links_work_at_any_depth(driver, site, 
         host.shutdown()
 
 
-def test_a_configured_url_names_the_folder_without_asking(driver, tmp_path):
+@pytest.mark.parametrize("slash", ["/", ""])
+def test_a_configured_url_names_the_folder_without_asking(driver, tmp_path, slash):
     port = free_port()
-    site = built_with_url(tmp_path, f"http://127.0.0.1:{port}{PREFIX}")
+    # With or without its trailing slash, the URL names the folder.
+    site = built_with_url(tmp_path, f"http://127.0.0.1:{port}{PREFIX.rstrip('/')}{slash}")
     host = serve(site, 404, port)
     try:
         open_missing(driver, host, MISSING[2])

@@ -278,8 +278,9 @@ public struct SiteChecker: Sendable {
             || inventory.folders.contains(target)
         {
             let index = target.isEmpty ? "index.html" : target + "/index.html"
+            // Suggested URLs are written relative to the page, so none is given under a `<base href>`.
             let suggestion =
-                inventory.files.contains(index)
+                inventory.files.contains(index) && file.base == nil
                 ? ": link to \"\(RelativePath.href(from: file.path, to: index))\"" : ""
             return (
                 "link to a folder \(quoted)",
@@ -288,7 +289,7 @@ public struct SiteChecker: Sendable {
         }
         guard inventory.files.contains(target) else {
             var hint = "there is no file \(displayRoot.isEmpty ? "" : displayRoot + "/")\(target)"
-            if let close = Suggestion.closest(to: target, among: inventory.files.sorted()) {
+            if file.base == nil, let close = Suggestion.closest(to: target, among: inventory.files.sorted()) {
                 hint += "; did you mean \"\(RelativePath.href(from: file.path, to: close))\"?"
             } else {
                 hint += "; fix the URL or add the file"
@@ -369,7 +370,13 @@ public struct SiteChecker: Sendable {
 
     /// A URL as browsers read it: surrounding whitespace ignored, tabs and line breaks dropped, `\` read as `/`.
     private static func cleaned(_ written: String) -> String {
-        written.trimmed.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
+        // The URL standard trims C0 controls and spaces only: a no-break space stays, and is requested.
+        let isTrimmed = { (scalar: Unicode.Scalar) in scalar.value <= 0x20 }
+        let scalars = written.unicodeScalars
+        let start = scalars.firstIndex { !isTrimmed($0) } ?? scalars.endIndex
+        let end = scalars.lastIndex { !isTrimmed($0) }.map(scalars.index(after:)) ?? start
+        return String(String.UnicodeScalarView(scalars[start..<max(start, end)]))
+            .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
             .replacingOccurrences(of: "\\", with: "/")
     }
 
@@ -378,9 +385,14 @@ public struct SiteChecker: Sendable {
     private static func joined(_ url: String, onto base: String) -> String {
         if scheme(of: url) != nil || url.hasPrefix("/") { return url }
         if scheme(of: base) != nil {
-            return URL(string: url, relativeTo: URL(string: base))?.absoluteString ?? base
+            return URL(string: url, relativeTo: URL(string: base))?.absoluteString ?? url
         }
-        let baseDocument = split(split(base, at: "#").0, at: "?").0
+        var baseDocument = split(split(base, at: "#").0, at: "?").0
+        // A base that ends in `.` or `..` names a folder, as if it ended in `/`.
+        if baseDocument == "." || baseDocument == ".." || baseDocument.hasSuffix("/.") || baseDocument.hasSuffix("/..")
+        {
+            baseDocument += "/"
+        }
         // A fragment or query alone refers to the base document itself; a path, to something in its folder.
         if url.isEmpty || url.hasPrefix("#") || url.hasPrefix("?") { return baseDocument + url }
         let folder = baseDocument.lastIndex(of: "/").map { String(baseDocument[...$0]) } ?? ""

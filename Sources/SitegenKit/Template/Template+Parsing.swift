@@ -126,7 +126,7 @@ extension Template {
                         closes.append(0)
                         if Set("#^<$".utf8).contains(tag.sigil) { open.append(tag.sigil) }
                     }
-                    if blank, tag.sigil == UInt8(ascii: "$") { tag.lineIndentation = indentation }
+                    if blank, tags.isEmpty, tag.sigil == UInt8(ascii: "$") { tag.lineIndentation = indentation }
                     tags.append(tag)
                 case .text(let range):
                     var text = bytes[range]
@@ -320,10 +320,15 @@ extension Template {
             }
         }
 
-        /// The spaces and tabs that start the first of `nodes`, when it is text.
+        /// The indentation of the first line of `nodes`: the spaces and tabs of its text, or the indentation of
+        /// the standalone tag it starts with, looked for inside a leading section or block too.
         static func leadingSpace(of nodes: [Node]) -> [UInt8] {
-            guard case .text(let text) = nodes.first else { return [] }
-            return Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            switch nodes.first {
+            case .text(let text): Array(text.prefix { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            case .partial(_, let indentation), .parent(_, let indentation, _): indentation
+            case .section(_, _, let children), .block(_, _, let children): leadingSpace(of: children)
+            case .variable, nil: []
+            }
         }
 
         /// `nodes` with `indentation` taken off the start of every line, in text and in the indentation of

@@ -10,6 +10,8 @@
   // A configured address names the folder, when the page is being read there.
   if (marker.dataset.url) {
     const configured = new URL(marker.dataset.url, here);
+    // `url: https://example.org/guide` names the folder /guide/, not a file in /.
+    if (!configured.pathname.endsWith("/")) configured.pathname += "/";
     if (configured.origin === here.origin && here.pathname.startsWith(configured.pathname)) root = configured;
   }
   // Otherwise ask the same host, from the deepest folder up, for a file only the site's top folder holds. A
