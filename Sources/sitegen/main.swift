@@ -23,6 +23,12 @@ func exitForUsage(_ error: any Error) -> Never {
     exit(2)
 }
 
+/// `--format json` for a failed command: the document, then exit status 1.
+func failedReport(_ problems: [Diagnostic], of command: any ParsableCommand) -> Never {
+    MachineReport(command: command is Sitegen.Check ? "check" : "build", failed: true, problems: problems).print()
+    exit(1)
+}
+
 var command: any ParsableCommand
 do {
     command = try Sitegen.parseAsRoot()
@@ -42,11 +48,7 @@ do {
     exit(code.rawValue)
 } catch let failure as BuildFailure {
     if format == .json {
-        MachineReport(
-            command: command is Sitegen.Check ? "check" : "build", failed: true, problems: failure.diagnostics
-        )
-        .print()
-        exit(1)
+        failedReport(failure.diagnostics, of: command)
     }
     failure.diagnostics.forEach(terminal.report)
     if command is Sitegen.Check {
@@ -59,11 +61,7 @@ do {
     exit(1)
 } catch let diagnostic as Diagnostic {
     if format == .json {
-        MachineReport(
-            command: command is Sitegen.Check ? "check" : "build", failed: true,
-            problems: BuildFailure(diagnostic).diagnostics
-        ).print()
-        exit(1)
+        failedReport(BuildFailure(diagnostic).diagnostics, of: command)
     }
     BuildFailure(diagnostic).diagnostics.forEach(terminal.report)
     exit(1)

@@ -28,15 +28,6 @@ import Testing
         #expect(written == Self.table, "replace the README's table with:\n\(Self.table)")
     }
 
-    @Test func everyNameIsKnownToTheThemeCheck() {
-        for type in PageContext.fieldTypes + NoteValues.fieldTypes {
-            for name in type.templateNames {
-                #expect(PageContext.knownNames.contains(name), "\(type).\(name)")
-            }
-        }
-        #expect(!PageContext.knownNames.contains("pgae"))
-    }
-
     @Test func noTypeNamesAValueTwice() {
         for type in PageContext.fieldTypes + NoteValues.fieldTypes {
             #expect(Set(type.templateNames).count == type.templateNames.count, "\(type)")

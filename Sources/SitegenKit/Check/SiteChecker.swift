@@ -210,9 +210,8 @@ public struct SiteChecker: Sendable {
     ) -> (message: String, hint: String)? {
         let written = reference.url
         let quoted = "\"\(written)\""
-        var url = Self.cleaned(written)
-        guard !url.isEmpty || file.base != nil else { return nil }
-        if let base = file.base { url = Self.joined(url, onto: base) }
+        let url = Self.effectiveURL(written, base: file.base)
+        guard !url.isEmpty else { return nil }
         let anywhere = "it must work from any folder, any URL sub-path, and from disk"
 
         if let scheme = Self.scheme(of: url) {
@@ -342,8 +341,8 @@ public struct SiteChecker: Sendable {
         return .file(path: target, decoded: decoded, fragment: fragment)
     }
 
-    /// Where each reference of the pages at `paths` leads inside the site, as `path` or `path#fragment` (the
-    /// fragment as written), by page: what a browser would request, for comparing with another HTML parser.
+    /// Where each reference of every page leads inside the site, as `path` or `path#fragment` (the fragment as
+    /// written), by page: what a browser would request, for comparing with another HTML parser.
     func siteTargets() throws(BuildFailure) -> [String: Set<String>] {
         let inventory = try Inventory(directory, display: displayRoot)
         var targets: [String: Set<String>] = [:]
@@ -354,8 +353,7 @@ public struct SiteChecker: Sendable {
             let file = scanPage(path, text)
             var found: Set<String> = []
             for reference in file.references {
-                var url = Self.cleaned(reference.url)
-                if let base = file.base { url = Self.joined(url, onto: base) }
+                let url = Self.effectiveURL(reference.url, base: file.base)
                 guard Self.scheme(of: url) == nil, !url.hasPrefix("/") else { continue }
                 switch Self.destination(of: url, from: path) {
                 case .thisPage(let fragment): found.insert(path + (fragment.map { "#" + $0 } ?? ""))
@@ -378,6 +376,12 @@ public struct SiteChecker: Sendable {
         return String(String.UnicodeScalarView(scalars[start..<max(start, end)]))
             .filter { $0 != "\t" && $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
             .replacingOccurrences(of: "\\", with: "/")
+    }
+
+    /// The URL a browser follows for `written` on a page with `base` (its first `<base href>`, if any).
+    private static func effectiveURL(_ written: String, base: String?) -> String {
+        let url = cleaned(written)
+        return base.map { joined(url, onto: $0) } ?? url
     }
 
     /// `url` resolved against the page's `<base href>`, written so that the usual checks apply: relative to the

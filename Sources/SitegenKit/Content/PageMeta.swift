@@ -50,7 +50,7 @@ extension PageMeta {
     /// a month from 01 to 12 and a day that month has, leap years included.
     static func date(_ value: YAMLValue) throws(Diagnostic) -> String {
         let text = try value.string(what: "`date`")
-        guard Self.day(text) != nil else {
+        guard Self.isDay(text) else {
             throw value.error(
                 "`date` must be a real day written as YYYY-MM-DD, not `\(text)`", hint: "for example `date: 2026-11-26`"
             )
@@ -58,19 +58,18 @@ extension PageMeta {
         return text
     }
 
-    /// The year, month and day of `text` when it is exactly `YYYY-MM-DD` and a real day.
-    static func day(_ text: String) -> (year: Int, month: Int, day: Int)? {
+    /// Whether `text` is exactly `YYYY-MM-DD` and a real day.
+    static func isDay(_ text: String) -> Bool {
         let bytes = Array(text.utf8)
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
             [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy({ isDigit(bytes[$0]) })
-        else { return nil }
+        else { return false }
         func number(_ range: Range<Int>) -> Int { range.reduce(0) { $0 * 10 + Int(bytes[$1] - UInt8(ascii: "0")) } }
         let (year, month, day) = (number(0..<4), number(5..<7), number(8..<10))
         let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
         let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...12).contains(month), (1...days[month - 1]).contains(day) else { return nil }
-        return (year, month, day)
+        return (1...12).contains(month) && (1...days[month - 1]).contains(day)
     }
 
     /// Decodes front matter; the keys features own go to `features`.

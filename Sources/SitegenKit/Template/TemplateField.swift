@@ -28,11 +28,13 @@ protocol TemplateFields: TemplateObject {
 
 extension TemplateFields {
     func value(named name: String) -> TemplateValue {
+        fieldValue(named: name) ?? .missing
+    }
+
+    /// The value of the listed field `name`, or nil when the list has none.
+    func fieldValue(named name: String) -> TemplateValue? {
         // A handful of short names, compared as small strings: as fast as a `switch` over them.
-        for field in Self.templateFields where field.name == name {
-            return field.read(self)
-        }
-        return .missing
+        Self.templateFields.first { $0.name == name }?.read(self)
     }
 
     /// The names of `templateFields`.

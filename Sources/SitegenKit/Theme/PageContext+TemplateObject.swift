@@ -17,10 +17,7 @@ extension PageContext: TemplateFields {
 
     /// The engine's values first, then the features'.
     func value(named name: String) -> TemplateValue {
-        for field in Self.templateFields where field.name == name {
-            return field.read(self)
-        }
-        return Self.lookUp(name, in: features)
+        fieldValue(named: name) ?? Self.lookUp(name, in: features)
     }
 
     /// The first answer any of `objects` has for `name`.
@@ -122,9 +119,6 @@ extension EmbedContext: TemplateFields {
 
     /// `root`, then the features' values.
     func value(named name: String) -> TemplateValue {
-        for field in Self.templateFields where field.name == name {
-            return field.read(self)
-        }
-        return PageContext.lookUp(name, in: features)
+        fieldValue(named: name) ?? PageContext.lookUp(name, in: features)
     }
 }
