@@ -92,9 +92,10 @@ public final class DevServer: Sendable {
         return Diagnostic(SourceLocation(file: place), "cannot listen on \(place): \(error.localizedDescription)")
     }
 
-    /// Waits until the server accepts connections.
-    public func waitUntilListening() async throws {
-        try await server.waitUntilListening()
+    /// Waits until the server accepts connections, for up to `timeout` seconds. FlyingFox's own default of 5 s
+    /// is too short on a busy machine (the test suite runs many servers at once on two cores).
+    public func waitUntilListening(timeout: TimeInterval = 60) async throws {
+        try await server.waitUntilListening(timeout: timeout)
     }
 
     /// The port the server listens on (useful when it was started on port 0).
