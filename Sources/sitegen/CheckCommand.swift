@@ -46,7 +46,7 @@ extension Sitegen {
                 if !report.problems.isEmpty { throw ExitCode(1) }
                 return
             }
-            guard report.problems.isEmpty else { throw BuildFailure(report.problems) }
+            guard report.problems.isEmpty else { throw SitegenError(report.problems) }
             print(report.summary)
         }
     }

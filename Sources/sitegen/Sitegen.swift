@@ -114,10 +114,10 @@ extension Sitegen {
             let server: DevServer
             do {
                 server = try DevServer(
-                    options: arguments.options(), address: .init(host: host, port: port),
-                    log: { terminal.say($0) })
+                    options: arguments.options(), address: .init(host: host, port: port), log: { terminal.say($0) })
             } catch {
-                throw ValidationError("cannot listen on \(host):\(port): \(error)")
+                // A --host that is no address is a usage error (exit status 2), like any other bad option.
+                throw ValidationError(error.diagnostics.map { "\($0.message) (\($0.hint ?? ""))" }.joined())
             }
             let task = Task { try await server.run() }
             // Ctrl-C stops the server cleanly instead of killing the process mid-response.
@@ -131,7 +131,7 @@ extension Sitegen {
             }
             let result = await task.result
             await server.stop()
-            if case .failure(let error) = result, !(error is CancellationError) { throw error }
+            if case .failure(let error) = result { throw error }
             terminal.say("stopped")
         }
     }

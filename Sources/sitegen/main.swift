@@ -46,24 +46,18 @@ do {
     }
 } catch let code as ExitCode {
     exit(code.rawValue)
-} catch let failure as BuildFailure {
+} catch let failure as SitegenError {
     if format == .json {
         failedReport(failure.diagnostics, of: command)
     }
     failure.diagnostics.forEach(terminal.report)
     if command is Sitegen.Check {
         terminal.failure(SiteChecker.Report.summary(of: failure.diagnostics))
-    } else {
+    } else if command is Sitegen.Build {
         let errors = failure.diagnostics.count
         let state = failure.outputUnchanged ? "output left unchanged" : "see above for where the previous output is"
         terminal.failure("build failed: \(errors) problem\(errors == 1 ? "" : "s"); \(state)")
     }
-    exit(1)
-} catch let diagnostic as Diagnostic {
-    if format == .json {
-        failedReport(BuildFailure(diagnostic).diagnostics, of: command)
-    }
-    BuildFailure(diagnostic).diagnostics.forEach(terminal.report)
     exit(1)
 } catch {
     exitForUsage(error)

@@ -318,7 +318,7 @@ import Testing
         #expect {
             try SiteChecker(directory: missing, displayPath: "output").check()
         } throws: { error in
-            (error as? BuildFailure)?.diagnostics.first?.message == "there is no folder output to check"
+            (error as? SitegenError)?.diagnostics.first?.message == "there is no folder output to check"
         }
     }
 
@@ -402,7 +402,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: output) }
         try SiteBuilder.build(BuildOptions(root: repository, output: output))
         let report = try SiteChecker(directory: output, displayPath: "output").check()
-        #expect(report.problems.isEmpty, "\(BuildFailure(report.problems))")
+        #expect(report.problems.isEmpty, "\(SitegenError(report.problems))")
         #expect(report.pages > 0)
     }
 }

@@ -31,11 +31,11 @@ import Testing
         #expect(try split("---") == ["", "1", "---", "1"])
         #expect(try split("----\nx\n---\n") == ["", "1", "----\nx\n---\n", "1"])
         #expect(try split("") == ["", "1", "", "1"])
-        #expect(throws: Diagnostic.self) { try split("---\n.. .\n-- -\n") }
+        #expect(throws: SitegenError.self) { try split("---\n.. .\n-- -\n") }
     }
 
     @Test func unclosedFrontMatterIsAnErrorAtLineOne() {
-        #expect(throws: Diagnostic.self) {
+        #expect(throws: SitegenError.self) {
             try FrontMatter.split(SourceFile(displayPath: "content/a.md", text: "---\ntitle: A\n"))
         }
     }

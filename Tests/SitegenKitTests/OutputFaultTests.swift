@@ -151,7 +151,7 @@ import Testing
                 throw FileError(action: step.action, path: step.path, code: EIO)
             }
         }
-        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder.build(options) }
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
         #expect(failure?.outputUnchanged == false)
         #expect(failure?.diagnostics.first?.message.contains("the next build puts it back") == true)
         #expect(!FileManager.default.fileExists(atPath: site.output.path))

@@ -10,7 +10,7 @@ import Testing
         defer { site.remove() }
         try site.page("index.md")
         try site.write("README.md", "# Mine\n")
-        let failure = #expect(throws: BuildFailure.self) { try site.build(output: "README.md") }
+        let failure = #expect(throws: SitegenError.self) { try site.build(output: "README.md") }
         #expect(failure?.diagnostics.first?.message.contains("it is a file, not a folder") == true)
         #expect(try String(contentsOf: site.root.appendingPathComponent("README.md"), encoding: .utf8) == "# Mine\n")
     }
@@ -22,7 +22,7 @@ import Testing
         try site.write("real/keep.txt", "mine")
         let link = site.root.appendingPathComponent("public")
         try FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "real")
-        let failure = #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        let failure = #expect(throws: SitegenError.self) { try site.build(output: "public") }
         #expect(failure?.diagnostics.first?.message.contains("symbolic link") == true)
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == "real")
         #expect(folderTree(site.root.appendingPathComponent("real")) == ["keep.txt": .file(Data("mine".utf8))])
@@ -34,7 +34,7 @@ import Testing
         try site.page("index.md")
         let target = site.root.appendingPathComponent("public/drafts/later")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
-        #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        #expect(throws: SitegenError.self) { try site.build(output: "public") }
         #expect(folderTree(site.root.appendingPathComponent("public")) == ["drafts": .folder, "drafts/later": .folder])
     }
 
@@ -63,7 +63,7 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md")
-        let failure = #expect(throws: BuildFailure.self) {
+        let failure = #expect(throws: SitegenError.self) {
             try SiteBuilder.build(BuildOptions(root: site.root, output: URL(fileURLWithPath: "/")))
         }
         #expect(failure?.diagnostics.first?.message.contains("the root of the file system") == true)
@@ -73,7 +73,7 @@ import Testing
         let site = try TestSite()
         defer { site.remove() }
         try site.page("index.md")
-        let failure = #expect(throws: BuildFailure.self) {
+        let failure = #expect(throws: SitegenError.self) {
             try SiteBuilder.build(BuildOptions(root: site.root, output: site.root.deletingLastPathComponent()))
         }
         #expect(failure?.diagnostics.first?.message.contains("holds the project's own files") == true)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func aMissingProjectFolderIsRefusedAndNothingIsCreated() throws {
         let missing = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-nothing-\(UUID())")
-        let failure = #expect(throws: BuildFailure.self) { try SiteBuilder.build(BuildOptions(root: missing)) }
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(BuildOptions(root: missing)) }
         #expect(failure?.diagnostics.first?.message.contains("does not exist") == true)
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
@@ -93,7 +93,7 @@ import Testing
         try site.build()
         try Data([0x66, 0xFF, 0x0A]).write(to: site.output.appendingPathComponent(OutputWriter.manifestName))
         let before = folderTree(site.output)
-        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        let failure = #expect(throws: SitegenError.self) { try site.build() }
         #expect(failure?.diagnostics.first?.message.contains("damaged") == true)
         #expect(folderTree(site.output) == before)
     }
@@ -149,7 +149,7 @@ import Testing
         #expect(descriptor >= 0)
         close(descriptor)
         try site.page("index.md", title: "Changed")
-        let failure = #expect(throws: BuildFailure.self) { try site.build() }
+        let failure = #expect(throws: SitegenError.self) { try site.build() }
         #expect(failure?.diagnostics.first?.message.contains("not valid UTF-8") == true)
         #expect(try site.read("index.html").contains("A page"))
         let stillThere = name.withUnsafeBufferPointer {

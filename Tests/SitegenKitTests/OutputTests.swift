@@ -64,7 +64,7 @@ import Testing
         defer { site.remove() }
         try site.page("index.md")
         for folder in [".", "content", "themes", "themes/default", "content/notes", ".."] {
-            #expect(throws: BuildFailure.self, "output \(folder)") { try site.build(output: folder) }
+            #expect(throws: SitegenError.self, "output \(folder)") { try site.build(output: folder) }
         }
         #expect(try site.snapshot(site.root.appendingPathComponent("content"))["index.md"] != nil)
     }
@@ -74,7 +74,7 @@ import Testing
         defer { site.remove() }
         try site.page("index.md")
         try site.write("public/notes.txt", "mine")
-        #expect(throws: BuildFailure.self) { try site.build(output: "public") }
+        #expect(throws: SitegenError.self) { try site.build(output: "public") }
         #expect(try String(contentsOf: site.root.appendingPathComponent("public/notes.txt"), encoding: .utf8) == "mine")
     }
 

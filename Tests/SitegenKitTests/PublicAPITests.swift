@@ -24,6 +24,36 @@ import Testing
         return found
     }
 
+    /// A public declaration's signature: its lines up to the body's opening brace.
+    static func signature(at line: Int, in file: String) throws -> String {
+        let lines = try String(
+            contentsOf: SiteTests.repository.appendingPathComponent("Sources/SitegenKit/\(file)"), encoding: .utf8
+        ).components(separatedBy: "\n")
+        var text = ""
+        for next in lines[(line - 1)...] {
+            text += " " + next.trimmingCharacters(in: .whitespaces)
+            if next.contains("{") || next.trimmingCharacters(in: .whitespaces).isEmpty { break }
+        }
+        return String(text.prefix { $0 != "{" })
+    }
+
+    @Test func everyPublicOperationThrowsSitegenErrorAlone() throws {
+        var throwing = 0
+        var others: [String] = []
+        for declaration in try Self.publicDeclarations() {
+            let signature = try Self.signature(at: declaration.line, in: declaration.file)
+            // A rethrowing function throws only what its caller's closure throws.
+            guard signature.contains(" throws"), !signature.contains(" rethrows") else { continue }
+            throwing += 1
+            let typed = signature.components(separatedBy: " throws").dropFirst().allSatisfy {
+                $0.hasPrefix("(SitegenError)")
+            }
+            if !typed { others.append("\(declaration.file):\(declaration.line):\(signature)") }
+        }
+        #expect(throwing >= 6, "build, check, the server's init, run and wait, and scaffolding throw")
+        #expect(others == [])
+    }
+
     @Test func everyPublicDeclarationIsDocumented() throws {
         let undocumented = try Self.publicDeclarations().filter { !$0.documented }
         #expect(undocumented.map { "\($0.file):\($0.line): \($0.text)" } == [])
@@ -42,7 +72,7 @@ import Testing
         }
         #expect(
             Set(types) == [
-                "SiteBuilder", "BuildOptions", "BuildReport", "Diagnostic", "Severity", "BuildFailure",
+                "SiteBuilder", "BuildOptions", "BuildReport", "Diagnostic", "Severity", "SitegenError",
                 "SourceLocation", "SiteChecker", "Report", "DevServer", "Address", "Scaffold", "SitegenVersion",
                 "MarkdownRenderer", "FileTree",
             ])

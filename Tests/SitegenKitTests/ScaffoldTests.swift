@@ -27,7 +27,7 @@ import Testing
         let site = try site()
         defer { site.remove() }
         try site.page("tips.md", title: "Mine")
-        #expect(throws: Diagnostic.self) { try Scaffold.create("page", name: "tips", root: site.root) }
+        #expect(throws: SitegenError.self) { try Scaffold.create("page", name: "tips", root: site.root) }
         #expect(
             try String(contentsOf: site.root.appendingPathComponent("content/tips.md"), encoding: .utf8).contains(
                 "Mine"))
@@ -37,17 +37,17 @@ import Testing
         let site = try site()
         defer { site.remove() }
         for name in ["../escape", "/abs", "a//b", ".hidden", ""] {
-            #expect(throws: Diagnostic.self, "\(name)") { try Scaffold.create("page", name: name, root: site.root) }
+            #expect(throws: SitegenError.self, "\(name)") { try Scaffold.create("page", name: name, root: site.root) }
         }
     }
 
     @Test func missingStarterIsNamed() throws {
         let site = try site()
         defer { site.remove() }
-        let error = #expect(throws: Diagnostic.self) { try Scaffold.create("note", name: "x", root: site.root) }
-        #expect(error?.location.file == "themes/default/starters/note.md")
-        #expect(error?.message == "the theme has no starter `note`")
-        #expect(error?.hint == "its starters: page")
+        let error = #expect(throws: SitegenError.self) { try Scaffold.create("note", name: "x", root: site.root) }
+        #expect(error?.diagnostics.first?.location.file == "themes/default/starters/note.md")
+        #expect(error?.diagnostics.first?.message == "the theme has no starter `note`")
+        #expect(error?.diagnostics.first?.hint == "its starters: page")
     }
 
     @Test func theDefaultThemesNoteStarterBuilds() throws {

@@ -191,8 +191,8 @@ import Testing
             await #expect {
                 try await second.run()
             } throws: { error in
-                let message = (error as? Diagnostic)?.message ?? ""
-                return message.contains("already in use") && (error as? Diagnostic)?.hint?.contains("--port") == true
+                let problem = (error as? SitegenError)?.diagnostics.first
+                return problem?.message.contains("already in use") == true && problem?.hint?.contains("--port") == true
             }
         }
     }

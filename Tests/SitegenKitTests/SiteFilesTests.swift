@@ -103,7 +103,7 @@ import Testing
         try site.page("index.md")
         let report = try site.build()
         #expect(report.warnings.map(\.severity) == [.warning])
-        #expect(throws: BuildFailure.self) { try SiteBuilder.build(BuildOptions(root: site.root, strict: true)) }
+        #expect(throws: SitegenError.self) { try SiteBuilder.build(BuildOptions(root: site.root, strict: true)) }
     }
 
     @Test func previousAndNextStayWithinAFolder() throws {

@@ -38,17 +38,19 @@ public struct BuildOptions: Sendable {
 
     /// Refuses a project folder that does not exist or has no `content/`, before anything is created: a mistyped
     /// `--root` must not leave new folders behind.
-    func checkRoot() throws(Diagnostic) {
+    func checkRoot() throws(SitegenError) {
         guard Disk.kind(of: root.resolvingSymlinksInPath().path) == .folder else {
-            throw Diagnostic(
-                SourceLocation(file: root.path), "the project folder \(root.path) does not exist",
-                hint: "check --root; it names the folder that holds content/ and themes/")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: root.path), "the project folder \(root.path) does not exist",
+                    hint: "check --root; it names the folder that holds content/ and themes/"))
         }
         guard Disk.kind(of: content.resolvingSymlinksInPath().path) == .folder else {
-            throw Diagnostic(
-                SourceLocation(file: display(content)),
-                "\(root.path) has no content/ folder, so it is not a sitegen project",
-                hint: "check --root, or run sitegen from the folder that holds content/ and themes/")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: display(content)),
+                    "\(root.path) has no content/ folder, so it is not a sitegen project",
+                    hint: "check --root, or run sitegen from the folder that holds content/ and themes/"))
         }
     }
 }

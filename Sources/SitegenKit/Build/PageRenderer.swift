@@ -21,14 +21,9 @@ struct PageRenderer: Sendable {
     /// the features' own.
     var embeds: [String] { index.features.flatMap(\.embeds) }
 
-    func render(_ page: PageSource) throws(BuildFailure) -> RenderedPage {
+    func render(_ page: PageSource) throws(SitegenError) -> RenderedPage {
         let route = page.route
-        let (file, front): (SourceFile, FrontMatter)
-        do {
-            (file, front) = try page.read()
-        } catch {
-            throw BuildFailure(error)
-        }
+        let (file, front) = try page.read()
         let root = RelativePath.rootPrefix(from: route.output)
         let features = index.features.indices.map { position in
             index.features[position].values(
@@ -50,13 +45,13 @@ struct PageRenderer: Sendable {
             },
             embed: { name in
                 guard embeds.contains(name) else { return nil }
-                do throws(Diagnostic) {
+                do throws(SitegenError) {
                     let html = try theme.render(
                         "embeds/\(name)", context: embedContext,
                         requestedBy: SourceLocation(file: page.displayPath))
                     return String(decoding: html, as: UTF8.self)
                 } catch {
-                    problems.append(error)
+                    problems += error.diagnostics
                     return ""
                 }
             })
@@ -114,14 +109,14 @@ struct PageRenderer: Sendable {
             features: features
         )
         var html: [UInt8] = []
-        do throws(Diagnostic) {
+        do throws(SitegenError) {
             html = try theme.render(
                 page.meta.layout, context: context,
                 requestedBy: SourceLocation(file: page.displayPath))
         } catch {
-            problems.append(error)
+            problems += error.diagnostics
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         return RenderedPage(
             folder: page.folder, route: page.route, html: html, anchors: HeadingIDs(document.headings.map(\.id)),
             pendingLinks: zip(document.links, targets).compactMap { link, target in

@@ -7,31 +7,23 @@ public enum SiteBuilder {
     /// the new site replaces the old one only when every page and link is good, so on failure nothing in the
     /// output folder changes.
     @discardableResult
-    public static func build(_ options: BuildOptions) throws(BuildFailure) -> BuildReport {
+    public static func build(_ options: BuildOptions) throws(SitegenError) -> BuildReport {
         var writer = OutputWriter(output: options.output, displayPath: options.display(options.output))
         writer.disk = options.disk
         writer.notice = options.notice
-        let staging: OutputStaging
-        do throws(Diagnostic) {
-            try options.checkRoot()
-            try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
-            staging = try writer.begin()
-        } catch {
-            throw BuildFailure(error)
-        }
-        do {
+        try options.checkRoot()
+        try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
+        let staging = try writer.begin()
+        do throws(SitegenError) {
             let site = try render(options, emit: staging.write)
             let (pages, warnings, notes) = (site.pages.count, site.warnings, site.notes)
             BackgroundRelease.drop(consume site)
             let files = try staging.commit()
             return BuildReport(
                 pages: pages, files: files, output: options.display(options.output), warnings: warnings, notes: notes)
-        } catch let failure as BuildFailure {
-            staging.discard()
-            throw failure
         } catch {
             staging.discard()
-            var failure = BuildFailure(writer.failure(error))
+            var failure = error
             failure.outputUnchanged = staging.outputIntact
             throw failure
         }
@@ -39,8 +31,8 @@ public enum SiteBuilder {
 
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
-    static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void)
-        throws(BuildFailure) -> SiteRender
+    static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void)
+        throws(SitegenError) -> SiteRender
     {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
@@ -68,7 +60,7 @@ public enum SiteBuilder {
         var problems: [Diagnostic] = []
         content.pages.parallelMap { page in
             defer { counter.advance() }
-            return Result { () throws(BuildFailure) in try renderAndEmit(page, renderer: renderer, emit: emit) }
+            return Result { () throws(SitegenError) in try renderAndEmit(page, renderer: renderer, emit: emit) }
         } each: { result in
             switch result {
             case .success(let page): rendered.append(page)
@@ -79,12 +71,8 @@ public enum SiteBuilder {
         problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
         let warnings = content.warnings + renderer.index.features.flatMap(\.warnings)
         if options.strict { problems += warnings }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
-        do throws(Diagnostic) {
-            for file in otherFiles { try emit(file) }
-        } catch {
-            throw BuildFailure(error)
-        }
+        guard problems.isEmpty else { throw SitegenError(problems) }
+        for file in otherFiles { try emit(file) }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
             notes: extras.notes())
@@ -96,8 +84,8 @@ public enum SiteBuilder {
     /// and a full build is needed. `site` changes only when the update succeeds.
     static func update(
         _ site: inout SiteRender, changed: Set<String>, options: BuildOptions,
-        emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void
-    ) throws(BuildFailure) -> Bool {
+        emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void
+    ) throws(SitegenError) -> Bool {
         var loaded: [(position: Int, page: PageSource)] = []
         for path in changed.sorted() {
             // A new page, or one deleted or renamed away, changes what other pages show: a full build.
@@ -106,27 +94,22 @@ public enum SiteBuilder {
             else {
                 return false
             }
-            let page: PageSource
-            do {
-                page = try PageSource.load(
-                    path, in: ContentFolder(path: options.content.path, displayName: options.display(options.content)),
-                    features: site.content.features)
-            } catch {
-                throw BuildFailure(error)
-            }
+            let page = try PageSource.load(
+                path, in: ContentFolder(path: options.content.path, displayName: options.display(options.content)),
+                features: site.content.features)
             guard page.meta.sharesEverythingOthersShow(with: site.content.pages[position].meta) else { return false }
             loaded.append((position, page))
         }
         var rendered: [(position: Int, page: RenderedPage)] = []
         var problems: [Diagnostic] = []
         for (position, page) in loaded {
-            do throws(BuildFailure) {
+            do throws(SitegenError) {
                 rendered.append((position, try renderAndEmit(page, renderer: site.renderer, emit: emit)))
             } catch {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
 
         // The changed pages' own links, and every link into a changed page, whose anchors may have changed.
         let changedSources = rendered.map(\.page.route.source)
@@ -141,7 +124,7 @@ public enum SiteBuilder {
         let checker = LinkChecker(
             resolver: site.renderer.index.links, anchors: site.anchors.merging(newAnchors) { $1 })
         problems = checker.problems(in: rendered.map(\.page) + linkingIn)
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
 
         for (position, page) in loaded { site.content.pages[position] = page }
         for (position, page) in rendered { site.pages[position] = page }
@@ -151,21 +134,17 @@ public enum SiteBuilder {
 
     /// Renders one page and hands its HTML to `emit` at once; the result keeps only what link checking needs.
     private static func renderAndEmit(
-        _ page: PageSource, renderer: PageRenderer, emit: (OutputFile) throws(Diagnostic) -> Void
-    ) throws(BuildFailure) -> RenderedPage {
+        _ page: PageSource, renderer: PageRenderer, emit: (OutputFile) throws(SitegenError) -> Void
+    ) throws(SitegenError) -> RenderedPage {
         var rendered = try renderer.render(page)
-        do throws(Diagnostic) {
-            try emit(OutputFile(path: rendered.route.output, contents: .bytes(rendered.html)))
-        } catch {
-            throw BuildFailure(error)
-        }
+        try emit(OutputFile(path: rendered.route.output, contents: .bytes(rendered.html)))
         rendered.html = []
         return rendered
     }
 
     /// Two sources that would write the same output file, or files whose names differ only in case or Unicode
     /// normalization (one file on many hosts), are an error naming both, rather than one silently winning.
-    private static func checkUnique(_ files: [(output: String, source: String)]) throws(BuildFailure) {
+    private static func checkUnique(_ files: [(output: String, source: String)]) throws(SitegenError) {
         var seen: [String: (output: String, source: String)] = [:]
         var problems: [Diagnostic] = []
         for file in files {
@@ -187,6 +166,6 @@ public enum SiteBuilder {
                         : "\(first.source) and \(file.source) produce \(first.output) and \(file.output), which are one file on macOS, Windows and many web hosts",
                     hint: "rename one of them (the theme's assets/ go to assets/ in the output)"))
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
     }
 }

@@ -36,7 +36,7 @@ struct SiteIndex: Sendable {
         return String(source[..<slash])
     }
 
-    init(_ content: SiteContent) throws(BuildFailure) {
+    init(_ content: SiteContent) throws(SitegenError) {
         config = content.config
         nav = content.pages
             .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }

@@ -48,7 +48,7 @@ public struct SiteChecker: Sendable {
 
     /// Checks every page and style sheet in the folder. Problems in the site are in the report; the only error
     /// thrown is for a folder that does not exist or cannot be read.
-    public func check() throws(BuildFailure) -> Report {
+    public func check() throws(SitegenError) -> Report {
         let inventory = try Inventory(directory, display: displayRoot)
         var problems: [String: [Diagnostic]] = [:]
         var scanned: [String: ScannedFile] = [:]
@@ -343,7 +343,7 @@ public struct SiteChecker: Sendable {
 
     /// Where each reference of every page leads inside the site, as `path` or `path#fragment` (the fragment as
     /// written), by page: what a browser would request, for comparing with another HTML parser.
-    func siteTargets() throws(BuildFailure) -> [String: Set<String>] {
+    func siteTargets() throws(SitegenError) -> [String: Set<String>] {
         let inventory = try Inventory(directory, display: displayRoot)
         var targets: [String: Set<String>] = [:]
         for path in inventory.checkedFiles where Self.isPage(path) {
@@ -438,12 +438,12 @@ public struct SiteChecker: Sendable {
         /// Pages and style sheets, in path order; hidden files are not part of the site sitegen writes.
         var checkedFiles: [String] = []
 
-        init(_ directory: URL, display: String) throws(BuildFailure) {
+        init(_ directory: URL, display: String) throws(SitegenError) {
             let manager = FileManager.default
             var isFolder: ObjCBool = false
             let name = display.isEmpty ? "." : display
             guard manager.fileExists(atPath: directory.path, isDirectory: &isFolder), isFolder.boolValue else {
-                throw BuildFailure(
+                throw SitegenError(
                     Diagnostic(
                         SourceLocation(file: name), "there is no folder \(name) to check",
                         hint: "build the site first (`sitegen build`), or name the folder it is in: `sitegen check DIR`"
@@ -453,7 +453,7 @@ public struct SiteChecker: Sendable {
             do {
                 paths = try manager.subpathsOfDirectory(atPath: directory.path)
             } catch {
-                throw BuildFailure(
+                throw SitegenError(
                     Diagnostic(
                         SourceLocation(file: name), "cannot read the folder \(name)", hint: "check its permissions"))
             }

@@ -12,7 +12,7 @@ struct FrontMatter: Sendable {
     var bodyFirstLine: Int
 
     /// Splits `file`: front matter opens with `---` on the first line and closes with `---` (or `...`) on a line of its own.
-    static func split(_ file: SourceFile) throws(Diagnostic) -> FrontMatter {
+    static func split(_ file: SourceFile) throws(SitegenError) -> FrontMatter {
         // Works on UTF-8 bytes with integer offsets: every page goes through here twice (when it loads and
         // when it renders), and both Character-by-Character splitting and generic `UTF8View` index arithmetic were
         // measurable shares of build time. Every cut is at a line start or a `\n`, so the pieces are the same text
@@ -41,9 +41,10 @@ struct FrontMatter: Sendable {
         case .noFrontMatter:
             return FrontMatter(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         case .unclosed:
-            throw file.diagnostic(
-                line: 1, column: 1, "front matter opened with `---` is never closed",
-                hint: "end the front matter with a line holding only `---`")
+            throw SitegenError(
+                file.diagnostic(
+                    line: 1, column: 1, "front matter opened with `---` is never closed",
+                    hint: "end the front matter with a line holding only `---`"))
         case .split(let yaml, let body, let bodyFirstLine):
             return text.withUTF8 { bytes in
                 FrontMatter(

@@ -48,12 +48,14 @@ extension PageMeta {
 
     /// A `YYYY-MM-DD` date (RFC 3339's full-date, which Atom and sitemaps use): four, two and two ASCII digits,
     /// a month from 01 to 12 and a day that month has, leap years included.
-    static func date(_ value: YAMLValue) throws(Diagnostic) -> String {
+    static func date(_ value: YAMLValue) throws(SitegenError) -> String {
         let text = try value.string(what: "`date`")
         guard Self.isDay(text) else {
-            throw value.error(
-                "`date` must be a real day written as YYYY-MM-DD, not `\(text)`", hint: "for example `date: 2026-11-26`"
-            )
+            throw SitegenError(
+                value.error(
+                    "`date` must be a real day written as YYYY-MM-DD, not `\(text)`",
+                    hint: "for example `date: 2026-11-26`"
+                ))
         }
         return text
     }
@@ -73,12 +75,14 @@ extension PageMeta {
     }
 
     /// Decodes front matter; the keys features own go to `features`.
-    static func decode(_ front: FrontMatter, in file: SourceFile, features: FeatureSet) throws(Diagnostic) -> PageMeta {
+    static func decode(_ front: FrontMatter, in file: SourceFile, features: FeatureSet) throws(SitegenError) -> PageMeta
+    {
         let root = try YAMLValue.parse(front.yaml, in: file, firstLine: front.yamlFirstLine)
         let keys = try root.mapping(allowedKeys: Self.keys + FeatureSet.frontMatterKeys, what: "front matter")
         guard let title = keys["title"] else {
-            throw file.diagnostic(
-                line: 1, column: 1, "this page has no `title`", hint: "add `title: ...` to its front matter")
+            throw SitegenError(
+                file.diagnostic(
+                    line: 1, column: 1, "this page has no `title`", hint: "add `title: ...` to its front matter"))
         }
         return PageMeta(
             title: try title.nonEmptyString(what: "`title`"),

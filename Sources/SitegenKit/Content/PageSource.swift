@@ -22,7 +22,7 @@ struct PageSource: Sendable {
     /// kept for rendering when `budget` has room for it.
     static func load(
         _ path: String, in folder: ContentFolder, features: FeatureSet, budget: TextBudget? = nil
-    ) throws(Diagnostic) -> PageSource {
+    ) throws(SitegenError) -> PageSource {
         let source = try SourceFile.read(atPath: folder.filePath(of: path), displayPath: folder.displayPath(of: path))
         let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, features: features)
         let kept = budget?.take(source.text.utf8.count) == true
@@ -31,7 +31,7 @@ struct PageSource: Sendable {
 
     /// The file's text and its Markdown body (with the line the body starts on): as loaded when it was kept,
     /// otherwise as the file reads now.
-    func read() throws(Diagnostic) -> (file: SourceFile, body: FrontMatter) {
+    func read() throws(SitegenError) -> (file: SourceFile, body: FrontMatter) {
         if let loadedText { return (loadedText, try FrontMatter.split(loadedText)) }
         let file = try SourceFile.read(atPath: filePath, displayPath: displayPath)
         return (file, try FrontMatter.split(file))

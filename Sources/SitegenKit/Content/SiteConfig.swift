@@ -18,18 +18,20 @@ struct SiteConfig: Sendable, Equatable {
     static let keys = ["title", "description", "author", "language", "theme", "url"]
 
     /// Decodes the settings file.
-    static func decode(_ file: SourceFile) throws(Diagnostic) -> SiteConfig {
+    static func decode(_ file: SourceFile) throws(SitegenError) -> SiteConfig {
         let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
         let fields = try root.mapping(allowedKeys: keys, what: "the site settings")
         guard let title = fields["title"] else {
-            throw file.diagnostic(
-                line: 1, column: 1, "the site settings have no `title`", hint: "add a line `title: My site`")
+            throw SitegenError(
+                file.diagnostic(
+                    line: 1, column: 1, "the site settings have no `title`", hint: "add a line `title: My site`"))
         }
         let url = try fields["url"]?.nonEmptyString(what: "`url`")
         if let url, let node = fields["url"], !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
-            throw node.error(
-                "`url` must start with https:// or http://",
-                hint: "write the full public address, e.g. https://example.org/guide/")
+            throw SitegenError(
+                node.error(
+                    "`url` must start with https:// or http://",
+                    hint: "write the full public address, e.g. https://example.org/guide/"))
         }
         let theme = try fields["theme"]?.nonEmptyString(what: "`theme`") ?? "default"
         // A theme is a folder directly inside themes/: `../..` or an absolute path would load templates from
@@ -38,9 +40,10 @@ struct SiteConfig: Sendable, Equatable {
             theme.contains("/") || theme.contains("\\") || theme.hasPrefix(".")
                 || theme.utf8.contains(where: { $0 < 0x20 })
         {
-            throw node.error(
-                "`theme` must be the name of a folder inside themes/, not a path",
-                hint: "for example `theme: default` for themes/default/")
+            throw SitegenError(
+                node.error(
+                    "`theme` must be the name of a folder inside themes/, not a path",
+                    hint: "for example `theme: default` for themes/default/"))
         }
         return SiteConfig(
             title: try title.nonEmptyString(what: "`title`"),

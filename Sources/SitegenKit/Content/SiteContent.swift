@@ -35,18 +35,13 @@ struct SiteContent: Sendable {
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
-        throws(BuildFailure)
+        throws(SitegenError)
         -> SiteContent
     {
-        func file(_ name: String) throws(Diagnostic) -> SourceFile {
+        func file(_ name: String) throws(SitegenError) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
-        let config: SiteConfig
-        do {
-            config = try SiteConfig.decode(try file(SiteConfig.fileName))
-        } catch {
-            throw BuildFailure(error)
-        }
+        let config = try SiteConfig.decode(try file(SiteConfig.fileName))
         let folder = ContentFolder(path: directory.path, displayName: displayName)
         let features = try FeatureSet.load(from: folder)
 
@@ -54,7 +49,7 @@ struct SiteContent: Sendable {
         let nameProblems = FileNames.problems(in: listed, displayName: displayName) {
             $0.hasSuffix(".md") ? Route(source: $0).output : $0
         }
-        guard nameProblems.isEmpty else { throw BuildFailure(nameProblems) }
+        guard nameProblems.isEmpty else { throw SitegenError(nameProblems) }
         let paths = listed.filter { !dataFiles.contains($0) }
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
@@ -65,7 +60,7 @@ struct SiteContent: Sendable {
         var drafts: Set<String> = []
         var problems: [Diagnostic] = []
         files.parallelMap { path in
-            Result { () throws(Diagnostic) -> PageSource in
+            Result { () throws(SitegenError) -> PageSource in
                 try PageSource.load(path, in: folder, features: features, budget: budget)
             }
         } each: { result in
@@ -76,10 +71,10 @@ struct SiteContent: Sendable {
                 } else {
                     pages.append(page)
                 }
-            case .failure(let problem): problems.append(problem)
+            case .failure(let failure): problems += failure.diagnostics
             }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         // The file list is sorted and a route follows its path, so pages usually arrive in order already; checking
         // is cheaper than sorting.
         if !pages.indices.dropFirst().allSatisfy({ pages[$0 - 1].route < pages[$0].route }) {

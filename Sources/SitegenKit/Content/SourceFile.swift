@@ -14,19 +14,20 @@ struct SourceFile: Sendable {
     }
 
     /// Reads a UTF-8 file, reporting a missing or undecodable file as a diagnostic on that file.
-    static func read(_ url: URL, displayPath: String) throws(Diagnostic) -> SourceFile {
+    static func read(_ url: URL, displayPath: String) throws(SitegenError) -> SourceFile {
         try read(atPath: url.path, displayPath: displayPath)
     }
 
     /// `read(_:displayPath:)` for a file path. Every page is read through here, once or twice a build: plain POSIX
     /// reads spare FileManager's extra stat and copies.
-    static func read(atPath path: String, displayPath: String) throws(Diagnostic) -> SourceFile {
+    static func read(atPath path: String, displayPath: String) throws(SitegenError) -> SourceFile {
         var status = stat()
         if stat(path, &status) == 0, Int(status.st_size) > maxBytes {
-            throw Diagnostic(
-                SourceLocation(file: displayPath),
-                "this file is \(Int(status.st_size) >> 20) MiB, over the \(maxBytes >> 20) MiB sitegen reads as one page or setting",
-                hint: "split it into several pages; files to publish as they are (not .md) have no such limit")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: displayPath),
+                    "this file is \(Int(status.st_size) >> 20) MiB, over the \(maxBytes >> 20) MiB sitegen reads as one page or setting",
+                    hint: "split it into several pages; files to publish as they are (not .md) have no such limit"))
         }
         guard let bytes = FileBytes.read(atPath: path) else {
             let what =
@@ -36,7 +37,8 @@ struct SourceFile: Sendable {
                 case .other, .link: "this is not a regular file (a FIFO, socket or device?)"
                 case .file: "cannot read this file"
                 }
-            throw Diagnostic(SourceLocation(file: displayPath), what, hint: "check that it exists and is readable")
+            throw SitegenError(
+                Diagnostic(SourceLocation(file: displayPath), what, hint: "check that it exists and is readable"))
         }
         return try decode(bytes, displayPath: displayPath)
     }
@@ -49,7 +51,7 @@ struct SourceFile: Sendable {
     /// and Windows line endings made Unix ones. Invalid UTF-8 and control characters other than tab, line feed,
     /// form feed and carriage return are errors at their line and column: a NUL would cut the page short where
     /// libcmark reads it, and the others reach readers as invisible junk.
-    static func decode(_ bytes: [UInt8], displayPath: String) throws(Diagnostic) -> SourceFile {
+    static func decode(_ bytes: [UInt8], displayPath: String) throws(SitegenError) -> SourceFile {
         let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         // Validating from a contiguous buffer takes the standard library's fast path.
         let decoded = bytes.withUnsafeBufferPointer {
@@ -58,10 +60,11 @@ struct SourceFile: Sendable {
         guard let text = decoded else {
             let offset = Self.firstInvalidUTF8(in: bytes, from: start)
             let (line, column) = Self.position(ofByte: offset, in: bytes, from: start)
-            throw Diagnostic(
-                SourceLocation(file: displayPath, line: line, column: column),
-                "this file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column))",
-                hint: "save it as UTF-8 (in most editors: Save with Encoding, UTF-8)")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: displayPath, line: line, column: column),
+                    "this file is not valid UTF-8 (byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) at line \(line), column \(column))",
+                    hint: "save it as UTF-8 (in most editors: Save with Encoding, UTF-8)"))
         }
         if let offset = Self.firstForbiddenControl(in: bytes, from: start) {
             let (line, column) = Self.position(ofByte: offset, in: bytes, from: start)
@@ -70,10 +73,12 @@ struct SourceFile: Sendable {
                 bytes[offset] == 0
                 ? "a NUL byte"
                 : "the control character U+00\(String(bytes[offset], radix: 16, uppercase: true).leftPadded(2))"
-            throw file.diagnostic(
-                line: line, column: column, "this file holds \(name), which no page should contain",
-                hint: "delete it; it is invisible in most editors (try `grep -nP '[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]'`)"
-            )
+            throw SitegenError(
+                file.diagnostic(
+                    line: line, column: column, "this file holds \(name), which no page should contain",
+                    hint:
+                        "delete it; it is invisible in most editors (try `grep -nP '[\\x00-\\x08\\x0B\\x0E-\\x1F\\x7F]'`)"
+                ))
         }
         // Windows line endings would otherwise hide every line break from Swift's grapheme-based splitting.
         let hasCarriageReturn = bytes.withUnsafeBytes { $0.count > 0 && memchr($0.baseAddress!, 0x0D, $0.count) != nil }

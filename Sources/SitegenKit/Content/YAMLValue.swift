@@ -11,26 +11,29 @@ struct YAMLValue {
     let lineOffset: Int
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Empty YAML gives an empty mapping.
-    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(Diagnostic) -> YAMLValue {
+    static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(SitegenError) -> YAMLValue {
         guard yaml.utf8.count <= Limits.bytes else {
-            throw file.diagnostic(
-                line: firstLine, column: 1, "this YAML is over \(Limits.bytes >> 20) MiB, more than any setting needs",
-                hint: "move long text into the page's Markdown body")
+            throw SitegenError(
+                file.diagnostic(
+                    line: firstLine, column: 1,
+                    "this YAML is over \(Limits.bytes >> 20) MiB, more than any setting needs",
+                    hint: "move long text into the page's Markdown body"))
         }
         let node: Node?
         do {
             node = try compose(yaml)
         } catch let error as YamlError {
-            throw Self.diagnostic(for: error, in: file, yaml: yaml, lineOffset: firstLine - 1)
+            throw SitegenError(Self.diagnostic(for: error, in: file, yaml: yaml, lineOffset: firstLine - 1))
         } catch let error as TooLarge {
-            throw file.diagnostic(
-                line: error.line + firstLine - 1, column: error.column,
-                error.tooMany
-                    ? "this YAML expands to more than \(Limits.values.formatted()) values (through aliases?)"
-                    : "this YAML nests more than \(Limits.depth) levels deep",
-                hint: "settings and front matter need only a few levels and values; remove the aliases (`*name`)")
+            throw SitegenError(
+                file.diagnostic(
+                    line: error.line + firstLine - 1, column: error.column,
+                    error.tooMany
+                        ? "this YAML expands to more than \(Limits.values.formatted()) values (through aliases?)"
+                        : "this YAML nests more than \(Limits.depth) levels deep",
+                    hint: "settings and front matter need only a few levels and values; remove the aliases (`*name`)"))
         } catch {
-            throw file.diagnostic(line: firstLine, column: 1, "cannot read YAML: \(error)")
+            throw SitegenError(file.diagnostic(line: firstLine, column: 1, "cannot read YAML: \(error)"))
         }
         return YAMLValue(node: node ?? Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
     }
@@ -137,9 +140,9 @@ struct YAMLValue {
     }
 
     /// The node as a mapping from key to value, rejecting keys outside `allowedKeys` with a "did you mean" hint.
-    func mapping(allowedKeys: [String], what: String) throws(Diagnostic) -> [String: YAMLValue] {
+    func mapping(allowedKeys: [String], what: String) throws(SitegenError) -> [String: YAMLValue] {
         guard let mapping = node.mapping else {
-            throw error("\(what) must be a mapping of `key: value` lines")
+            throw SitegenError(error("\(what) must be a mapping of `key: value` lines"))
         }
         var result: [String: YAMLValue] = [:]
         // Every bad key is reported, not only the first, so one build shows all there is to fix.
@@ -166,44 +169,42 @@ struct YAMLValue {
             }
             result[name] = YAMLValue(node: valueNode, file: file, lineOffset: lineOffset)
         }
-        if var first = problems.first {
-            first.more = Array(problems.dropFirst())
-            throw first
-        }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         return result
     }
 
     /// The items of the one list a data file holds under `key` (`elements:` in `elements.yaml`).
-    static func list(named key: String, in file: SourceFile) throws(Diagnostic) -> [YAMLValue] {
+    static func list(named key: String, in file: SourceFile) throws(SitegenError) -> [YAMLValue] {
         let root = try parse(file.text, in: file, firstLine: 1)
         guard let list = try root.mapping(allowedKeys: [key], what: "the \(key) file")[key] else {
-            throw file.diagnostic(line: 1, column: 1, "no `\(key):` list", hint: "list the \(key) under `\(key):`")
+            throw SitegenError(
+                file.diagnostic(line: 1, column: 1, "no `\(key):` list", hint: "list the \(key) under `\(key):`"))
         }
         return try list.sequence(what: "`\(key)`")
     }
 
     /// The node as a list.
-    func sequence(what: String) throws(Diagnostic) -> [YAMLValue] {
+    func sequence(what: String) throws(SitegenError) -> [YAMLValue] {
         guard let sequence = node.sequence else {
-            throw error("\(what) must be a list (lines starting with `- `)")
+            throw SitegenError(error("\(what) must be a list (lines starting with `- `)"))
         }
         return sequence.map { YAMLValue(node: $0, file: file, lineOffset: lineOffset) }
     }
 
     /// The node as text; numbers and booleans written in YAML are taken as their text.
-    func string(what: String) throws(Diagnostic) -> String {
+    func string(what: String) throws(SitegenError) -> String {
         guard let scalar = node.scalar else {
-            throw error("\(what) must be text", hint: "quote it if it contains `:` or `#`")
+            throw SitegenError(error("\(what) must be text", hint: "quote it if it contains `:` or `#`"))
         }
         return scalar.string
     }
 
     /// The node as non-empty text.
-    func nonEmptyString(what: String) throws(Diagnostic) -> String {
+    func nonEmptyString(what: String) throws(SitegenError) -> String {
         let text = try string(what: what)
         // Same test as trimming and checking for empty, without building the trimmed copy (every title comes here).
         guard !text.unicodeScalars.allSatisfy(Self.blank.contains) else {
-            throw error("\(what) must not be empty")
+            throw SitegenError(error("\(what) must not be empty"))
         }
         return text
     }
@@ -211,17 +212,17 @@ struct YAMLValue {
     private static let blank = CharacterSet.whitespacesAndNewlines
 
     /// The node as a whole number.
-    func int(what: String) throws(Diagnostic) -> Int {
+    func int(what: String) throws(SitegenError) -> Int {
         guard node.scalar != nil, let value = node.int else {
-            throw error("\(what) must be a whole number")
+            throw SitegenError(error("\(what) must be a whole number"))
         }
         return value
     }
 
     /// The node as `true` or `false`.
-    func bool(what: String) throws(Diagnostic) -> Bool {
+    func bool(what: String) throws(SitegenError) -> Bool {
         guard node.scalar != nil, let value = node.bool else {
-            throw error("\(what) must be `true` or `false`")
+            throw SitegenError(error("\(what) must be `true` or `false`"))
         }
         return value
     }

@@ -1,5 +1,5 @@
 /// One problem found in the content or the theme, with where it is and what to do about it.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     /// How serious a problem is.
     public enum Severity: String, Sendable, Hashable {
         /// The build cannot go on.
@@ -18,9 +18,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var hint: String?
     /// The offending source line, quoted under the message with a caret.
     public var sourceLine: String?
-    /// More problems of the same kind found in the same place (every unknown key of a mapping, say), so that one
-    /// build reports them all; a `BuildFailure` lists them after this one.
-    public var more: [Diagnostic] = []
 
     /// Creates a diagnostic.
     public init(
@@ -54,33 +51,5 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
             text += "\n  hint: \(hint)"
         }
         return text
-    }
-}
-
-/// A build that stopped because of one or more diagnostics; the previous output is untouched.
-public struct BuildFailure: Error, Sendable, CustomStringConvertible {
-    /// Every problem found, in a stable order.
-    public var diagnostics: [Diagnostic]
-    /// Whether the output folder is exactly as it was before the build; false only when a failed swap could not
-    /// be undone (the diagnostics then say where the previous site is).
-    public var outputUnchanged = true
-
-    /// Creates a failure from its diagnostics, each followed by the `more` it carries.
-    public init(_ diagnostics: [Diagnostic]) {
-        self.diagnostics = diagnostics.flatMap { diagnostic in
-            var first = diagnostic
-            first.more = []
-            return [first] + diagnostic.more
-        }
-    }
-
-    /// Creates a failure from one diagnostic.
-    public init(_ diagnostic: Diagnostic) {
-        self.init([diagnostic])
-    }
-
-    /// All diagnostics, one after another.
-    public var description: String {
-        diagnostics.map(\.description).joined(separator: "\n")
     }
 }

@@ -14,17 +14,17 @@ struct FeatureSet: Sendable {
     static var templateNames: Set<String> { registered.reduce(into: []) { $0.formUnion($1.templateNames) } }
 
     /// Loads every registered feature, collecting every problem.
-    static func load(from folder: ContentFolder) throws(BuildFailure) -> FeatureSet {
+    static func load(from folder: ContentFolder) throws(SitegenError) -> FeatureSet {
         var features: [any SiteFeature] = []
         var problems: [Diagnostic] = []
         for type in registered {
-            do throws(BuildFailure) {
+            do throws(SitegenError) {
                 features.append(try type.load(from: folder))
             } catch {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         return FeatureSet(features: features)
     }
 
@@ -32,7 +32,7 @@ struct FeatureSet: Sendable {
     static let none = FeatureSet(features: [])
 
     /// Each feature's share of one page's front matter, in feature order.
-    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> [(any FeaturePageData)?] {
+    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(SitegenError) -> [(any FeaturePageData)?] {
         var result: [(any FeaturePageData)?] = []
         for feature in features {
             let own = keys.filter { type(of: feature).frontMatterKeys.contains($0.key) }
@@ -42,7 +42,7 @@ struct FeatureSet: Sendable {
     }
 
     /// Each feature's index over `pages`.
-    func index(_ pages: [PageSource]) throws(BuildFailure) -> [any FeatureIndex] {
+    func index(_ pages: [PageSource]) throws(SitegenError) -> [any FeatureIndex] {
         var result: [any FeatureIndex] = []
         var problems: [Diagnostic] = []
         for (position, feature) in features.enumerated() {
@@ -51,13 +51,13 @@ struct FeatureSet: Sendable {
                     FeaturePage(route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
                 }
             }
-            do throws(BuildFailure) {
+            do throws(SitegenError) {
                 result.append(try feature.index(own))
             } catch {
                 problems += error.diagnostics
             }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         return result
     }
 }

@@ -12,15 +12,15 @@ protocol SiteFeature: Sendable {
     static var templateNames: Set<String> { get }
 
     /// Reads the feature's data files from `folder` (those that exist: a site need not use every feature).
-    static func load(from folder: ContentFolder) throws(BuildFailure) -> Self
+    static func load(from folder: ContentFolder) throws(SitegenError) -> Self
 
     /// Decodes the keys the feature owns from one page's front matter (only those present are passed); nil when
     /// the page uses none of them.
-    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> (any FeaturePageData)?
+    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(SitegenError) -> (any FeaturePageData)?
 
     /// What pages need from the feature, worked out once from every loaded page; problems that involve several
     /// pages are thrown here.
-    func index(_ pages: [FeaturePage]) throws(BuildFailure) -> any FeatureIndex
+    func index(_ pages: [FeaturePage]) throws(SitegenError) -> any FeatureIndex
 }
 
 /// What a feature decoded from one page's front matter.

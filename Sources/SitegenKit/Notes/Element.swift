@@ -15,17 +15,18 @@ struct Element: Sendable, Equatable, Encodable {
     static let fileName = "elements.yaml"
 
     /// Decodes the `elements:` list.
-    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Element] {
+    static func decodeList(_ file: SourceFile) throws(SitegenError) -> [Element] {
         var elements: [Element] = []
         for (index, item) in try YAMLValue.list(named: "elements", in: file).enumerated() {
             let fields = try item.mapping(allowedKeys: ["id", "title", "why", "example"], what: "an element")
-            func text(_ key: String) throws(Diagnostic) -> String {
-                guard let value = fields[key] else { throw item.error("this element has no `\(key)`") }
+            func text(_ key: String) throws(SitegenError) -> String {
+                guard let value = fields[key] else { throw SitegenError(item.error("this element has no `\(key)`")) }
                 return try value.nonEmptyString(what: "`\(key)`")
             }
             let id = try text("id")
             if elements.contains(where: { $0.id == id }) {
-                throw fields["id"]!.error("element id `\(id)` is used twice", hint: "give each element its own id")
+                throw SitegenError(
+                    fields["id"]!.error("element id `\(id)` is used twice", hint: "give each element its own id"))
             }
             elements.append(
                 Element(

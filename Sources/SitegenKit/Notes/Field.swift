@@ -30,32 +30,33 @@ struct Field: Sendable, Equatable, Encodable {
     static let fileName = "fields.yaml"
 
     /// Decodes the `fields:` list.
-    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Field] {
+    static func decodeList(_ file: SourceFile) throws(SitegenError) -> [Field] {
         var result: [Field] = []
         let keys = ["id", "label", "hint", "example", "scope", "shape", "after"]
         for item in try YAMLValue.list(named: "fields", in: file) {
             let values = try item.mapping(allowedKeys: keys, what: "a field")
-            func text(_ key: String) throws(Diagnostic) -> String {
-                guard let value = values[key] else { throw item.error("this field has no `\(key)`") }
+            func text(_ key: String) throws(SitegenError) -> String {
+                guard let value = values[key] else { throw SitegenError(item.error("this field has no `\(key)`")) }
                 return try value.nonEmptyString(what: "`\(key)`")
             }
             let id = try text("id")
             guard Self.isIdentifier(id) else {
-                throw values["id"]!.error("field id `\(id)` may hold only letters, digits and `_`")
+                throw SitegenError(values["id"]!.error("field id `\(id)` may hold only letters, digits and `_`"))
             }
             if result.contains(where: { $0.id == id }) {
-                throw values["id"]!.error("field id `\(id)` is used twice")
+                throw SitegenError(values["id"]!.error("field id `\(id)` is used twice"))
             }
             let scope = try Self.choice(values["scope"], default: Scope.reader, what: "`scope`")
             let shape = try Self.choice(values["shape"], default: FieldShape.name, what: "`shape`")
             let after = try values["after"]?.nonEmptyString(what: "`after`")
             if shape == .clause, after == nil {
-                throw item.error(
-                    "a `clause` field needs `after`: the words the note puts before it",
-                    hint: "for example `after: I had been looking forward to`")
+                throw SitegenError(
+                    item.error(
+                        "a `clause` field needs `after`: the words the note puts before it",
+                        hint: "for example `after: I had been looking forward to`"))
             }
             if shape != .clause, let node = values["after"] {
-                throw node.error("`after` is only used with `shape: clause`")
+                throw SitegenError(node.error("`after` is only used with `shape: clause`"))
             }
             result.append(
                 Field(
@@ -72,12 +73,12 @@ struct Field: Sendable, Equatable, Encodable {
     /// One of an enumeration's raw values, or `default` when the key is absent.
     static func choice<Choice: RawRepresentable & CaseIterable>(
         _ node: YAMLValue?, default value: Choice, what: String
-    ) throws(Diagnostic) -> Choice where Choice.RawValue == String {
+    ) throws(SitegenError) -> Choice where Choice.RawValue == String {
         guard let node else { return value }
         let text = try node.string(what: what)
         guard let choice = Choice(rawValue: text) else {
             let known = Choice.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
-            throw node.error("\(what) must be one of \(known)")
+            throw SitegenError(node.error("\(what) must be one of \(known)"))
         }
         return choice
     }

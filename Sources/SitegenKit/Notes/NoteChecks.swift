@@ -69,33 +69,33 @@ struct NoteChecks: Sendable, Equatable {
         length: Length(aim: 150, most: 200, why: "A short note is one they read to the end."), stock: [], negative: [],
         leaning: [])
 
-    static func decode(_ file: SourceFile) throws(Diagnostic) -> NoteChecks {
+    static func decode(_ file: SourceFile) throws(SitegenError) -> NoteChecks {
         let root = try YAMLValue.parse(file.text, in: file, firstLine: 1)
         let keys = try root.mapping(allowedKeys: ["length", "stock", "negative", "leaning"], what: "the note checks")
         var checks = NoteChecks.none
         if let node = keys["length"] {
             let length = try node.mapping(allowedKeys: ["aim", "most", "why"], what: "`length`")
             guard let aim = length["aim"], let most = length["most"], let why = length["why"] else {
-                throw node.error("`length` needs `aim`, `most` and `why`")
+                throw SitegenError(node.error("`length` needs `aim`, `most` and `why`"))
             }
             checks.length = Length(
                 aim: try aim.int(what: "`aim`"), most: try most.int(what: "`most`"),
                 why: try why.nonEmptyString(what: "`why`"))
             guard checks.length.aim > 0, checks.length.most >= checks.length.aim else {
-                throw node.error("`aim` must be a positive number of words and `most` at least `aim`")
+                throw SitegenError(node.error("`aim` must be a positive number of words and `most` at least `aim`"))
             }
         }
-        func patterns(_ key: String) throws(Diagnostic) -> [Pattern] {
+        func patterns(_ key: String) throws(SitegenError) -> [Pattern] {
             guard let node = keys[key] else { return [] }
             var result: [Pattern] = []
             for item in try node.sequence(what: "`\(key)`") {
                 let entry = try item.mapping(allowedKeys: ["phrase", "why", "at"], what: "a phrase")
                 guard let phrase = entry["phrase"], let why = entry["why"] else {
-                    throw item.error("each phrase needs `phrase` and `why`")
+                    throw SitegenError(item.error("each phrase needs `phrase` and `why`"))
                 }
                 let at = try entry["at"]?.string(what: "`at`") ?? "anywhere"
                 guard at == "start" || at == "anywhere" else {
-                    throw entry["at"]!.error("`at` must be `start` or `anywhere`")
+                    throw SitegenError(entry["at"]!.error("`at` must be `start` or `anywhere`"))
                 }
                 result.append(
                     Pattern(

@@ -17,28 +17,24 @@ struct NoteFeature: SiteFeature {
     var composer: NoteComposer { NoteComposer(fields: fields, questions: questions) }
 
     /// Every file is optional: a site without notes needs none of them.
-    static func load(from folder: ContentFolder) throws(BuildFailure) -> NoteFeature {
-        func read<T>(_ name: String, _ decode: (SourceFile) throws(Diagnostic) -> T, or empty: T) throws(Diagnostic)
+    static func load(from folder: ContentFolder) throws(SitegenError) -> NoteFeature {
+        func read<T>(_ name: String, _ decode: (SourceFile) throws(SitegenError) -> T, or empty: T) throws(SitegenError)
             -> T
         {
             guard Disk.kind(of: folder.filePath(of: name)) != .missing else { return empty }
             return try decode(
                 try SourceFile.read(atPath: folder.filePath(of: name), displayPath: folder.displayPath(of: name)))
         }
-        do throws(Diagnostic) {
-            return NoteFeature(
-                elements: try read(Element.fileName, Element.decodeList, or: []),
-                fields: try read(Field.fileName, Field.decodeList, or: []),
-                questions: try read(Question.fileName, Question.decodeList, or: []),
-                checks: try read(NoteChecks.fileName, NoteChecks.decode, or: .none))
-        } catch {
-            throw BuildFailure(error)
-        }
+        return NoteFeature(
+            elements: try read(Element.fileName, Element.decodeList, or: []),
+            fields: try read(Field.fileName, Field.decodeList, or: []),
+            questions: try read(Question.fileName, Question.decodeList, or: []),
+            checks: try read(NoteChecks.fileName, NoteChecks.decode, or: .none))
     }
 
-    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(Diagnostic) -> (any FeaturePageData)? {
+    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(SitegenError) -> (any FeaturePageData)? {
         guard let noteValue = keys["note"] else {
-            throw keys["sample"]!.error("`sample` is only used with `note`")
+            throw SitegenError(keys["sample"]!.error("`sample` is only used with `note`"))
         }
         let template = try NoteTemplate.decode(noteValue, vocabulary: vocabulary)
         var sample: [String: String] = [:]
@@ -49,10 +45,11 @@ struct NoteFeature: SiteFeature {
                 let text = try entry.nonEmptyString(what: "sample value `\(id)`")
                 if let question = questions.first(where: { $0.id == id }) {
                     guard question.answers.contains(where: { $0.id == text }) else {
-                        throw entry.error(
-                            "`\(text)` is not an answer to `\(id)`",
-                            hint: NoteTemplate.hint(
-                                for: text, among: question.answers.map(\.id), file: Question.fileName))
+                        throw SitegenError(
+                            entry.error(
+                                "`\(text)` is not an answer to `\(id)`",
+                                hint: NoteTemplate.hint(
+                                    for: text, among: question.answers.map(\.id), file: Question.fileName)))
                     }
                     answers[id] = text
                 } else {
@@ -62,12 +59,15 @@ struct NoteFeature: SiteFeature {
         }
         let missing = template.fieldIDs.filter { sample[$0] == nil }
         if !missing.isEmpty {
-            throw (keys["sample"] ?? noteValue).error(
-                "`sample` has no value for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                hint: "every field the note uses, in any variant, needs a sample value")
+            throw SitegenError(
+                (keys["sample"] ?? noteValue).error(
+                    "`sample` has no value for \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                    hint: "every field the note uses, in any variant, needs a sample value"))
         }
         let page = NotePage(template: template, sample: sample, answers: answers)
-        if let problem = firstProblem(in: page) { throw noteValue.error(problem, hint: "reword the parts named") }
+        if let problem = firstProblem(in: page) {
+            throw SitegenError(noteValue.error(problem, hint: "reword the parts named"))
+        }
         return page
     }
 
@@ -112,7 +112,7 @@ struct NoteFeature: SiteFeature {
         return nil
     }
 
-    func index(_ pages: [FeaturePage]) throws(BuildFailure) -> any FeatureIndex {
+    func index(_ pages: [FeaturePage]) throws(SitegenError) -> any FeatureIndex {
         NoteIndex(
             feature: self,
             notes: pages.compactMap { page in

@@ -35,36 +35,41 @@ struct Question: Sendable, Equatable, Encodable {
     var defaultAnswer: String { answers[0].id }
 
     /// Decodes the `questions:` list.
-    static func decodeList(_ file: SourceFile) throws(Diagnostic) -> [Question] {
+    static func decodeList(_ file: SourceFile) throws(SitegenError) -> [Question] {
         var result: [Question] = []
         for item in try YAMLValue.list(named: "questions", in: file) {
             let values = try item.mapping(allowedKeys: ["id", "label", "hint", "scope", "answers"], what: "a question")
-            func text(_ key: String, in values: [String: YAMLValue], of item: YAMLValue) throws(Diagnostic) -> String {
-                guard let value = values[key] else { throw item.error("this has no `\(key)`") }
+            func text(_ key: String, in values: [String: YAMLValue], of item: YAMLValue) throws(SitegenError) -> String
+            {
+                guard let value = values[key] else { throw SitegenError(item.error("this has no `\(key)`")) }
                 return try value.nonEmptyString(what: "`\(key)`")
             }
             let id = try text("id", in: values, of: item)
             guard Field.isIdentifier(id) else {
-                throw values["id"]!.error("question id `\(id)` may hold only letters, digits and `_`")
+                throw SitegenError(values["id"]!.error("question id `\(id)` may hold only letters, digits and `_`"))
             }
             if result.contains(where: { $0.id == id }) {
-                throw values["id"]!.error("question id `\(id)` is used twice")
+                throw SitegenError(values["id"]!.error("question id `\(id)` is used twice"))
             }
-            guard let answersNode = values["answers"] else { throw item.error("this question has no `answers`") }
+            guard let answersNode = values["answers"] else {
+                throw SitegenError(item.error("this question has no `answers`"))
+            }
             var answers: [Answer] = []
             for answerNode in try answersNode.sequence(what: "`answers`") {
                 let answer = try answerNode.mapping(allowedKeys: ["id", "label"], what: "an answer")
                 let answerID = try text("id", in: answer, of: answerNode)
                 guard Field.isIdentifier(answerID) else {
-                    throw answer["id"]!.error("answer id `\(answerID)` may hold only letters, digits and `_`")
+                    throw SitegenError(
+                        answer["id"]!.error("answer id `\(answerID)` may hold only letters, digits and `_`"))
                 }
                 if answers.contains(where: { $0.id == answerID }) {
-                    throw answer["id"]!.error("answer `\(answerID)` is listed twice")
+                    throw SitegenError(answer["id"]!.error("answer `\(answerID)` is listed twice"))
                 }
                 answers.append(Answer(id: answerID, label: try text("label", in: answer, of: answerNode)))
             }
             guard answers.count >= 2 else {
-                throw answersNode.error("a question needs at least two answers", hint: "otherwise it chooses nothing")
+                throw SitegenError(
+                    answersNode.error("a question needs at least two answers", hint: "otherwise it chooses nothing"))
             }
             result.append(
                 Question(

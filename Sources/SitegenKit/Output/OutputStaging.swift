@@ -31,7 +31,7 @@ final class OutputStaging: @unchecked Sendable {
 
     /// Adds one file. A file whose bytes did not change since the last build is carried over as a hard link to
     /// the old one, so the swap leaves it untouched (same inode and modification time).
-    func write(_ file: OutputFile) throws(Diagnostic) {
+    func write(_ file: OutputFile) throws(SitegenError) {
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
         let path = folder + "/" + file.path
         let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + file.path[..<$0] }
@@ -51,7 +51,7 @@ final class OutputStaging: @unchecked Sendable {
                 }
             }
         } catch {
-            throw writer.failure(error)
+            throw SitegenError(writer.failure(error))
         }
         lock.withLock { written.append(file.path) }
     }
@@ -66,16 +66,16 @@ final class OutputStaging: @unchecked Sendable {
     /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
     /// site in; then removes the old one. Returns how many files sitegen wrote. On failure before the swap the
     /// output is as it was; after it, the new site is in place and a problem removing the old copy is only noticed.
-    func commit() throws(Diagnostic) -> Int {
+    func commit() throws(SitegenError) -> Int {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }
         let old: String?
-        do throws(Diagnostic) {
+        do throws(SitegenError) {
             do throws(FileError) {
                 try disk.write(
                     Array(OutputManifest(paths: paths).text().utf8), to: folder + "/" + OutputWriter.manifestName)
             } catch {
-                throw writer.failure(error)
+                throw SitegenError(writer.failure(error))
             }
             if previous != nil { try carryOverForeignEntries() }
             old = try swap()
@@ -91,7 +91,7 @@ final class OutputStaging: @unchecked Sendable {
     /// Brings everything in the old output that sitegen did not write into the new site, as hard links (so a large
     /// file is not copied, and a FIFO or device is never opened), or as a copy where a link is refused; empty
     /// folders too.
-    private func carryOverForeignEntries() throws(Diagnostic) {
+    private func carryOverForeignEntries() throws(SitegenError) {
         guard let previous else { return }
         let output = writer.outputPath
         let entries: [(path: String, kind: Disk.Kind)]
@@ -99,19 +99,20 @@ final class OutputStaging: @unchecked Sendable {
             // A folder that cannot be read in full is never taken for an empty one: the build stops first.
             entries = try FileTree.everything(under: output)
         } catch {
-            throw writer.failure(error)
+            throw SitegenError(writer.failure(error))
         }
         for (path, kind) in entries where !previous.contains(ExactPath(path)) && path != OutputWriter.manifestName {
             let target = folder + "/" + path
             let existing = Disk.kind(of: target)
             if kind == .folder && existing == .folder { continue }
             guard existing == .missing else {
-                throw Diagnostic(
-                    SourceLocation(file: "\(writer.displayPath)/\(path)"),
-                    "the build would overwrite \(writer.displayPath)/\(path), which sitegen did not write",
-                    hint:
-                        "move that \(kind == .folder ? "folder" : "file") elsewhere, or rename the page or asset that produces it"
-                )
+                throw SitegenError(
+                    Diagnostic(
+                        SourceLocation(file: "\(writer.displayPath)/\(path)"),
+                        "the build would overwrite \(writer.displayPath)/\(path), which sitegen did not write",
+                        hint:
+                            "move that \(kind == .folder ? "folder" : "file") elsewhere, or rename the page or asset that produces it"
+                    ))
             }
             do throws(FileError) {
                 if kind == .folder {
@@ -126,14 +127,14 @@ final class OutputStaging: @unchecked Sendable {
                     }
                 }
             } catch {
-                throw writer.failure(error)
+                throw SitegenError(writer.failure(error))
             }
         }
     }
 
     /// Puts the new site in the output folder's place: one atomic exchange where the file system has it, otherwise
     /// two renames, undone if the second fails. Returns where the old site now is, if there was one.
-    private func swap() throws(Diagnostic) -> String? {
+    private func swap() throws(SitegenError) -> String? {
         let output = writer.outputPath
         do throws(FileError) {
             try disk.remove(folder + "/" + OutputWriter.stagingMarker)
@@ -143,7 +144,7 @@ final class OutputStaging: @unchecked Sendable {
             }
             if try disk.exchange(folder, output) { return folder }
         } catch {
-            throw writer.failure(error)
+            throw SitegenError(writer.failure(error))
         }
         // A build stopped between these two renames leaves the output missing and the old site at `old`, which the
         // next build puts back (see `OutputWriter.recoverInterruptedBuild`).
@@ -151,7 +152,7 @@ final class OutputStaging: @unchecked Sendable {
         do throws(FileError) {
             try disk.rename(output, to: old)
         } catch {
-            throw writer.failure(error)
+            throw SitegenError(writer.failure(error))
         }
         do throws(FileError) {
             try disk.rename(folder, to: output)
@@ -160,13 +161,14 @@ final class OutputStaging: @unchecked Sendable {
                 try disk.rename(old, to: output)
             } catch let undo {
                 outputIntact = false
-                throw writer.failure(
-                    error,
-                    state:
-                        "and putting the previous site back failed too (\(undo.reason)): it is at \(old), and the next build puts it back"
-                )
+                throw SitegenError(
+                    writer.failure(
+                        error,
+                        state:
+                            "and putting the previous site back failed too (\(undo.reason)): it is at \(old), and the next build puts it back"
+                    ))
             }
-            throw writer.failure(error)
+            throw SitegenError(writer.failure(error))
         }
         return old
     }

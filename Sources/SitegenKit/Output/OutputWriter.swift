@@ -34,36 +34,37 @@ struct OutputWriter: Sendable {
     /// Refuses, before anything is read or written, an output that is the file system's root, the project root,
     /// `content/`, `themes/`, a folder holding any of them or inside the sources, a symbolic link, or anything but a
     /// folder.
-    func checkPlacement(projectRoot: URL, protected: [URL]) throws(Diagnostic) {
+    func checkPlacement(projectRoot: URL, protected: [URL]) throws(SitegenError) {
         let target = Self.canonical(output)
         func refuse(_ why: String, hint: String = "choose a folder of its own, such as output/") -> Diagnostic {
             Diagnostic(
                 SourceLocation(file: displayPath), "refusing to write the site to \(displayPath): \(why)", hint: hint)
         }
-        if target == "/" { throw refuse("it is the root of the file system") }
+        if target == "/" { throw SitegenError(refuse("it is the root of the file system")) }
         for folder in [projectRoot] + protected {
             let folderPath = Self.canonical(folder)
             if target == folderPath || folderPath.hasPrefix(target + "/")
                 || (folder != projectRoot && target.hasPrefix(folderPath + "/"))
             {
-                throw refuse("it is or holds the project's own files (\(folder.lastPathComponent))")
+                throw SitegenError(refuse("it is or holds the project's own files (\(folder.lastPathComponent))"))
             }
         }
         switch Disk.kind(of: outputPath) {
         case .missing, .folder: break
         case .link:
-            throw refuse(
-                "it is a symbolic link (to \(Self.canonical(output))), which the build would replace with a folder",
-                hint: "pass the folder it points to: --output \(Self.canonical(output))")
+            throw SitegenError(
+                refuse(
+                    "it is a symbolic link (to \(Self.canonical(output))), which the build would replace with a folder",
+                    hint: "pass the folder it points to: --output \(Self.canonical(output))"))
         case .file, .other:
-            throw refuse("it is a file, not a folder", hint: "choose a new or empty folder with --output")
+            throw SitegenError(refuse("it is a file, not a folder", hint: "choose a new or empty folder with --output"))
         }
     }
 
     /// Starts a new site beside the output folder, once no other build is writing there. Files go in with `write`
     /// (from any thread) and the site replaces the output folder only on `commit`; `discard` drops it and leaves the
     /// output as it was.
-    func begin() throws(Diagnostic) -> OutputStaging {
+    func begin() throws(SitegenError) -> OutputStaging {
         let lock: Int32
         do throws(FileError) {
             try disk.createFolders(parentPath)
@@ -71,22 +72,22 @@ struct OutputWriter: Sendable {
                 notice?("waiting for another sitegen build into \(displayPath)/ to finish")
             }
         } catch {
-            throw failure(error)
+            throw SitegenError(failure(error))
         }
-        do throws(Diagnostic) {
+        do throws(SitegenError) {
             try recoverInterruptedBuild()
             let previous = try previousManifest()
             let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
             do throws(FileError) {
                 try disk.createFolder(staging)
             } catch {
-                throw failure(error)
+                throw SitegenError(failure(error))
             }
             do throws(FileError) {
                 try disk.write([], to: staging + "/" + Self.stagingMarker, exclusive: true)
             } catch {
                 rmdir(staging)
-                throw failure(error)
+                throw SitegenError(failure(error))
             }
             return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
         } catch {
@@ -97,11 +98,8 @@ struct OutputWriter: Sendable {
 
     /// A file-system error as a diagnostic on the output folder. A path inside a staging folder is named as the
     /// output path it stands for; `state` says what the output folder holds now.
-    func failure(_ error: any Error, state: String? = nil) -> Diagnostic {
-        if let diagnostic = error as? Diagnostic { return diagnostic }
-        guard var error = error as? FileError else {
-            return Diagnostic(SourceLocation(file: displayPath), "cannot write the site: \(error)")
-        }
+    func failure(_ error: FileError, state: String? = nil) -> Diagnostic {
+        var error = error
         if let name = error.path.utf8.starts(with: (parentPath + "/" + siblingPrefix).utf8) ? error.path : nil,
             let rest = name.dropFirst(parentPath.count + 1 + siblingPrefix.count).split(
                 separator: "/", maxSplits: 1
@@ -118,46 +116,49 @@ struct OutputWriter: Sendable {
 
     /// The paths sitegen wrote last time; nil when there is no output yet. An existing folder without a manifest is
     /// accepted only when it holds nothing at all (not even an empty folder), since anything there is someone else's.
-    private func previousManifest() throws(Diagnostic) -> Set<ExactPath>? {
+    private func previousManifest() throws(SitegenError) -> Set<ExactPath>? {
         switch Disk.kind(of: outputPath) {
         case .missing: return nil
         case .folder: break
         default:
-            throw Diagnostic(
-                SourceLocation(file: displayPath), "\(displayPath) is no longer a folder",
-                hint: "something replaced it while the build started; choose a new or empty folder with --output")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: displayPath), "\(displayPath) is no longer a folder",
+                    hint: "something replaced it while the build started; choose a new or empty folder with --output"))
         }
         switch OutputManifest.read(inFolder: outputPath) {
         case .success(let manifest): return manifest.paths
         case .failure:
-            throw Diagnostic(
-                SourceLocation(file: "\(displayPath)/\(Self.manifestName)"),
-                "the list of files sitegen wrote here is damaged, so sitegen cannot tell its files from yours",
-                hint: "move the files you added to \(displayPath)/ elsewhere, delete the folder, and build again")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: "\(displayPath)/\(Self.manifestName)"),
+                    "the list of files sitegen wrote here is damaged, so sitegen cannot tell its files from yours",
+                    hint: "move the files you added to \(displayPath)/ elsewhere, delete the folder, and build again"))
         case nil:
             let names: [String]
             do throws(FileError) {
                 names = try Disk.names(in: outputPath)
             } catch {
-                throw failure(error)
+                throw SitegenError(failure(error))
             }
             if names.isEmpty { return [] }
-            throw Diagnostic(
-                SourceLocation(file: displayPath),
-                "\(displayPath) already holds things that sitegen did not write (\(names.sorted().prefix(3).joined(separator: ", ")))",
-                hint: "choose an empty or new folder with --output, or empty this one yourself")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: displayPath),
+                    "\(displayPath) already holds things that sitegen did not write (\(names.sorted().prefix(3).joined(separator: ", ")))",
+                    hint: "choose an empty or new folder with --output, or empty this one yourself"))
         }
     }
 
     /// Deals with what an interrupted build left beside the output folder: puts a previous site back where a build
     /// stopped between its two renames, and removes staging folders and old copies that provably hold nothing but
     /// sitegen's files (or copies of files still in the output). Anything else is kept, and the notice says so.
-    private func recoverInterruptedBuild() throws(Diagnostic) {
+    private func recoverInterruptedBuild() throws(SitegenError) {
         let names: [String]
         do throws(FileError) {
             names = try Disk.names(in: parentPath)
         } catch {
-            throw failure(error)
+            throw SitegenError(failure(error))
         }
         let leftovers = names.filter(isLeftoverName).filter { Disk.kind(of: parentPath + "/" + $0) == .folder }
         guard !leftovers.isEmpty else { return }
@@ -172,7 +173,8 @@ struct OutputWriter: Sendable {
             do throws(FileError) {
                 try disk.rename(parentPath + "/" + old, to: outputPath)
             } catch {
-                throw failure(error, state: "\(displayPath) is missing; the previous site is at \(parentPath)/\(old)")
+                throw SitegenError(
+                    failure(error, state: "\(displayPath) is missing; the previous site is at \(parentPath)/\(old)"))
             }
             notice?("put back \(displayPath)/ from the copy an interrupted build left at \(parentPath)/\(old)")
             remaining.removeAll { Array($0.utf8) == Array(old.utf8) }

@@ -5,28 +5,31 @@ import Foundation
 public enum Scaffold {
     /// Creates `content/<name>.md` from the starter `kind`; returns the path created, relative to the project.
     @discardableResult
-    public static func create(_ kind: String, name: String, root: URL) throws(Diagnostic) -> String {
+    public static func create(_ kind: String, name: String, root: URL) throws(SitegenError) -> String {
         guard Self.isStarterName(kind) else {
-            throw Diagnostic(
-                SourceLocation(file: kind), "`\(kind)` is not a starter name",
-                hint: "name a file of the theme's starters/ folder without .md, such as `page`")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: kind), "`\(kind)` is not a starter name",
+                    hint: "name a file of the theme's starters/ folder without .md, such as `page`"))
         }
         let trimmed = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: false)
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"),
             parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.hasPrefix(".") })
         else {
-            throw Diagnostic(
-                SourceLocation(file: name), "`\(name)` is not a page name",
-                hint: "use a path inside content/ such as `tips` or `notes/mentor`")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: name), "`\(name)` is not a page name",
+                    hint: "use a path inside content/ such as `tips` or `notes/mentor`"))
         }
         let options = BuildOptions(root: root)
         let relative = "content/\(trimmed).md"
         let target = root.appendingPathComponent(relative)
         guard !FileManager.default.fileExists(atPath: target.path) else {
-            throw Diagnostic(
-                SourceLocation(file: relative), "\(relative) already exists; sitegen does not overwrite it",
-                hint: "choose another name, or edit the existing file")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: relative), "\(relative) already exists; sitegen does not overwrite it",
+                    hint: "choose another name, or edit the existing file"))
         }
         let config = try SiteConfig.decode(
             try SourceFile.read(
@@ -36,17 +39,18 @@ public enum Scaffold {
         guard Disk.kind(of: root.appendingPathComponent(starterPath).path) == .file else {
             let known = FileTree.files(under: root.appendingPathComponent(startersPath))
                 .filter { $0.hasSuffix(".md") && !$0.contains("/") }.map { String($0.dropLast(3)) }
-            throw Diagnostic(
-                SourceLocation(file: starterPath), "the theme has no starter `\(kind)`",
-                hint: known.isEmpty
-                    ? "create \(starterPath)" : "its starters: \(known.sorted().joined(separator: ", "))")
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: starterPath), "the theme has no starter `\(kind)`",
+                    hint: known.isEmpty
+                        ? "create \(starterPath)" : "its starters: \(known.sorted().joined(separator: ", "))"))
         }
         let starter = try SourceFile.read(root.appendingPathComponent(starterPath), displayPath: starterPath)
         let template: Template
         do throws(TemplateSyntaxError) {
             template = try Template(parsing: starter.text)
         } catch {
-            throw starter.diagnostic(for: error)
+            throw SitegenError(starter.diagnostic(for: error))
         }
         let slug = String(parts.last!)
         let values = StarterValues(title: yamlQuoted(title(fromSlug: slug)), slug: slug)
@@ -56,8 +60,9 @@ public enum Scaffold {
             try Disk.live.createFolders(target.deletingLastPathComponent().path)
             try Disk.live.write(text, to: target.path, exclusive: true)
         } catch {
-            throw Diagnostic(
-                SourceLocation(file: relative), "cannot create the file: \(error.reason)", hint: error.hint)
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: relative), "cannot create the file: \(error.reason)", hint: error.hint))
         }
         return relative
     }

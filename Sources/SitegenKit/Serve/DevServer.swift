@@ -29,17 +29,30 @@ public final class DevServer: Sendable {
     private let log: @Sendable (String) -> Void
 
     /// Creates a server for the project in `options`; `log` receives build results and errors for the terminal.
-    public init(options: BuildOptions, address: Address, log: @escaping @Sendable (String) -> Void) throws {
+    /// Throws when `address.host` is not an IPv4 address.
+    public init(options: BuildOptions, address: Address, log: @escaping @Sendable (String) -> Void)
+        throws(SitegenError)
+    {
         self.options = options
         self.address = address
+        let socketAddress: sockaddr_in
+        do {
+            socketAddress = try .inet(ip4: address.host, port: address.port)
+        } catch {
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: address.host), "cannot listen on \(address.host): not an IPv4 address",
+                    hint: "give --host as four numbers, such as 127.0.0.1"))
+        }
         // Requests are not logged: the terminal is for build results and errors.
-        self.server = HTTPServer(address: try .inet(ip4: address.host, port: address.port), logger: .disabled)
+        self.server = HTTPServer(address: socketAddress, logger: .disabled)
         self.log = log
     }
 
-    /// Starts watching, builds once, then serves until the surrounding task is cancelled. Rebuilds run one after
-    /// another, in the order of the changes.
-    public func run() async throws {
+    /// Starts watching, builds once, then serves until the surrounding task is cancelled, and then returns. Rebuilds
+    /// run one after another, in the order of the changes. A failed build does not stop the server (it is shown in
+    /// the log and the open pages); only failing to listen does.
+    public func run() async throws(SitegenError) {
         await server.appendRoute(
             HTTPRoute(stringLiteral: "GET \(LiveReload.socketPath)"),
             to: .webSocket(ReloadSocketHandler(broadcaster: broadcaster)))
@@ -48,6 +61,22 @@ public final class DevServer: Sendable {
         }
         let watcher = ChangeWatcher(folders: [options.content, options.themes])
         let (built, firstBuild) = AsyncStream.makeStream(of: Void.self)
+        do {
+            try await serve(watcher: watcher, built: built, firstBuild: firstBuild)
+        } catch let error as SitegenError {
+            throw error
+        } catch is CancellationError {
+            return
+        } catch {
+            throw SitegenError(
+                Diagnostic(SourceLocation(file: "\(address.host):\(address.port)"), "the server stopped: \(error)"))
+        }
+    }
+
+    /// Runs the watcher and the HTTP server side by side until one of them ends.
+    private func serve(
+        watcher: ChangeWatcher, built: AsyncStream<Void>, firstBuild: AsyncStream<Void>.Continuation
+    ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
                 await watcher.watch(
@@ -65,7 +94,7 @@ public final class DevServer: Sendable {
                 do {
                     try await self.server.run()
                 } catch let error as SocketError {
-                    throw self.listenFailure(error)
+                    throw SitegenError(self.listenFailure(error))
                 }
             }
             try await group.next()
@@ -94,8 +123,15 @@ public final class DevServer: Sendable {
 
     /// Waits until the server accepts connections, for up to `timeout` seconds. FlyingFox's own default of 5 s
     /// is too short on a busy machine (the test suite runs many servers at once on two cores).
-    public func waitUntilListening(timeout: TimeInterval = 60) async throws {
-        try await server.waitUntilListening(timeout: timeout)
+    public func waitUntilListening(timeout: TimeInterval = 60) async throws(SitegenError) {
+        do {
+            try await server.waitUntilListening(timeout: timeout)
+        } catch {
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: "\(address.host):\(address.port)"),
+                    "the server did not start listening within \(Int(timeout)) s: \(error)"))
+        }
     }
 
     /// The port the server listens on (useful when it was started on port 0).
@@ -162,8 +198,8 @@ actor BuildState {
 
     /// Re-renders the changed pages; false when there is no build yet or a full build is needed.
     func update(
-        changed: Set<String>, options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(Diagnostic) -> Void
-    ) throws(BuildFailure) -> Bool {
+        changed: Set<String>, options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void
+    ) throws(SitegenError) -> Bool {
         guard current != nil else { return false }
         return try SiteBuilder.update(&current!, changed: changed, options: options, emit: emit)
     }

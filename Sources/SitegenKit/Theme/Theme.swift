@@ -24,13 +24,13 @@ struct Theme: Sendable {
 
     /// Loads and checks the theme: every template parses, every partial or parent it names exists, and the
     /// required templates are present. `displayPath` is how the folder is named in messages.
-    static func load(from directory: URL, displayPath: String) throws(BuildFailure) -> Theme {
+    static func load(from directory: URL, displayPath: String) throws(SitegenError) -> Theme {
         let templatesDirectory = directory.appendingPathComponent("templates")
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory),
             isDirectory.boolValue
         else {
-            throw BuildFailure(
+            throw SitegenError(
                 Diagnostic(
                     SourceLocation(file: displayPath), "theme has no templates/ folder",
                     hint: "check `theme` in content/site.yaml, or create \(displayPath)/templates/"))
@@ -40,7 +40,7 @@ struct Theme: Sendable {
         var problems: [Diagnostic] = []
         for path in FileTree.files(under: templatesDirectory) where path.hasSuffix(".mustache") {
             let name = String(path.dropLast(".mustache".count))
-            do throws(Diagnostic) {
+            do throws(SitegenError) {
                 let file = try SourceFile.read(
                     templatesDirectory.appendingPathComponent(path), displayPath: "\(displayPath)/templates/\(path)")
                 sources[name] = file
@@ -50,7 +50,7 @@ struct Theme: Sendable {
                     problems.append(file.diagnostic(for: error))
                 }
             } catch {
-                problems.append(error)
+                problems += error.diagnostics
             }
         }
         let known = PageContext.knownNames
@@ -93,15 +93,15 @@ struct Theme: Sendable {
         var inlineFiles: [String: String] = [:]
         let inlineDirectory = directory.appendingPathComponent("inline")
         for path in FileTree.files(under: inlineDirectory) {
-            do throws(Diagnostic) {
+            do throws(SitegenError) {
                 inlineFiles[path] = try SourceFile.read(
                     inlineDirectory.appendingPathComponent(path), displayPath: "\(displayPath)/inline/\(path)"
                 ).text
             } catch {
-                problems.append(error)
+                problems += error.diagnostics
             }
         }
-        guard problems.isEmpty else { throw BuildFailure(problems) }
+        guard problems.isEmpty else { throw SitegenError(problems) }
         let stylesheet = FileManager.default.contents(atPath: directory.appendingPathComponent("assets/style.css").path)
         return Theme(
             name: directory.lastPathComponent, directory: directory,
@@ -112,15 +112,16 @@ struct Theme: Sendable {
     }
 
     /// Renders `template` with `context` into UTF-8; a template the theme lacks is a diagnostic at `requestedBy`.
-    func render(_ template: String, context: any TemplateObject, requestedBy: SourceLocation) throws(Diagnostic)
+    func render(_ template: String, context: any TemplateObject, requestedBy: SourceLocation) throws(SitegenError)
         -> [UInt8]
     {
         guard let output = library.render(template, with: context) else {
-            throw Diagnostic(
-                requestedBy, "the theme `\(name)` has no template `\(template)`",
-                hint:
-                    "create \(displayPath)/templates/\(template).mustache, or use one of: \(templateNames.sorted().joined(separator: ", "))"
-            )
+            throw SitegenError(
+                Diagnostic(
+                    requestedBy, "the theme `\(name)` has no template `\(template)`",
+                    hint:
+                        "create \(displayPath)/templates/\(template).mustache, or use one of: \(templateNames.sorted().joined(separator: ", "))"
+                ))
         }
         return output
     }

@@ -79,7 +79,7 @@ struct TestSite {
 
     /// Builds into `output/` (or `outputPath` relative to the root).
     @discardableResult
-    func build(output outputPath: String? = nil) throws(BuildFailure) -> BuildReport {
+    func build(output outputPath: String? = nil) throws(SitegenError) -> BuildReport {
         try SiteBuilder.build(BuildOptions(root: root, output: outputPath.map { root.appendingPathComponent($0) }))
     }
 
