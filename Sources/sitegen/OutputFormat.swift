@@ -56,6 +56,8 @@ struct MachineReport: Encodable {
     var notes: [String]?
     /// Pages built or checked.
     var pages: Int?
+    /// Pages this build rendered; the others were carried over unchanged (build only).
+    var rendered: Int?
     /// Files written (build only).
     var files: Int?
     /// URLs checked (check only).

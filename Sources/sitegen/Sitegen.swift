@@ -64,6 +64,11 @@ extension Sitegen {
         @Option(help: OutputFormat.help)
         var format: OutputFormat = .text
 
+        @Flag(
+            name: .long,
+            help: "Render every page, even those the build record shows are unchanged since the last build.")
+        var clean = false
+
         var pathPrefix: String { arguments.pathPrefix }
 
         func run() throws {
@@ -71,6 +76,7 @@ extension Sitegen {
             let clock = ContinuousClock()
             let start = clock.now
             var options = arguments.options(output: output)
+            options.clean = clean
             options.progress = terminal.progressLine(label: "rendering pages")
             options.notice = { terminal.note($0) }
             terminal.detail("project: \(options.root.path)")
@@ -83,12 +89,20 @@ extension Sitegen {
             let warnings =
                 report.warnings.isEmpty
                 ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"
-            terminal.say(
-                "built \(report.pages) pages (\(report.files) files) into \(report.output)/ in \(elapsed)\(warnings)")
+            if report.upToDate {
+                terminal.say(
+                    "\(report.output)/ is up to date: nothing changed since the last build of its \(report.pages) pages (\(report.files) files), checked in \(elapsed)\(warnings)"
+                )
+            } else {
+                let rendered = report.rendered == report.pages ? "" : ", \(report.rendered) rendered"
+                terminal.say(
+                    "built \(report.pages) pages (\(report.files) files\(rendered)) into \(report.output)/ in \(elapsed)\(warnings)"
+                )
+            }
             if format == .json {
                 var document = MachineReport(command: "build", failed: false, problems: report.warnings)
-                (document.notes, document.pages, document.files, document.output) =
-                    (report.notes, report.pages, report.files, report.output)
+                (document.notes, document.pages, document.rendered, document.files, document.output) =
+                    (report.notes, report.pages, report.rendered, report.files, report.output)
                 document.print()
             }
         }

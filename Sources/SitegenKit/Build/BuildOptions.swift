@@ -10,6 +10,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// Whether warnings fail the build.
     public var strict: Bool
+    /// Whether to render every page even where the build record shows it would come out as last time.
+    public var clean = false
     /// Called now and then while pages render, with how many are done and how many there are in all.
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
     /// Told what a build does besides building: waiting for another build of the same output, clearing up after
@@ -27,6 +29,11 @@ public struct BuildOptions: Sendable {
     }
 
     var content: URL { root.appendingPathComponent("content") }
+
+    /// The settings that shape the output, as the build record keeps them: a record made with others is not used.
+    var recordedSettings: String {
+        "drafts=\(includeDrafts) strict=\(strict) root=\(root.path) output=\(output.path)"
+    }
     var themes: URL { root.appendingPathComponent("themes") }
 
     /// How a path is named in messages: relative to the project folder when inside it.

@@ -1,7 +1,13 @@
 /// What a successful build did.
 public struct BuildReport: Sendable {
-    /// Pages rendered.
+    /// Pages in the site.
     public var pages: Int
+    /// How many of them this build rendered; the others were unchanged since the last build into the same output
+    /// folder and were carried over as they were.
+    public var rendered: Int
+    /// Whether nothing had changed since the last build, so nothing was read or written but the inputs' and the
+    /// output's file stamps; the other figures are then the last build's.
+    public var upToDate = false
     /// Files written in all (pages and assets).
     public var files: Int
     /// The output folder as shown to the user.

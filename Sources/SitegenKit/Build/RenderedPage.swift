@@ -47,6 +47,10 @@ struct SiteRender: Sendable {
     var warnings: [Diagnostic]
     /// Things the author should know, such as features skipped and why.
     var notes: [String]
+    /// How many pages were rendered; the others were carried over from the last build.
+    var rendered: Int
+    /// What the build record keeps of each page, by source path.
+    var recordPages: [String: BuildRecord.Page]
 
     /// Drops the page texts kept from loading (see `TextBudget`), for a build that is kept after it has rendered.
     mutating func dropLoadedTexts() {

@@ -13,14 +13,36 @@ public enum SiteBuilder {
         writer.notice = options.notice
         try options.checkRoot()
         try writer.checkPlacement(projectRoot: options.root, protected: [options.content, options.themes])
-        let staging = try writer.begin()
-        do throws(SitegenError) {
-            let site = try render(options, emit: staging.write)
-            let (pages, warnings, notes) = (site.pages.count, site.warnings, site.notes)
-            BackgroundRelease.drop(consume site)
-            let files = try staging.commit()
+        let lock = try writer.lock()
+        // Stamps first, then reading: a file changed while the build reads it shows a new stamp next time.
+        let started = writer.fileSystemTime(lock)
+        let stamps = RenderKeys.stamps(options)
+        let last =
+            options.clean ? nil : writer.readRecord().map { LastBuild(record: $0, outputPath: writer.outputPath) }
+        if let last, !writer.hasLeftovers,
+            let report = last.upToDate(stamps: stamps, settings: options.recordedSettings)
+        {
+            close(lock)
             return BuildReport(
-                pages: pages, files: files, output: options.display(options.output), warnings: warnings, notes: notes)
+                pages: report.pages, rendered: 0, upToDate: true, files: report.files,
+                output: options.display(options.output), warnings: report.warnings, notes: report.notes)
+        }
+        let inputs = stamps.mapValues { $0.isRacy(now: started) ? nil : Optional($0) }
+        let staging = try writer.begin(holding: lock)
+        do throws(SitegenError) {
+            let site = try render(options, emit: staging.write, inputs: inputs, last: last)
+            let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
+            let recordPages = site.recordPages
+            BackgroundRelease.drop(consume site)
+            // The record goes before the swap and comes back after it, so it never describes another output.
+            writer.removeRecord()
+            let written = try staging.commit()
+            writer.writeRecord(
+                inputs: inputs, pages: recordPages, written: written, settings: options.recordedSettings,
+                warnings: warnings, notes: notes, lock: lock)
+            return BuildReport(
+                pages: pages, rendered: rendered, files: written.count, output: options.display(options.output),
+                warnings: warnings, notes: notes)
         } catch {
             staging.discard()
             var failure = error
@@ -31,9 +53,12 @@ public enum SiteBuilder {
 
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
-    static func render(_ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void)
-        throws(SitegenError) -> SiteRender
-    {
+    /// With `inputs` (the stamps of what the build reads) and the `last` build's record, a page whose output
+    /// would come out as the last build's is carried over instead of rendered.
+    static func render(
+        _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
+        inputs: [String: FileStamp?] = [:], last: LastBuild? = nil
+    ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
@@ -53,14 +78,29 @@ public enum SiteBuilder {
                 + content.assets.map { ($0, "\(contentName)/\($0)") }
                 + theme.assets.map { ("assets/" + $0, "\(themeName)/assets/\($0)") })
 
+        let keys = RenderKeys(
+            content: content, index: renderer.index, inputs: inputs, settings: options.recordedSettings)
+        let pageKeys = content.pages.map { keys.key(of: $0, neighbours: renderer.index.neighbours(of: $0.route)) }
+        let carried = last?.carriedOver(content.pages, keys: pageKeys) ?? Array(repeating: nil, count: pageKeys.count)
+        let outputPath = options.output.path
+
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(content.pages.count)
         var problems: [Diagnostic] = []
-        content.pages.parallelMap { page in
+        Array(content.pages.indices).parallelMap { position in
             defer { counter.advance() }
-            return Result { () throws(SitegenError) in try renderAndEmit(page, renderer: renderer, emit: emit) }
+            let page = content.pages[position]
+            return Result { () throws(SitegenError) in
+                guard let previous = carried[position] else {
+                    return try renderAndEmit(page, renderer: renderer, emit: emit)
+                }
+                let output = page.route.output
+                try emit(OutputFile(path: output, contents: .previous(URL(fileURLWithPath: outputPath + "/" + output))))
+                return RenderedPage(
+                    folder: page.folder, route: page.route, html: [], anchors: previous.anchors, pendingLinks: [])
+            }
         } each: { result in
             switch result {
             case .success(let page): rendered.append(page)
@@ -73,9 +113,15 @@ public enum SiteBuilder {
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw SitegenError(problems) }
         for file in otherFiles { try emit(file) }
+        var recordPages: [String: BuildRecord.Page] = [:]
+        for (position, page) in rendered.enumerated() {
+            let linksTo = carried[position]?.linksTo ?? BuildRecord.Page.targets(of: page.pendingLinks)
+            recordPages[page.route.source] = BuildRecord.Page(
+                key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo)
+        }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
-            notes: extras.notes())
+            notes: extras.notes(), rendered: carried.count { $0 == nil }, recordPages: recordPages)
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

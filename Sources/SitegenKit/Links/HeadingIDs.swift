@@ -8,6 +8,14 @@ struct HeadingIDs: Sendable, Equatable {
         lines = ids.joined(separator: "\n")
     }
 
+    /// The ids as one text, one a line, for the build record.
+    var text: String { lines }
+
+    /// The ids of `text`, one a line, as `text` gives them.
+    init(text: String) {
+        lines = text
+    }
+
     /// Whether a heading has the id `id`.
     func contains(_ id: String) -> Bool {
         !lines.isEmpty && lines.split(separator: "\n", omittingEmptySubsequences: false).contains { $0 == id }

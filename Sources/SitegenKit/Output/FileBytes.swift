@@ -55,6 +55,9 @@ enum FileBytes {
             }
         case .copy(let source):
             return sameBytes(atPath: path, atPath: source.path)
+        case .previous(let source):
+            // The record vouches for the last build's own copy; anything else is compared.
+            return source.path == path || sameBytes(atPath: path, atPath: source.path)
         }
     }
 

@@ -8,6 +8,8 @@ struct OutputFile: Sendable {
         case bytes([UInt8])
         /// A file copied as it is.
         case copy(URL)
+        /// The file the last build wrote here, which its record shows is unchanged: carried over without reading.
+        case previous(URL)
     }
 
     /// `/`-separated path under the output folder.

@@ -47,7 +47,7 @@ final class OutputStaging: @unchecked Sendable {
             } else {
                 switch file.contents {
                 case .bytes(let bytes): try disk.write(bytes, to: path)
-                case .copy(let source): try disk.copy(source.path, to: path)
+                case .copy(let source), .previous(let source): try disk.copy(source.path, to: path)
                 }
             }
         } catch {
@@ -64,9 +64,10 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
-    /// site in; then removes the old one. Returns how many files sitegen wrote. On failure before the swap the
-    /// output is as it was; after it, the new site is in place and a problem removing the old copy is only noticed.
-    func commit() throws(SitegenError) -> Int {
+    /// site in; then removes the old one. Returns the paths of the files sitegen wrote. On failure before the swap
+    /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
+    /// noticed.
+    func commit() throws(SitegenError) -> [String] {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }
         let old: String?
@@ -85,7 +86,7 @@ final class OutputStaging: @unchecked Sendable {
             throw error
         }
         if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
-        return paths.count
+        return paths
     }
 
     /// Brings everything in the old output that sitegen did not write into the new site, as hard links (so a large

@@ -65,15 +65,24 @@ struct OutputWriter: Sendable {
     /// (from any thread) and the site replaces the output folder only on `commit`; `discard` drops it and leaves the
     /// output as it was.
     func begin() throws(SitegenError) -> OutputStaging {
-        let lock: Int32
+        try begin(holding: try lock())
+    }
+
+    /// Waits until no other build is writing into the output folder, and keeps others out until the descriptor it
+    /// returns is closed (by `begin(holding:)`'s staging, or by the caller).
+    func lock() throws(SitegenError) -> Int32 {
         do throws(FileError) {
             try disk.createFolders(parentPath)
-            lock = try disk.lock(lockPath) {
+            return try disk.lock(lockPath) {
                 notice?("waiting for another sitegen build into \(displayPath)/ to finish")
             }
         } catch {
             throw SitegenError(failure(error))
         }
+    }
+
+    /// `begin()` for a build that already holds the output's `lock`; the staging closes it when done.
+    func begin(holding lock: Int32) throws(SitegenError) -> OutputStaging {
         do throws(SitegenError) {
             try recoverInterruptedBuild()
             let previous = try previousManifest()
@@ -180,6 +189,12 @@ struct OutputWriter: Sendable {
             remaining.removeAll { Array($0.utf8) == Array(old.utf8) }
         }
         for name in remaining { removeIfOurs(parentPath + "/" + name, what: "left by an interrupted build") }
+    }
+
+    /// Whether an interrupted or half-cleaned build left a staging folder or an old copy beside the output, which
+    /// the next build that writes clears up.
+    var hasLeftovers: Bool {
+        ((try? Disk.names(in: parentPath)) ?? []).contains(where: isLeftoverName)
     }
 
     /// Whether `name`, beside the output folder, is one of sitegen's staging folders or old copies: the sibling

@@ -50,6 +50,7 @@ func leftovers(beside output: URL) -> [String] {
     let parent = output.deletingLastPathComponent().path
     let prefix = ".\(output.lastPathComponent).sitegen-"
     return ((try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? []).filter {
-        $0.hasPrefix(prefix) && $0 != prefix + "lock"
+        // The lock and the build record stay beside the output on purpose.
+        $0.hasPrefix(prefix) && $0 != prefix + "lock" && $0 != prefix + "record"
     }
 }

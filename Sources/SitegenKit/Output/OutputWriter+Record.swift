@@ -1,0 +1,77 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+extension OutputWriter {
+    /// The build record, beside the output folder.
+    var recordPath: String { parentPath + "/" + siblingPrefix + "record" }
+
+    /// The file system's own clock, read by touching the lock file: file times come from it, and it may differ
+    /// from this process's clock (a network file system).
+    func fileSystemTime(_ lock: Int32) -> Int64 {
+        var status = stat()
+        guard futimens(lock, nil) == 0, fstat(lock, &status) == 0 else {
+            var now = timespec()
+            clock_gettime(CLOCK_REALTIME, &now)
+            return FileStamp.nanoseconds(now)
+        }
+        return FileStamp(status).modified
+    }
+
+    /// The last build's record; nil when there is none or it does not read back whole.
+    func readRecord() -> BuildRecord? {
+        FileBytes.read(atPath: recordPath).flatMap(BuildRecord.init(text:))
+    }
+
+    /// Removes the record, before the output changes: a build stopped between the swap and the new record then
+    /// leaves none, and the next build is a full one.
+    func removeRecord() {
+        if Disk.kind(of: recordPath) == .file, recordIsOurs { try? disk.remove(recordPath) }
+    }
+
+    /// Whether what is at the record's path is sitegen's (or nothing): a file of someone else's that happens to
+    /// have the name is never removed or replaced.
+    private var recordIsOurs: Bool {
+        switch Disk.kind(of: recordPath) {
+        case .missing: return true
+        case .file:
+            let header = Array(BuildRecord.formatName.utf8)
+            return FileBytes.read(atPath: recordPath).map { $0.starts(with: header) } ?? false
+        default: return false
+        }
+    }
+
+    /// Writes the record of a build that has just been committed: the stamps of its inputs, what each page
+    /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
+    /// costs the next build its shortcut, so it is a notice, not a failure.
+    func writeRecord(
+        inputs: [String: FileStamp?], pages: [String: BuildRecord.Page], written: [String], settings: String,
+        warnings: [Diagnostic], notes: [String], lock: Int32
+    ) {
+        let now = fileSystemTime(lock)
+        var outputs: [String: BuildRecord.OutputStamp?] = [:]
+        outputs.reserveCapacity(written.count + 1)
+        for path in written + [Self.manifestName] {
+            outputs[path] = BuildRecord.OutputStamp.of(outputPath + "/" + path, now: now)
+        }
+        let record = BuildRecord(
+            version: RenderKeys.sitegen, settings: settings, inputs: inputs, pages: pages, outputs: outputs,
+            warnings: warnings, notes: notes)
+        guard recordIsOurs else {
+            notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
+            return
+        }
+        let temporary = recordPath + "-new-" + Self.token()
+        do throws(FileError) {
+            try disk.write(Array(record.text().utf8), to: temporary, exclusive: true)
+            try disk.rename(temporary, to: recordPath)
+        } catch {
+            try? disk.remove(temporary)
+            notice?("could not keep the build record (\(error.description)); the next build will be a full one")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/// The last good build into an output folder, as its record describes it, and what of it a new build can keep.
+struct LastBuild: Sendable {
+    /// What that build read and wrote.
+    var record: BuildRecord
+    /// The output folder it wrote.
+    var outputPath: String
+
+    /// What a build that has nothing to do reports: the last build's figures.
+    struct UpToDate {
+        var pages: Int
+        var files: Int
+        var warnings: [Diagnostic]
+        var notes: [String]
+    }
+
+    /// The last build's figures when nothing has changed since: the same sitegen and settings, every input with
+    /// the stamp it had (no file added or removed), and every file it wrote still as it wrote it. Nil otherwise.
+    func upToDate(stamps: [String: FileStamp], settings: String) -> UpToDate? {
+        guard record.version == RenderKeys.sitegen, record.settings == settings, record.inputs.count == stamps.count,
+            record.outputs[OutputWriter.manifestName] != nil
+        else { return nil }
+        for (path, stamp) in stamps {
+            guard let recorded = record.inputs[path] ?? nil, recorded == stamp else { return nil }
+        }
+        for path in record.outputs.keys where !outputIsIntact(path) { return nil }
+        return UpToDate(
+            pages: record.pages.count, files: record.outputs.count - 1, warnings: record.warnings,
+            notes: record.notes)
+    }
+
+    /// For each of `pages`, the last build's record of it when its output can be carried over: the same key, and
+    /// the file still as the last build wrote it. A page that links to a heading on a page that renders again
+    /// renders too, so its links are checked against the new headings.
+    func carriedOver(_ pages: [PageSource], keys: [String?]) -> [BuildRecord.Page?] {
+        var result = pages.indices.map { position -> BuildRecord.Page? in
+            guard let key = keys[position], let previous = record.pages[pages[position].route.source],
+                previous.key == key, outputIsIntact(pages[position].route.output)
+            else { return nil }
+            return previous
+        }
+        let renderedAgain = Set(pages.indices.filter { result[$0] == nil }.map { pages[$0].route.source })
+        for position in result.indices where result[position]?.linksTo.contains(where: renderedAgain.contains) == true {
+            result[position] = nil
+        }
+        return result
+    }
+
+    /// Whether the file at `path` in the output folder is still the one the last build wrote.
+    func outputIsIntact(_ path: String) -> Bool {
+        guard let recorded = record.outputs[path] ?? nil else { return false }
+        return recorded.matches(outputPath + "/" + path)
+    }
+}
+
+extension BuildRecord.Page {
+    /// The pages that `links` (a page's links still to check) lead to with a `#fragment`, by source path.
+    static func targets(of links: [PendingLink]) -> [String] {
+        var sources: Set<String> = []
+        for link in links {
+            if case .page(let route, let fragment) = link.target, !(fragment ?? "").isEmpty {
+                sources.insert(route.source)
+            }
+        }
+        return sources.sorted()
+    }
+}

@@ -1,0 +1,96 @@
+import Crypto
+import Foundation
+
+/// The digest of everything a page's output depends on, worked out before any page renders, so a build can tell
+/// which pages would come out as last time without rendering them. A page depends on:
+/// - its own source file (by its stamp);
+/// - sitegen itself, the settings, the theme's every file, `site.yaml` and the features' data files;
+/// - which pages, drafts and assets exist (every link's target is resolved against them);
+/// - the navigation (every page shows it), and the titles and routes of its previous and next pages;
+/// - the sources of every page that has feature data (what the features list and embed).
+/// A stamp too new to trust leaves no key, so what depends on it renders again.
+struct RenderKeys: Sendable {
+    private let site: [UInt8]?
+    private let inputs: [String: FileStamp?]
+
+    /// The files a build reads from `content/` and `themes/`, by path from the project folder, with their stamps
+    /// (taken before anything is read, so a file changed while the build runs shows a new stamp next time).
+    static func stamps(_ options: BuildOptions) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for (folder, name) in [(options.content, "content"), (options.themes, "themes")] {
+            for path in FileTree.files(under: folder) {
+                if let stamp = FileStamp.of(folder.path + "/" + path) { stamps[name + "/" + path] = stamp }
+            }
+        }
+        return stamps
+    }
+
+    /// What stands for sitegen itself: its version and the stamp of the running executable, so a rebuilt sitegen
+    /// of the same version renders everything again.
+    static let sitegen: String = {
+        let executable = Bundle.main.executablePath.flatMap { FileStamp.of($0)?.text } ?? "unknown"
+        return "\(SitegenVersion.current) \(executable)"
+    }()
+
+    init(content: SiteContent, index: SiteIndex, inputs: [String: FileStamp?], settings: String) {
+        self.inputs = inputs
+        let assets = Set(content.assets.map { "content/" + $0 })
+        var hasher = SHA256()
+        var trusted = true
+        func add(_ text: String) {
+            hasher.update(data: Array(text.utf8))
+            hasher.update(data: [0])
+        }
+        add(Self.sitegen)
+        add(settings)
+        // Every input that is not a page or a content asset: the theme, `site.yaml`, the features' data.
+        for path in inputs.keys.sorted()
+        where !assets.contains(path) && !(path.hasPrefix("content/") && path.hasSuffix(".md")) {
+            guard let stamp = inputs[path] ?? nil else {
+                trusted = false
+                break
+            }
+            add(path)
+            add(stamp.text)
+        }
+        add("routes")
+        for page in content.pages { add(page.route.source) }
+        add("drafts")
+        for draft in content.drafts.sorted() { add(draft) }
+        add("assets")
+        for asset in content.assets { add(asset) }
+        add("nav")
+        for entry in index.nav {
+            add(entry.title)
+            add(entry.route.source)
+        }
+        add("features")
+        for page in content.pages where page.meta.features.contains(where: { $0 != nil }) {
+            guard let stamp = inputs["content/" + page.route.source] ?? nil else {
+                trusted = false
+                break
+            }
+            add(page.route.source)
+            add(stamp.text)
+        }
+        site = trusted ? Array(hasher.finalize()) : nil
+    }
+
+    /// The key of `page`'s output; nil when something it depends on cannot be trusted.
+    func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
+        guard let site, let stamp = inputs["content/" + page.route.source] ?? nil else { return nil }
+        var hasher = SHA256()
+        func add(_ text: String) {
+            hasher.update(data: Array(text.utf8))
+            hasher.update(data: [0])
+        }
+        hasher.update(data: site)
+        add(page.route.source)
+        add(stamp.text)
+        for entry in [neighbours.previous, neighbours.next] {
+            add(entry?.title ?? "")
+            add(entry?.route.source ?? "")
+        }
+        return hasher.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+    }
+}

@@ -1,0 +1,242 @@
+import Foundation
+import Testing
+
+@_spi(Benchmark) @testable import SitegenKit
+
+/// A build with a record of the last one renders only what changed, and writes what a clean build writes.
+@Suite struct IncrementalBuildTests {
+    /// A small site with what pages depend on one another through: navigation, neighbours in a folder, links to
+    /// headings on other pages, an embed of a feature's data, a content asset and the theme.
+    static func site() throws -> TestSite {
+        let site = try TestSite()
+        try site.page("index.md", title: "Home", front: "nav: 1\n", "Start with [the first](guide/a.md#intro).\n")
+        try site.page("guide/index.md", title: "Guide", front: "nav: 2\n", "The guide.\n")
+        for (position, name) in ["a", "b", "c", "d"].enumerated() {
+            try site.page(
+                "guide/\(name).md", title: "Part \(name)", front: "nav: \(position + 3)\n",
+                "## Intro\n\nPart \(name). See [the next](\(name == "d" ? "a" : "b").md#intro).\n")
+        }
+        // Pages outside the navigation: their titles show only on their neighbours.
+        for name in ["e", "f", "g"] {
+            try site.page("guide/\(name).md", title: "Extra \(name)", "## Intro\n\nExtra \(name).\n")
+        }
+        try site.page("about.md", title: "About", "<!-- sitegen:elements -->\n\nWith a [picture](picture.txt).\n")
+        try site.write("content/picture.txt", "a picture\n")
+        // Previous and next links, so that neighbours show each other's titles.
+        try site.write(
+            "themes/default/templates/page.mustache",
+            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.body}}}"
+                + "{{#page.previous}}<a href=\"{{href}}\">{{title}}</a>{{/page.previous}}"
+                + "{{#page.next}}<a href=\"{{href}}\">{{title}}</a>{{/page.next}}{{/main}}{{/base}}")
+        settle()
+        return site
+    }
+
+    /// Waits long enough for the files just written to have stamps a build record trusts (`FileStamp.racyMargin`).
+    static func settle() {
+        Thread.sleep(forTimeInterval: 0.03)
+    }
+
+    /// Options for the incremental build into `output/`, and the clean build into `clean/` it is compared with.
+    static func options(_ site: TestSite, clean: Bool = false) -> BuildOptions {
+        var options = BuildOptions(
+            root: site.root, output: site.root.appendingPathComponent(clean ? "clean" : "output"))
+        options.clean = clean
+        return options
+    }
+
+    /// The result of a build: its files, or its problems.
+    static func outcome(_ options: BuildOptions, _ site: TestSite) -> Result<
+        (files: [String: Data], report: BuildReport), SitegenError
+    > {
+        do throws(SitegenError) {
+            let report = try SiteBuilder.build(options)
+            return .success((try! site.snapshot(options.output), report))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// One random change of the kind authors (and others) make between builds.
+    static func edit(_ site: TestSite, _ random: inout SplitMix64, step: Int) throws -> String {
+        let pages = FileTree.files(under: site.root.appendingPathComponent("content")).filter { $0.hasSuffix(".md") }
+        let page = pages.randomElement(using: &random)!
+        let text = (try? String(contentsOf: site.root.appendingPathComponent("content/" + page), encoding: .utf8)) ?? ""
+        switch Int.random(in: 0..<13, using: &random) {
+        case 0:
+            try site.write("content/" + page, text + "\nMore words, step \(step).\n")
+            return "body of \(page)"
+        case 1:
+            try site.write("content/" + page, text.replacingOccurrences(of: "title: ", with: "title: New "))
+            return "title of \(page)"
+        case 2:
+            try site.write("content/" + page, text.replacingOccurrences(of: "## Intro", with: "## Opening"))
+            return "heading of \(page)"
+        case 3:
+            let nav = text.contains("nav: ") ? "nav: 9\(step)\n" : ""
+            let cut = text.components(separatedBy: "\n").filter { !$0.hasPrefix("nav: ") }.joined(separator: "\n")
+            try site.write(
+                "content/" + page,
+                cut.replacingOccurrences(of: "---\n", with: "---\n" + nav, options: [], range: cut.range(of: "---\n")))
+            return "nav of \(page)"
+        case 4:
+            try site.page("guide/new\(step).md", title: "New \(step)", "## Intro\n\nNew page.\n")
+            return "new page guide/new\(step).md"
+        case 5:
+            guard page != "index.md" else { return "nothing" }
+            try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/" + page))
+            return "deleted \(page)"
+        case 6:
+            guard page != "index.md" else { return "nothing" }
+            let renamed = page.replacingOccurrences(of: ".md", with: "-moved.md")
+            try FileManager.default.moveItem(
+                at: site.root.appendingPathComponent("content/" + page),
+                to: site.root.appendingPathComponent("content/" + renamed))
+            return "renamed \(page)"
+        case 7:
+            let template = TestSite.theme["partials/footer"]! + "<small>\(step)</small>"
+            try site.write("themes/default/templates/partials/footer.mustache", template)
+            return "theme template"
+        case 8:
+            try site.write("themes/default/assets/style.css", "body { margin: \(step)px }\n")
+            return "theme asset"
+        case 9:
+            try site.write("content/site.yaml", "title: Test Site \(step)\nauthor: Tester\nlanguage: en\n")
+            return "site.yaml"
+        case 10:
+            let elements = try String(
+                contentsOf: site.root.appendingPathComponent("content/elements.yaml"), encoding: .utf8)
+            try site.write(
+                "content/elements.yaml", elements.replacingOccurrences(of: "title: Ask", with: "title: Ask \(step)"))
+            return "elements.yaml"
+        case 11:
+            // Someone edits a built file by hand; the next build puts back what the site says.
+            let built = page.replacingOccurrences(of: ".md", with: ".html")
+            let url = site.root.appendingPathComponent("output/" + built)
+            if FileManager.default.fileExists(atPath: url.path) { try Data("edited by hand".utf8).write(to: url) }
+            return "output \(built) edited"
+        default:
+            try site.write("content/picture.txt", "picture \(step)\n")
+            return "content asset"
+        }
+    }
+
+    @Test func randomEditSequencesBuildWhatACleanBuildBuilds() throws {
+        var random = SplitMix64(seed: 14)
+        var partial = 0
+        for sequence in 0..<50 {
+            let site = try Self.site()
+            defer { site.remove() }
+            var steps: [String] = []
+            _ = Self.outcome(Self.options(site), site)
+            for step in 0..<5 {
+                // Most edits come after a pause that lets the record trust its stamps; some come at once.
+                if Bool.random(using: &random) { Thread.sleep(forTimeInterval: 0.03) }
+                steps.append(try Self.edit(site, &random, step: step))
+                let incremental = Self.outcome(Self.options(site), site)
+                let clean = Self.outcome(Self.options(site, clean: true), site)
+                switch (incremental, clean) {
+                case (.success(let built), .success(let expected)):
+                    if built.report.rendered < built.report.pages { partial += 1 }
+                    #expect(built.files == expected.files, "sequence \(sequence): \(steps.joined(separator: ", "))")
+                case (.failure(let built), .failure(let expected)):
+                    #expect(
+                        built.diagnostics.map(\.description) == expected.diagnostics.map(\.description),
+                        "sequence \(sequence): \(steps.joined(separator: ", "))")
+                default:
+                    Issue.record("sequence \(sequence): one build failed, the other did not: \(steps)")
+                }
+            }
+        }
+        // The sequences must exercise the shortcut, not only full builds.
+        #expect(partial >= 25)
+    }
+
+    @Test func nothingChangedReadsNoPageAndWritesNothing() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        let before = try FileManager.default.attributesOfItem(
+            atPath: site.output.appendingPathComponent("about.html").path)
+        let report = try SiteBuilder.build(Self.options(site))
+        let after = try FileManager.default.attributesOfItem(
+            atPath: site.output.appendingPathComponent("about.html").path)
+        #expect(report.upToDate)
+        #expect(report.rendered == 0)
+        #expect(report.pages == 10)
+        #expect(before[.systemFileNumber] as? Int == after[.systemFileNumber] as? Int)
+    }
+
+    @Test func oneBodyEditRendersThatPageAlone() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        try site.page("about.md", title: "About", "<!-- sitegen:elements -->\n\nOther words.\n")
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(report.rendered == 1)
+        #expect(try site.read("about.html").contains("Other words."))
+    }
+
+    @Test func aTitleOutsideTheNavigationRendersThePageAndThePagesThatShowOrLinkToIt() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        // Part b leaves the navigation, so it comes after d and before e, the first of the pages outside it: its
+        // title shows only on their "next" and "previous" links. Parts a and c link to its heading, so they render
+        // to have those links checked again.
+        try site.page("guide/b.md", title: "Part b", "## Intro\n\nPart b.\n")
+        Self.settle()
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        try site.page("guide/b.md", title: "Part bee", "## Intro\n\nPart b.\n")
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(report.rendered == 5)
+        #expect(try site.read("guide/d.html").contains("Part bee"))
+        #expect(try site.read("guide/e.html").contains("Part bee"))
+    }
+
+    @Test func aPageLinkingToAChangedHeadingIsCheckedAgain() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        try site.page("guide/a.md", title: "Part a", front: "nav: 3\n", "## Opening\n\nPart a.\n")
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(Self.options(site)) }
+        #expect(failure?.diagnostics.contains { $0.message.contains("no heading with id `intro`") } == true)
+    }
+
+    @Test(arguments: ["", "sitegen build record 1\nversion\tx\n", "not a record at all\n"])
+    func aMissingCutOrForeignRecordMeansAFullBuild(record: String) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        let recordPath = site.root.appendingPathComponent(".output.sitegen-record").path
+        if record.isEmpty {
+            try FileManager.default.removeItem(atPath: recordPath)
+        } else {
+            try Data(record.utf8).write(to: URL(fileURLWithPath: recordPath))
+        }
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(report.rendered == report.pages)
+    }
+
+    @Test func aRecordOfSomeoneElsesIsNeitherReadNorReplaced() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let recordPath = site.root.appendingPathComponent(".output.sitegen-record")
+        try Data("my notes\n".utf8).write(to: recordPath)
+        try SiteBuilder.build(Self.options(site))
+        try SiteBuilder.build(Self.options(site))
+        #expect(try String(contentsOf: recordPath, encoding: .utf8) == "my notes\n")
+    }
+
+    @Test func cleanRendersEveryPage() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        var options = Self.options(site)
+        try SiteBuilder.build(options)
+        options.clean = true
+        #expect(try SiteBuilder.build(options).rendered == 10)
+    }
+}
