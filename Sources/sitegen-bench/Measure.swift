@@ -6,8 +6,9 @@ struct Measurement {
     var cpu: Double
     var peakMegabytes: Double
 
-    /// Runs `arguments` (the first is the executable) to completion and measures it; nil if it fails.
-    static func run(_ arguments: [String]) -> Measurement? {
+    /// Runs `arguments` (the first is the executable) to completion and measures it; nil if it fails. `preload`
+    /// names a library for the dynamic linker to load first (`LD_PRELOAD`).
+    static func run(_ arguments: [String], preload: String? = nil) -> Measurement? {
         var pid: pid_t = 0
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -16,7 +17,16 @@ struct Measurement {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         let start = DispatchTime.now().uptimeNanoseconds
-        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+        var environment = [String]()
+        var index = 0
+        while let entry = environ[index] {
+            environment.append(String(cString: entry))
+            index += 1
+        }
+        if let preload { environment.append("LD_PRELOAD=" + preload) }
+        let envp = environment.map { strdup($0) } + [nil]
+        defer { envp.forEach { free($0) } }
+        guard posix_spawn(&pid, arguments[0], &actions, nil, argv, envp) == 0 else { return nil }
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)

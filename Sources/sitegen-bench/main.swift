@@ -109,11 +109,11 @@ try Corpus(pages: pages).write(to: site, theme: repository.appendingPathComponen
 func clean(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
 var results: [(name: String, median: Measurement)] = []
-@MainActor func measure(_ name: String, prepare: () -> Void, _ command: [String]) {
+@MainActor func measure(_ name: String, preload: String? = nil, prepare: (Int) -> Void, _ command: [String]) {
     var samples: [Measurement] = []
-    for _ in 0..<runs {
-        prepare()
-        guard let sample = Measurement.run(command) else {
+    for run in 0..<runs {
+        prepare(run)
+        guard let sample = Measurement.run(command, preload: preload) else {
             FileHandle.standardError.write(Data("\(name) failed: \(command.joined(separator: " "))\n".utf8))
             exit(1)
         }
@@ -124,19 +124,36 @@ var results: [(name: String, median: Measurement)] = []
 
 let floorOutput = work.appendingPathComponent("floor-out")
 let sitegenOutput = work.appendingPathComponent("sitegen-out")
+let floorCommand = [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path]
+measure("libcmark floor (1 thread)", prepare: { _ in clean(floorOutput) }, floorCommand)
+// The same floor with mimalloc in place of the C library's malloc, as sitegen has it.
+let mimalloc = ["/usr/lib/x86_64-linux-gnu/libmimalloc.so.2", "/usr/lib/aarch64-linux-gnu/libmimalloc.so.2"].first {
+    FileManager.default.fileExists(atPath: $0)
+}
+if let mimalloc {
+    measure(
+        "libcmark floor, mimalloc (1 thread)", preload: mimalloc, prepare: { _ in clean(floorOutput) }, floorCommand)
+}
+let build = [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path]
+measure("sitegen build (clean)", prepare: { _ in clean(sitegenOutput) }, build + ["--clean"])
+measure("sitegen build (nothing changed)", prepare: { _ in }, build)
+// One page in the middle of the site, changed in a different way each run.
+let edited = site.appendingPathComponent("content/" + Corpus(pages: pages).path(pages / 2))
+let original = try String(contentsOf: edited, encoding: .utf8)
 measure(
-    "libcmark floor (1 thread)", prepare: { clean(floorOutput) },
-    [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path])
+    "sitegen build (one body edited)",
+    prepare: { run in try? Data((original + "\nEdited \(run).\n").utf8).write(to: edited) }, build)
 measure(
-    "sitegen build (clean)", prepare: { clean(sitegenOutput) },
-    [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
-measure(
-    "sitegen build (unchanged)", prepare: {},
-    [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path])
+    "sitegen build (one title edited)",
+    prepare: { run in
+        try? Data(original.replacingOccurrences(of: "title: \"", with: "title: \"Edited \(run) ").utf8).write(
+            to: edited)
+    }, build)
+try Data(original.utf8).write(to: edited)
 if let hugo, let hugoSite {
     let hugoOutput = work.appendingPathComponent("hugo-out")
     measure(
-        "hugo", prepare: { clean(hugoOutput) },
+        "hugo", prepare: { _ in clean(hugoOutput) },
         [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
 }
 
@@ -145,14 +162,16 @@ let latency =
     ? nil : ServeLatency.measure(sitegen: sitegen, site: site, page: Corpus(pages: pages).path(pages / 2), runs: 5)
 
 let floorWall = results[0].median.wall
+let mimallocFloorWall = results.first { $0.name.contains("mimalloc") }?.median.wall
 print("\(pages) pages, median of \(runs) runs, output in \(work.path)\n")
-print("| build | wall (s) | CPU (s) | peak memory (MB) | pages/s | wall / floor |")
-print("|---|---|---|---|---|---|")
+print("| build | wall (s) | CPU (s) | peak memory (MB) | pages/s | wall / floor | wall / mimalloc floor |")
+print("|---|---|---|---|---|---|---|")
 for (name, m) in results {
     print(
         String(
-            format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx |", name, m.wall, m.cpu, m.peakMegabytes,
-            Double(pages) / m.wall, m.wall / floorWall))
+            format: "| %@ | %.3f | %.3f | %.0f | %.0f | %.2fx | %@ |", name, m.wall, m.cpu, m.peakMegabytes,
+            Double(pages) / m.wall, m.wall / floorWall,
+            mimallocFloorWall.map { String(format: "%.2fx", m.wall / $0) } ?? "-"))
 }
 if let latency {
     let sorted = latency.sorted()
@@ -161,6 +180,8 @@ if let latency {
             format: "\nsitegen serve: one page rewritten, updated page served after %.1f ms (median of %d; each: %@)",
             sorted[sorted.count / 2], sorted.count, latency.map { String(format: "%.1f", $0) }.joined(separator: ", ")))
 }
-if let hugoResult = results.first(where: { $0.name == "hugo" }) {
-    print(String(format: "\nsitegen is %.1fx faster than Hugo (wall)", hugoResult.median.wall / results[1].median.wall))
+if let hugoResult = results.first(where: { $0.name == "hugo" }),
+    let clean = results.first(where: { $0.name == "sitegen build (clean)" })
+{
+    print(String(format: "\nsitegen is %.1fx faster than Hugo (wall)", hugoResult.median.wall / clean.median.wall))
 }

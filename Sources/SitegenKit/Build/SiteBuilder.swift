@@ -16,18 +16,25 @@ public enum SiteBuilder {
         let lock = try writer.lock()
         // Stamps first, then reading: a file changed while the build reads it shows a new stamp next time.
         let started = writer.fileSystemTime(lock)
+        let recordBytes = options.clean ? nil : writer.readRecord()
+        // Leftovers of an interrupted build are cleared by a build that writes, so they rule out doing nothing.
         let stamps = RenderKeys.stamps(options)
-        let last =
-            options.clean ? nil : writer.readRecord().map { LastBuild(record: $0, outputPath: writer.outputPath) }
-        if let last, !writer.hasLeftovers,
-            let report = last.upToDate(stamps: stamps, settings: options.recordedSettings)
+        if let recordBytes, !writer.hasLeftovers,
+            let report = BuildRecord.upToDate(
+                recordBytes, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath)
         {
             close(lock)
             return BuildReport(
                 pages: report.pages, rendered: 0, upToDate: true, files: report.files,
                 output: options.display(options.output), warnings: report.warnings, notes: report.notes)
         }
-        let inputs = stamps.mapValues { $0.isRacy(now: started) ? nil : Optional($0) }
+        // Without the output it describes (a removed output folder), the record has nothing to offer.
+        let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
+        let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
+            LastBuild(record: $0, outputPath: writer.outputPath)
+        }
+        let trusted = stamps.map { ($0.path, $0.stamp.isRacy(now: started) ? nil : Optional($0.stamp)) }
+        let inputs = Dictionary(trusted, uniquingKeysWith: { first, _ in first })
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
@@ -38,7 +45,7 @@ public enum SiteBuilder {
             writer.removeRecord()
             let written = try staging.commit()
             writer.writeRecord(
-                inputs: inputs, pages: recordPages, written: written, settings: options.recordedSettings,
+                inputs: trusted, pages: recordPages, written: written, settings: options.recordedSettings,
                 warnings: warnings, notes: notes, lock: lock)
             return BuildReport(
                 pages: pages, rendered: rendered, files: written.count, output: options.display(options.output),
@@ -113,11 +120,12 @@ public enum SiteBuilder {
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw SitegenError(problems) }
         for file in otherFiles { try emit(file) }
-        var recordPages: [String: BuildRecord.Page] = [:]
-        for (position, page) in rendered.enumerated() {
+        let recordPages = rendered.enumerated().map { position, page in
             let linksTo = carried[position]?.linksTo ?? BuildRecord.Page.targets(of: page.pendingLinks)
-            recordPages[page.route.source] = BuildRecord.Page(
-                key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo)
+            return (
+                page.route.source,
+                BuildRecord.Page(key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo)
+            )
         }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,

@@ -25,6 +25,33 @@ import Foundation
         return result
     }
 
+    /// `files(under:)` with each file's stamp, taken while its folder is listed (`fstatat` from the open folder,
+    /// so no path is looked up again from the root).
+    static func stamps(under directory: URL) -> [(path: String, stamp: FileStamp)] {
+        var result: [(path: String, stamp: FileStamp)] = []
+        collect(directory.path, prefix: "", stamps: &result)
+        return result.sorted { $0.path < $1.path }
+    }
+
+    private static func collect(_ path: String, prefix: String, stamps result: inout [(path: String, stamp: FileStamp)])
+    {
+        guard let folder = opendir(path) else { return }
+        defer { closedir(folder) }
+        let descriptor = dirfd(folder)
+        while let entry = readdir(folder) {
+            let nameBytes = Disk.name(of: entry)
+            guard nameBytes.pointee != CChar(UInt8(ascii: ".")) else { continue }
+            var status = stat()
+            guard fstatat(descriptor, nameBytes, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let name = String(cString: nameBytes)
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR: collect(path + "/" + name, prefix: prefix + name + "/", stamps: &result)
+            case S_IFREG: result.append((prefix + name, FileStamp(status)))
+            default: break
+            }
+        }
+    }
+
     /// Adds the visible regular files below `path` to `result`, each as `prefix` followed by its path under `path`.
     private static func collect(_ path: String, prefix: String, into result: inout [String]) {
         // readdir's entry type spares the stat per file that FileManager's enumerator attributes cost.

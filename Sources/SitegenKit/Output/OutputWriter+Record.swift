@@ -22,9 +22,9 @@ extension OutputWriter {
         return FileStamp(status).modified
     }
 
-    /// The last build's record; nil when there is none or it does not read back whole.
-    func readRecord() -> BuildRecord? {
-        FileBytes.read(atPath: recordPath).flatMap(BuildRecord.init(text:))
+    /// The bytes of the last build's record; nil when there is none.
+    func readRecord() -> [UInt8]? {
+        FileBytes.read(atPath: recordPath)
     }
 
     /// Removes the record, before the output changes: a build stopped between the swap and the new record then
@@ -49,16 +49,15 @@ extension OutputWriter {
     /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
     /// costs the next build its shortcut, so it is a notice, not a failure.
     func writeRecord(
-        inputs: [String: FileStamp?], pages: [String: BuildRecord.Page], written: [String], settings: String,
-        warnings: [Diagnostic], notes: [String], lock: Int32
+        inputs: [(path: String, stamp: FileStamp?)], pages: [(String, BuildRecord.Page)], written: [String],
+        settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
-        var outputs: [String: BuildRecord.OutputStamp?] = [:]
-        outputs.reserveCapacity(written.count + 1)
-        for path in written + [Self.manifestName] {
-            outputs[path] = BuildRecord.OutputStamp.of(outputPath + "/" + path, now: now)
+        let stamper = FolderStamper(root: outputPath)
+        let outputs = (written + [Self.manifestName]).map { path in
+            (path, BuildRecord.OutputStamp.of(outputPath + "/" + path, stamp: stamper.stamp(path), now: now))
         }
-        let record = BuildRecord(
+        let text = BuildRecord.text(
             version: RenderKeys.sitegen, settings: settings, inputs: inputs, pages: pages, outputs: outputs,
             warnings: warnings, notes: notes)
         guard recordIsOurs else {
@@ -67,7 +66,7 @@ extension OutputWriter {
         }
         let temporary = recordPath + "-new-" + Self.token()
         do throws(FileError) {
-            try disk.write(Array(record.text().utf8), to: temporary, exclusive: true)
+            try disk.write(text, to: temporary, exclusive: true)
             try disk.rename(temporary, to: recordPath)
         } catch {
             try? disk.remove(temporary)

@@ -29,9 +29,6 @@ struct BuildRecord: Sendable, Equatable {
     var version: String
     /// The build settings that shape the output (`BuildOptions.recordedSettings`).
     var settings: String
-    /// Every file the build read from `content/` and the theme, by path from the project folder, with its stamp:
-    /// nil for one changed too recently to trust its stamp (see `FileStamp.isRacy`).
-    var inputs: [String: FileStamp?]
     /// Each page's last render, by source path under `content/`.
     var pages: [String: Page]
     /// Every file written to the output folder, by its path there, with its stamp (status-change time left out,
@@ -49,131 +46,160 @@ struct BuildRecord: Sendable, Equatable {
     var warnings: [Diagnostic]
     var notes: [String]
 
-    /// The record's text.
-    func text() -> String {
-        var lines = [Self.header, Self.line("version", version), Self.line("settings", settings)]
-        func stamp(_ value: FileStamp??) -> String { (value ?? nil)?.text ?? "-" }
-        for path in inputs.keys.sorted() { lines.append(Self.line("input", path, stamp(inputs[path]))) }
-        for source in pages.keys.sorted() {
-            let page = pages[source]!
-            lines.append(
-                Self.line("page", source, page.key, page.anchors.text, page.linksTo.joined(separator: "\n")))
+    /// The text of a record. The inputs, with their stamps (nil for one changed too recently to trust its stamp,
+    /// see `FileStamp.isRacy`), come sorted by path, as `RenderKeys.stamps` gives them, and so do the outputs, as
+    /// the staging lists them: the record is written in their order, with no sorting of its own.
+    static func text(
+        version: String, settings: String, inputs: [(path: String, stamp: FileStamp?)], pages: [(String, Page)],
+        outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String]
+    ) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(96 * (inputs.count + outputs.count) + 200 * pages.count)
+        var lines = 0
+        func line(_ fields: String...) {
+            for (position, field) in fields.enumerated() {
+                if position > 0 { out.append(tab) }
+                escape(field, into: &out)
+            }
+            out.append(newline)
+            lines += 1
         }
-        for path in outputs.keys.sorted() {
-            let output = outputs[path] ?? nil
-            lines.append(Self.line("output", path, output?.stamp.text ?? "-", output?.digest ?? "-"))
+        func stamp(_ stamp: FileStamp?) {
+            out.append(tab)
+            if let stamp { stamp.appendText(to: &out) } else { out.append(UInt8(ascii: "-")) }
+        }
+        line(header)
+        line("version", version)
+        line("settings", settings)
+        for input in inputs {
+            out += Array("input\t".utf8)
+            escape(input.path, into: &out)
+            stamp(input.stamp)
+            out.append(newline)
+            lines += 1
+        }
+        for (source, page) in pages {
+            line("page", source, page.key, page.anchors.text, page.linksTo.joined(separator: "\n"))
+        }
+        for output in outputs {
+            out += Array("output\t".utf8)
+            escape(output.path, into: &out)
+            stamp(output.stamp?.stamp)
+            out.append(tab)
+            if let digest = output.stamp?.digest { out += Array(digest.utf8) } else { out.append(UInt8(ascii: "-")) }
+            out.append(newline)
+            lines += 1
         }
         for warning in warnings {
-            lines.append(
-                Self.line(
-                    "warning", warning.severity.rawValue, warning.location.file, String(warning.location.line),
-                    String(warning.location.column), warning.message, warning.hint.map { "+" + $0 } ?? "-",
-                    warning.sourceLine.map { "+" + $0 } ?? "-"))
+            line(
+                "warning", warning.severity.rawValue, warning.location.file, String(warning.location.line),
+                String(warning.location.column), warning.message, warning.hint.map { "+" + $0 } ?? "-",
+                warning.sourceLine.map { "+" + $0 } ?? "-")
         }
-        for note in notes { lines.append(Self.line("note", note)) }
+        for note in notes { line("note", note) }
         // The count last: a record cut off anywhere before it does not read back.
-        lines.append(Self.line("end", String(lines.count)))
-        return lines.map { $0 + "\n" }.joined()
+        line("end", String(lines))
+        return out
     }
 
-    /// Reads a record's text; nil unless it is whole and in this format.
+    /// Reads a record's text; nil unless it is whole and in this format. It works on the bytes: a record holds a
+    /// few lines for every file of the site, and splitting it as Swift strings (by grapheme) took most of the time
+    /// of a build with nothing to do.
     init?(text bytes: [UInt8]) {
-        guard let text = String(validating: bytes, as: UTF8.self), text.hasSuffix("\n") else { return nil }
-        let lines = text.dropLast().split(separator: "\n", omittingEmptySubsequences: false)
-        guard lines.first == Substring(Self.header), lines.count >= 2,
-            let end = Self.fields(lines[lines.count - 1]), end.count == 2, end[0] == "end",
-            Int(end[1]) == lines.count - 1
-        else { return nil }
+        guard String(validating: bytes, as: UTF8.self) != nil, bytes.last == Self.newline else { return nil }
         var version: String?
         var settings: String?
-        var inputs: [String: FileStamp?] = [:]
         var pages: [String: Page] = [:]
         var outputs: [String: OutputStamp?] = [:]
         var warnings: [Diagnostic] = []
         var notes: [String] = []
-        func stamp(_ text: String) -> FileStamp?? {
-            text == "-" ? .some(nil) : FileStamp(text: Substring(text)).map { .some($0) }
-        }
-        for line in lines.dropFirst().dropLast() {
-            guard let fields = Self.fields(line), let kind = fields.first else { return nil }
-            switch (kind, fields.count) {
-            case ("version", 2): version = fields[1]
-            case ("settings", 2): settings = fields[1]
-            case ("input", 3):
-                guard let value = stamp(fields[2]) else { return nil }
-                inputs[fields[1]] = value
-            case ("page", 5):
-                pages[fields[1]] = Page(
-                    key: fields[2], anchors: HeadingIDs(text: fields[3]),
-                    linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"))
-            case ("output", 4):
-                guard let value = stamp(fields[2]) else { return nil }
-                outputs[fields[1]] = value.map { OutputStamp(stamp: $0, digest: fields[3] == "-" ? nil : fields[3]) }
-            case ("warning", 8):
-                guard let severity = Diagnostic.Severity(rawValue: fields[1]), let line = Int(fields[3]),
-                    let column = Int(fields[4])
-                else { return nil }
-                func optional(_ field: String) -> String? { field.hasPrefix("+") ? String(field.dropFirst()) : nil }
-                warnings.append(
-                    Diagnostic(
-                        SourceLocation(file: fields[2], line: line, column: column), fields[5],
-                        hint: optional(fields[6]), sourceLine: optional(fields[7]), severity: severity))
-            case ("note", 2): notes.append(fields[1])
-            default: return nil
+        var count = 0
+        var ended = false
+        let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
+            var lineStart = 0
+            while lineStart < buffer.count {
+                guard !ended else { return false }
+                var lineEnd = lineStart
+                while buffer[lineEnd] != Self.newline { lineEnd += 1 }
+                guard let fields = Self.fields(of: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])) else {
+                    return false
+                }
+                lineStart = lineEnd + 1
+                defer { count += 1 }
+                if count == 0 {
+                    guard fields == [Self.header] else { return false }
+                    continue
+                }
+                func stamp(_ text: String) -> FileStamp?? {
+                    text == "-" ? .some(nil) : FileStamp(text: Substring(text)).map { .some($0) }
+                }
+                switch (fields[0], fields.count) {
+                case ("version", 2): version = fields[1]
+                case ("settings", 2): settings = fields[1]
+                case ("input", 3): break  // what a build with nothing to do compares (`upToDate`)
+                case ("page", 5):
+                    pages[fields[1]] = Page(
+                        key: fields[2], anchors: HeadingIDs(text: fields[3]),
+                        linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"))
+                case ("output", 4):
+                    guard let value = stamp(fields[2]) else { return false }
+                    outputs[fields[1]] = value.map {
+                        OutputStamp(stamp: $0, digest: fields[3] == "-" ? nil : fields[3])
+                    }
+                case ("warning", 8):
+                    guard let warning = Self.warning(fields) else { return false }
+                    warnings.append(warning)
+                case ("note", 2): notes.append(fields[1])
+                case ("end", 2):
+                    guard Int(fields[1]) == count else { return false }
+                    ended = true
+                default: return false
+                }
             }
+            return ended
         }
-        guard let version, let settings else { return nil }
+        guard valid, let version, let settings else { return nil }
         self.init(
-            version: version, settings: settings, inputs: inputs, pages: pages, outputs: outputs, warnings: warnings,
-            notes: notes)
+            version: version, settings: settings, pages: pages, outputs: outputs, warnings: warnings, notes: notes)
     }
 
     init(
-        version: String, settings: String, inputs: [String: FileStamp?], pages: [String: Page],
+        version: String, settings: String, pages: [String: Page],
         outputs: [String: OutputStamp?], warnings: [Diagnostic], notes: [String]
     ) {
         self.version = version
         self.settings = settings
-        self.inputs = inputs
         self.pages = pages
         self.outputs = outputs
         self.warnings = warnings
         self.notes = notes
     }
 
-    private static func line(_ fields: String...) -> String {
-        fields.map(escape).joined(separator: "\t")
-    }
+    static let tab = UInt8(ascii: "\t")
+    static let newline = UInt8(ascii: "\n")
 
-    private static func fields(_ line: Substring) -> [String]? {
-        var result: [String] = []
-        for field in line.split(separator: "\t", omittingEmptySubsequences: false) {
-            guard let text = unescape(field) else { return nil }
-            result.append(text)
+    /// Appends `text` with `%`, tab, line breaks and other control characters as `%XX`.
+    static func escape(_ text: String, into out: inout [UInt8]) {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x25 || $0 == 0x7F }) else {
+            out.append(contentsOf: text.utf8)
+            return
         }
-        return result
-    }
-
-    /// `%`, tab, line breaks and other control characters as `%XX`; everything else as it is.
-    static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x25 || $0 == 0x7F }) else { return text }
-        var bytes: [UInt8] = []
         let hex = Array("0123456789ABCDEF".utf8)
         for byte in text.utf8 {
             if byte < 0x20 || byte == 0x25 || byte == 0x7F {
-                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             } else {
-                bytes.append(byte)
+                out.append(byte)
             }
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// The text `escape` made `field` from; nil when an escape is malformed.
-    static func unescape(_ field: Substring) -> String? {
-        guard field.utf8.contains(UInt8(ascii: "%")) else { return String(field) }
+    /// The text `escape` made `field` from; nil when an escape is malformed. `field` is valid UTF-8, checked
+    /// for the whole record at once.
+    static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String? {
+        guard field.contains(UInt8(ascii: "%")) else { return String(decoding: field, as: UTF8.self) }
         var bytes: [UInt8] = []
-        var iterator = field.utf8.makeIterator()
+        var iterator = field.makeIterator()
         while let byte = iterator.next() {
             guard byte == UInt8(ascii: "%") else {
                 bytes.append(byte)
@@ -200,7 +226,12 @@ extension BuildRecord.OutputStamp {
     /// The stamp of the file at `path` as a build leaves it at time `now`; with the digest of its bytes when it
     /// was written so recently that a change in the same clock tick would not show in its stamp.
     static func of(_ path: String, now: Int64) -> Self? {
-        guard let stamp = FileStamp.of(path)?.ignoringStatusChange else { return nil }
+        of(path, stamp: FileStamp.of(path), now: now)
+    }
+
+    /// `of(_:now:)` for a file whose stamp has been taken.
+    static func of(_ path: String, stamp current: FileStamp?, now: Int64) -> Self? {
+        guard let stamp = current?.ignoringStatusChange else { return nil }
         guard stamp.modified >= now - FileStamp.racyMargin else { return Self(stamp: stamp) }
         guard let digest = Self.digest(atPath: path) else { return nil }
         return Self(stamp: stamp, digest: digest)
@@ -208,7 +239,12 @@ extension BuildRecord.OutputStamp {
 
     /// Whether the file at `path` is still the one this describes.
     func matches(_ path: String) -> Bool {
-        guard FileStamp.of(path)?.ignoringStatusChange == stamp else { return false }
+        matches(FileStamp.of(path), at: path)
+    }
+
+    /// Whether the file at `path`, whose stamp now is `current`, is still the one this describes.
+    func matches(_ current: FileStamp?, at path: String) -> Bool {
+        guard current?.ignoringStatusChange == stamp else { return false }
         return digest.map { $0 == Self.digest(atPath: path) } ?? true
     }
 

@@ -64,17 +64,87 @@ struct FileStamp: Hashable, Sendable {
     /// Longer than the coarsest clock tick Linux keeps file times to (10 ms at 100 Hz).
     static let racyMargin: Int64 = 20_000_000
 
-    /// The stamp as one word of the record.
-    var text: String {
-        "\(device).\(inode).\(size).\(modified).\(changed)"
+    /// Appends the stamp's text, the digits written directly: a record holds two stamps for every page.
+    func appendText(to out: inout [UInt8]) {
+        func number(_ value: UInt64) {
+            // Digits come out last first; they are reversed in place once written.
+            let start = out.count
+            var rest = value
+            repeat {
+                out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            out[start...].reverse()
+        }
+        number(device)
+        for value in [inode, UInt64(bitPattern: size), UInt64(bitPattern: modified), UInt64(bitPattern: changed)] {
+            out.append(UInt8(ascii: "."))
+            number(value)
+        }
     }
 
-    /// Reads `text`; nil when it is not five whole numbers.
+    /// The stamp as one word of the record.
+    var text: String {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Reads `text`; nil when it is not five whole numbers separated by dots. It reads bytes: a record holds
+    /// two stamps for every page.
     init?(text: Substring) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 5, let device = UInt64(parts[0]), let inode = UInt64(parts[1]),
-            let size = Int64(parts[2]), let modified = Int64(parts[3]), let changed = Int64(parts[4])
-        else { return nil }
-        self.init(device: device, inode: inode, size: size, modified: modified, changed: changed)
+        var numbers: [Int64] = []
+        var current: Int64 = 0
+        var digits = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: ".") {
+                guard digits > 0 else { return nil }
+                numbers.append(current)
+                (current, digits) = (0, 0)
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 19 {
+                current = current * 10 + Int64(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        numbers.append(current)
+        guard numbers.count == 5 else { return nil }
+        self.init(
+            device: UInt64(numbers[0]), inode: UInt64(numbers[1]), size: numbers[2], modified: numbers[3],
+            changed: numbers[4])
+    }
+}
+
+/// Takes the stamps of files under one folder, keeping the folder of the last one open: paths given in sorted
+/// order come folder by folder, and `fstatat` from an open folder spares looking each path up from the root.
+final class FolderStamper {
+    private let root: String
+    private var folder: Substring?
+    private var descriptor: Int32 = -1
+
+    init(root: String) {
+        self.root = root
+    }
+
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
+
+    /// The stamp of `path` (relative to the root, `/`-separated), without following a symbolic link.
+    func stamp(_ path: String) -> FileStamp? {
+        let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+        let parent = slash.map { path[..<$0] } ?? ""
+        let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+        if parent != folder {
+            if descriptor >= 0 { close(descriptor) }
+            descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            folder = parent
+        }
+        guard descriptor >= 0 else { return nil }
+        var status = stat()
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return FileStamp(status)
     }
 }

@@ -5,29 +5,6 @@ struct LastBuild: Sendable {
     /// The output folder it wrote.
     var outputPath: String
 
-    /// What a build that has nothing to do reports: the last build's figures.
-    struct UpToDate {
-        var pages: Int
-        var files: Int
-        var warnings: [Diagnostic]
-        var notes: [String]
-    }
-
-    /// The last build's figures when nothing has changed since: the same sitegen and settings, every input with
-    /// the stamp it had (no file added or removed), and every file it wrote still as it wrote it. Nil otherwise.
-    func upToDate(stamps: [String: FileStamp], settings: String) -> UpToDate? {
-        guard record.version == RenderKeys.sitegen, record.settings == settings, record.inputs.count == stamps.count,
-            record.outputs[OutputWriter.manifestName] != nil
-        else { return nil }
-        for (path, stamp) in stamps {
-            guard let recorded = record.inputs[path] ?? nil, recorded == stamp else { return nil }
-        }
-        for path in record.outputs.keys where !outputIsIntact(path) { return nil }
-        return UpToDate(
-            pages: record.pages.count, files: record.outputs.count - 1, warnings: record.warnings,
-            notes: record.notes)
-    }
-
     /// For each of `pages`, the last build's record of it when its output can be carried over: the same key, and
     /// the file still as the last build wrote it. A page that links to a heading on a page that renders again
     /// renders too, so its links are checked against the new headings.

@@ -15,12 +15,11 @@ struct RenderKeys: Sendable {
 
     /// The files a build reads from `content/` and `themes/`, by path from the project folder, with their stamps
     /// (taken before anything is read, so a file changed while the build runs shows a new stamp next time).
-    static func stamps(_ options: BuildOptions) -> [String: FileStamp] {
-        var stamps: [String: FileStamp] = [:]
+    /// Sorted by path, as the record lists them.
+    static func stamps(_ options: BuildOptions) -> [(path: String, stamp: FileStamp)] {
+        var stamps: [(path: String, stamp: FileStamp)] = []
         for (folder, name) in [(options.content, "content"), (options.themes, "themes")] {
-            for path in FileTree.files(under: folder) {
-                if let stamp = FileStamp.of(folder.path + "/" + path) { stamps[name + "/" + path] = stamp }
-            }
+            stamps += FileTree.stamps(under: folder).map { (name + "/" + $0.path, $0.stamp) }
         }
         return stamps
     }
@@ -91,6 +90,7 @@ struct RenderKeys: Sendable {
             add(entry?.title ?? "")
             add(entry?.route.source ?? "")
         }
-        return hasher.finalize().map { String($0, radix: 16) }.map { $0.count == 1 ? "0" + $0 : $0 }.joined()
+        let hex = Array("0123456789abcdef".utf8)
+        return String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0xF)]] }, as: UTF8.self)
     }
 }
