@@ -67,7 +67,8 @@ public enum SiteBuilder {
         inputs: [String: FileStamp?] = [:], last: LastBuild? = nil
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
-            from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts)
+            from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
+            known: last?.knownPages(inputs: inputs) ?? [:])
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
         let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
@@ -104,7 +105,7 @@ public enum SiteBuilder {
                     return try renderAndEmit(page, renderer: renderer, emit: emit)
                 }
                 let output = page.route.output
-                try emit(OutputFile(path: output, contents: .previous(URL(fileURLWithPath: outputPath + "/" + output))))
+                try emit(OutputFile(path: output, contents: .previous(path: outputPath + "/" + output)))
                 return RenderedPage(
                     folder: page.folder, route: page.route, html: [], anchors: previous.anchors, pendingLinks: [])
             }
@@ -122,9 +123,14 @@ public enum SiteBuilder {
         for file in otherFiles { try emit(file) }
         let recordPages = rendered.enumerated().map { position, page in
             let linksTo = carried[position]?.linksTo ?? BuildRecord.Page.targets(of: page.pendingLinks)
+            let meta = content.pages[position].meta
+            let stamp = inputs["content/" + page.route.source] ?? nil
             return (
                 page.route.source,
-                BuildRecord.Page(key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo)
+                BuildRecord.Page(
+                    key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo, stamp: stamp,
+                    // Feature data cannot be written down; such a page is read again by every build.
+                    meta: meta.features.allSatisfy { $0 == nil } && stamp != nil ? meta : nil)
             )
         }
         return SiteRender(

@@ -34,10 +34,11 @@ struct SiteContent: Sendable {
     static let dataFiles: Set<String> = FeatureSet.dataFiles.union([SiteConfig.fileName])
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
-    static func load(from directory: URL, displayName: String = "content", includeDrafts: Bool)
-        throws(SitegenError)
-        -> SiteContent
-    {
+    /// A page in `known` (source path → front matter) is not read: the build record vouches that its source is
+    /// as it was when that front matter was read from it.
+    static func load(
+        from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:]
+    ) throws(SitegenError) -> SiteContent {
         func file(_ name: String) throws(SitegenError) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
         }
@@ -61,7 +62,11 @@ struct SiteContent: Sendable {
         var problems: [Diagnostic] = []
         files.parallelMap { path in
             Result { () throws(SitegenError) -> PageSource in
-                try PageSource.load(path, in: folder, features: features, budget: budget)
+                if var meta = known[path] {
+                    meta.features = Array(repeating: nil, count: features.features.count)
+                    return PageSource(folder: folder, route: Route(source: path), meta: meta)
+                }
+                return try PageSource.load(path, in: folder, features: features, budget: budget)
             }
         } each: { result in
             switch result {

@@ -57,7 +57,7 @@ enum FileBytes {
             return sameBytes(atPath: path, atPath: source.path)
         case .previous(let source):
             // The record vouches for the last build's own copy; anything else is compared.
-            return source.path == path || sameBytes(atPath: path, atPath: source.path)
+            return source == path || sameBytes(atPath: path, atPath: source)
         }
     }
 

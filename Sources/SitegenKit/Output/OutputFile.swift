@@ -9,7 +9,7 @@ struct OutputFile: Sendable {
         /// A file copied as it is.
         case copy(URL)
         /// The file the last build wrote here, which its record shows is unchanged: carried over without reading.
-        case previous(URL)
+        case previous(path: String)
     }
 
     /// `/`-separated path under the output folder.

@@ -47,7 +47,8 @@ final class OutputStaging: @unchecked Sendable {
             } else {
                 switch file.contents {
                 case .bytes(let bytes): try disk.write(bytes, to: path)
-                case .copy(let source), .previous(let source): try disk.copy(source.path, to: path)
+                case .copy(let source): try disk.copy(source.path, to: path)
+                case .previous(let source): try disk.copy(source, to: path)
                 }
             }
         } catch {

@@ -8,9 +8,9 @@ import Foundation
 /// One fact a line, fields separated by tabs, each field percent-encoded where it holds `%`, a tab, a line break
 /// or another control character. A record that does not read back whole (a newer format, a cut-off write, an edit
 /// by hand) is ignored, and the build is a full one.
-struct BuildRecord: Sendable, Equatable {
+struct BuildRecord: Sendable {
     /// What one page's last render depended on.
-    struct Page: Sendable, Equatable {
+    struct Page: Sendable {
         /// The digest of everything its output depends on (see `RenderKey`).
         var key: String
         /// Its heading ids, for checking the links of other pages into it.
@@ -18,6 +18,11 @@ struct BuildRecord: Sendable, Equatable {
         /// The pages its links with a `#fragment` lead to: when one of them renders again, so does this page, so
         /// that its links are checked against the new headings.
         var linksTo: [String]
+        /// The stamp its source had, when it could be trusted.
+        var stamp: FileStamp?
+        /// Its front matter, for a page without feature data: while the source keeps `stamp`, a build takes the
+        /// page's front matter from here instead of reading and parsing it.
+        var meta: PageMeta?
     }
 
     /// What the first line starts with, in every format.
@@ -79,7 +84,14 @@ struct BuildRecord: Sendable, Equatable {
             lines += 1
         }
         for (source, page) in pages {
-            line("page", source, page.key, page.anchors.text, page.linksTo.joined(separator: "\n"))
+            let meta = page.meta
+            func optional(_ text: String?) -> String { text.map { "+" + $0 } ?? "-" }
+            func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "-" }
+            line(
+                "page", source, page.key, page.anchors.text, page.linksTo.joined(separator: "\n"),
+                page.stamp?.text ?? "-", meta == nil ? "-" : "meta", meta?.title ?? "-", optional(meta?.description),
+                meta?.layout ?? "-", meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc),
+                flag(meta?.draft), flag(meta?.standalone), optional(meta?.date))
         }
         for output in outputs {
             out += Array("output\t".utf8)
@@ -137,10 +149,9 @@ struct BuildRecord: Sendable, Equatable {
                 case ("version", 2): version = fields[1]
                 case ("settings", 2): settings = fields[1]
                 case ("input", 3): break  // what a build with nothing to do compares (`upToDate`)
-                case ("page", 5):
-                    pages[fields[1]] = Page(
-                        key: fields[2], anchors: HeadingIDs(text: fields[3]),
-                        linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"))
+                case ("page", 16):
+                    guard let page = Self.page(fields) else { return false }
+                    pages[fields[1]] = page
                 case ("output", 4):
                     guard let value = stamp(fields[2]) else { return false }
                     outputs[fields[1]] = value.map {
@@ -250,5 +261,36 @@ extension BuildRecord.OutputStamp {
 
     private static func digest(atPath path: String) -> String? {
         FileBytes.read(atPath: path).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+    }
+}
+
+extension BuildRecord {
+    /// The page of a `page` line's sixteen fields; nil when one does not read.
+    static func page(_ fields: [String]) -> Page? {
+        func optional(_ field: String) -> String?? {
+            field == "-" ? .some(nil) : field.hasPrefix("+") ? .some(String(field.dropFirst())) : nil
+        }
+        func flag(_ field: String) -> Bool?? {
+            switch field {
+            case "-": .some(nil)
+            case "0": .some(false)
+            case "1": .some(true)
+            default: nil
+            }
+        }
+        var page = Page(
+            key: fields[2], anchors: HeadingIDs(text: fields[3]),
+            linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"),
+            stamp: fields[5] == "-" ? nil : FileStamp(text: Substring(fields[5])))
+        guard fields[5] == "-" || page.stamp != nil else { return nil }
+        guard fields[6] == "meta" else { return fields[6] == "-" ? page : nil }
+        guard let description = optional(fields[8]), let navTitle = optional(fields[11]),
+            let date = optional(fields[15]), let toc = flag(fields[12]), let draft = flag(fields[13]) ?? nil,
+            let standalone = flag(fields[14]) ?? nil, fields[10] == "-" || Int(fields[10]) != nil
+        else { return nil }
+        page.meta = PageMeta(
+            title: fields[7], description: description, layout: fields[9], nav: Int(fields[10]), navTitle: navTitle,
+            toc: toc, draft: draft, features: [], standalone: standalone, date: date)
+        return page
     }
 }

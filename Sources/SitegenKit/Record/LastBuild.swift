@@ -41,3 +41,20 @@ extension BuildRecord.Page {
         return sources.sorted()
     }
 }
+
+extension LastBuild {
+    /// The front matter of every page whose source still has the trusted stamp the last build recorded, by source
+    /// path: a build takes it from here rather than reading and parsing the page.
+    func knownPages(inputs: [String: FileStamp?]) -> [String: PageMeta] {
+        // Another sitegen may read front matter differently.
+        guard record.version == RenderKeys.sitegen else { return [:] }
+        var known: [String: PageMeta] = [:]
+        for (source, page) in record.pages {
+            guard let meta = page.meta, let recorded = page.stamp, let current = inputs["content/" + source] ?? nil,
+                current == recorded
+            else { continue }
+            known[source] = meta
+        }
+        return known
+    }
+}

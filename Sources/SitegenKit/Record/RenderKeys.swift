@@ -85,7 +85,9 @@ struct RenderKeys: Sendable {
         }
         hasher.update(data: site)
         add(page.route.source)
-        add(stamp.text)
+        var stampText: [UInt8] = []
+        stamp.appendText(to: &stampText)
+        hasher.update(data: stampText)
         for entry in [neighbours.previous, neighbours.next] {
             add(entry?.title ?? "")
             add(entry?.route.source ?? "")

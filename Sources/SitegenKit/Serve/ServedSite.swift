@@ -34,7 +34,8 @@ actor ServedSite {
         var data: Data
         switch contents {
         case .bytes(let bytes): data = Data(bytes)
-        case .copy(let url), .previous(let url): data = (try? Data(contentsOf: url)) ?? Data()
+        case .copy(let url): data = (try? Data(contentsOf: url)) ?? Data()
+        case .previous(let path): data = FileManager.default.contents(atPath: path) ?? Data()
         }
         if path.hasSuffix(".html") {
             data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
