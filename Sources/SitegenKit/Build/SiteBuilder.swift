@@ -88,30 +88,51 @@ public enum SiteBuilder {
 
         let keys = RenderKeys(
             content: content, index: renderer.index, inputs: inputs, settings: options.recordedSettings)
-        let pageKeys = content.pages.map { keys.key(of: $0, neighbours: renderer.index.neighbours(of: $0.route)) }
-        let carried = last?.carriedOver(content.pages, keys: pageKeys) ?? Array(repeating: nil, count: pageKeys.count)
+        @Sendable func key(_ page: PageSource) -> String? {
+            keys.key(of: page, neighbours: renderer.index.neighbours(of: page.route))
+        }
+        // Which pages can be carried over needs every key first; a build without a record works each out as its
+        // page renders, on every core.
+        let pageKeys = last.map { _ in content.pages.map(key) }
+        let carried =
+            last.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
+            ?? Array(repeating: nil, count: content.pages.count)
         let outputPath = options.output.path
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(content.pages.count)
+        var recordPages: [(String, BuildRecord.Page)] = []
+        recordPages.reserveCapacity(content.pages.count)
         var problems: [Diagnostic] = []
         Array(content.pages.indices).parallelMap { position in
             defer { counter.advance() }
             let page = content.pages[position]
-            return Result { () throws(SitegenError) in
-                guard let previous = carried[position] else {
-                    return try renderAndEmit(page, renderer: renderer, emit: emit)
+            return Result { () throws(SitegenError) -> (RenderedPage, BuildRecord.Page) in
+                let renderedPage: RenderedPage
+                if let previous = carried[position] {
+                    let output = page.route.output
+                    try emit(OutputFile(path: output, contents: .previous(path: outputPath + "/" + output)))
+                    renderedPage = RenderedPage(
+                        folder: page.folder, route: page.route, html: [], anchors: previous.anchors, pendingLinks: [])
+                } else {
+                    renderedPage = try renderAndEmit(page, renderer: renderer, emit: emit)
                 }
-                let output = page.route.output
-                try emit(OutputFile(path: output, contents: .previous(path: outputPath + "/" + output)))
-                return RenderedPage(
-                    folder: page.folder, route: page.route, html: [], anchors: previous.anchors, pendingLinks: [])
+                let stamp = inputs["content/" + page.route.source] ?? nil
+                let record = BuildRecord.Page(
+                    key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
+                    linksTo: carried[position]?.linksTo ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
+                    stamp: stamp,
+                    // Feature data cannot be written down; such a page is read again by every build.
+                    meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
+                return (renderedPage, record)
             }
         } each: { result in
             switch result {
-            case .success(let page): rendered.append(page)
+            case .success(let (page, record)):
+                recordPages.append((page.route.source, record))
+                rendered.append(page)
             case .failure(let failure): problems += failure.diagnostics
             }
         }
@@ -121,18 +142,6 @@ public enum SiteBuilder {
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw SitegenError(problems) }
         for file in otherFiles { try emit(file) }
-        let recordPages = rendered.enumerated().map { position, page in
-            let linksTo = carried[position]?.linksTo ?? BuildRecord.Page.targets(of: page.pendingLinks)
-            let meta = content.pages[position].meta
-            let stamp = inputs["content/" + page.route.source] ?? nil
-            return (
-                page.route.source,
-                BuildRecord.Page(
-                    key: pageKeys[position] ?? "", anchors: page.anchors, linksTo: linksTo, stamp: stamp,
-                    // Feature data cannot be written down; such a page is read again by every build.
-                    meta: meta.features.allSatisfy { $0 == nil } && stamp != nil ? meta : nil)
-            )
-        }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
             notes: extras.notes(), rendered: carried.count { $0 == nil }, recordPages: recordPages)
