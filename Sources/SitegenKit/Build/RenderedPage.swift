@@ -49,8 +49,8 @@ struct SiteRender: Sendable {
     var notes: [String]
     /// How many pages were rendered; the others were carried over from the last build.
     var rendered: Int
-    /// What the build record keeps of each page, with its source path, in page order.
-    var recordPages: [(String, BuildRecord.Page)]
+    /// The build record's line for each page, in page order.
+    var recordLines: [[UInt8]]
 
     /// Drops the page texts kept from loading (see `TextBudget`), for a build that is kept after it has rendered.
     mutating func dropLoadedTexts() {

@@ -39,13 +39,15 @@ public enum SiteBuilder {
         do throws(SitegenError) {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
-            let recordPages = site.recordPages
+            let recordLines = site.recordLines
+            let stamps = staging.writtenStamps
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
             let written = try staging.commit()
             writer.writeRecord(
-                inputs: trusted, pages: recordPages, written: written, settings: options.recordedSettings,
+                inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
+                settings: options.recordedSettings,
                 warnings: warnings, notes: notes, lock: lock)
             return BuildReport(
                 pages: pages, rendered: rendered, files: written.count, output: options.display(options.output),
@@ -103,13 +105,13 @@ public enum SiteBuilder {
         let counter = ProgressCounter(total: content.pages.count, report: options.progress)
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(content.pages.count)
-        var recordPages: [(String, BuildRecord.Page)] = []
-        recordPages.reserveCapacity(content.pages.count)
+        var recordLines: [[UInt8]] = []
+        recordLines.reserveCapacity(content.pages.count)
         var problems: [Diagnostic] = []
         Array(content.pages.indices).parallelMap { position in
             defer { counter.advance() }
             let page = content.pages[position]
-            return Result { () throws(SitegenError) -> (RenderedPage, BuildRecord.Page) in
+            return Result { () throws(SitegenError) -> (RenderedPage, [UInt8]) in
                 let renderedPage: RenderedPage
                 if let previous = carried[position] {
                     let output = page.route.output
@@ -126,12 +128,12 @@ public enum SiteBuilder {
                     stamp: stamp,
                     // Feature data cannot be written down; such a page is read again by every build.
                     meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
-                return (renderedPage, record)
+                return (renderedPage, record.line(source: page.route.source))
             }
         } each: { result in
             switch result {
-            case .success(let (page, record)):
-                recordPages.append((page.route.source, record))
+            case .success(let (page, line)):
+                recordLines.append(line)
                 rendered.append(page)
             case .failure(let failure): problems += failure.diagnostics
             }
@@ -144,7 +146,7 @@ public enum SiteBuilder {
         for file in otherFiles { try emit(file) }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
-            notes: extras.notes(), rendered: carried.count { $0 == nil }, recordPages: recordPages)
+            notes: extras.notes(), rendered: carried.count { $0 == nil }, recordLines: recordLines)
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

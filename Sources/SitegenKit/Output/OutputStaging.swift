@@ -7,6 +7,7 @@ final class OutputStaging: @unchecked Sendable {
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
     private var written: [String] = []
+    private var stamps: [String: FileStamp] = [:]
     private var folders: Set<ExactPath> = []
     private var lockDescriptor: Int32?
     private var swapped = false
@@ -54,7 +55,13 @@ final class OutputStaging: @unchecked Sendable {
         } catch {
             throw SitegenError(writer.failure(error))
         }
-        lock.withLock { written.append(file.path) }
+        // Taken here, on the thread that wrote the file, for the build record: the swap renames the folder, which
+        // leaves each file's stamp as it is.
+        let stamp = FileStamp.of(path)
+        lock.withLock {
+            written.append(file.path)
+            stamps[file.path] = stamp
+        }
     }
 
     /// Hard-links the previous build's copy of `file` to `path` when its bytes are the same; false otherwise.
@@ -68,6 +75,9 @@ final class OutputStaging: @unchecked Sendable {
     /// site in; then removes the old one. Returns the paths of the files sitegen wrote. On failure before the swap
     /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
     /// noticed.
+    /// The stamp of each file written so far, by its path in the site, as it was just after it was written.
+    var writtenStamps: [String: FileStamp] { lock.withLock { stamps } }
+
     func commit() throws(SitegenError) -> [String] {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }

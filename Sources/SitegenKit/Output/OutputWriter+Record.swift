@@ -49,16 +49,16 @@ extension OutputWriter {
     /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
     /// costs the next build its shortcut, so it is a notice, not a failure.
     func writeRecord(
-        inputs: [(path: String, stamp: FileStamp?)], pages: [(String, BuildRecord.Page)], written: [String],
-        settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
+        inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]], written: [String],
+        stamps: [String: FileStamp], settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
-        let stamper = FolderStamper(root: outputPath)
         let outputs = (written + [Self.manifestName]).map { path in
-            (path, BuildRecord.OutputStamp.of(outputPath + "/" + path, stamp: stamper.stamp(path), now: now))
+            let full = outputPath + "/" + path
+            return (path, BuildRecord.OutputStamp.of(full, stamp: stamps[path] ?? FileStamp.of(full), now: now))
         }
         let text = BuildRecord.text(
-            version: RenderKeys.sitegen, settings: settings, inputs: inputs, pages: pages, outputs: outputs,
+            version: RenderKeys.sitegen, settings: settings, inputs: inputs, pageLines: pageLines, outputs: outputs,
             warnings: warnings, notes: notes)
         guard recordIsOurs else {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")

@@ -55,11 +55,11 @@ struct BuildRecord: Sendable {
     /// see `FileStamp.isRacy`), come sorted by path, as `RenderKeys.stamps` gives them, and so do the outputs, as
     /// the staging lists them: the record is written in their order, with no sorting of its own.
     static func text(
-        version: String, settings: String, inputs: [(path: String, stamp: FileStamp?)], pages: [(String, Page)],
+        version: String, settings: String, inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]],
         outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String]
     ) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(96 * (inputs.count + outputs.count) + 200 * pages.count)
+        out.reserveCapacity(96 * (inputs.count + outputs.count) + 200 * pageLines.count)
         var lines = 0
         func line(_ fields: String...) {
             for (position, field) in fields.enumerated() {
@@ -83,15 +83,9 @@ struct BuildRecord: Sendable {
             out.append(newline)
             lines += 1
         }
-        for (source, page) in pages {
-            let meta = page.meta
-            func optional(_ text: String?) -> String { text.map { "+" + $0 } ?? "-" }
-            func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "-" }
-            line(
-                "page", source, page.key, page.anchors.text, page.linksTo.joined(separator: "\n"),
-                page.stamp?.text ?? "-", meta == nil ? "-" : "meta", meta?.title ?? "-", optional(meta?.description),
-                meta?.layout ?? "-", meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc),
-                flag(meta?.draft), flag(meta?.standalone), optional(meta?.date))
+        for pageLine in pageLines {
+            out += pageLine
+            lines += 1
         }
         for output in outputs {
             out += Array("output\t".utf8)
@@ -292,5 +286,27 @@ extension BuildRecord {
             title: fields[7], description: description, layout: fields[9], nav: Int(fields[10]), navTitle: navTitle,
             toc: toc, draft: draft, features: [], standalone: standalone, date: date)
         return page
+    }
+}
+
+extension BuildRecord.Page {
+    /// The record's line for this page, the source at `source`; made as each page renders, on every core.
+    func line(source: String) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256)
+        func optional(_ text: String?) -> String { text.map { "+" + $0 } ?? "-" }
+        func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "-" }
+        let fields = [
+            "page", source, key, anchors.text, linksTo.joined(separator: "\n"), stamp?.text ?? "-",
+            meta == nil ? "-" : "meta", meta?.title ?? "-", optional(meta?.description), meta?.layout ?? "-",
+            meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc), flag(meta?.draft),
+            flag(meta?.standalone), optional(meta?.date),
+        ]
+        for (position, field) in fields.enumerated() {
+            if position > 0 { out.append(BuildRecord.tab) }
+            BuildRecord.escape(field, into: &out)
+        }
+        out.append(BuildRecord.newline)
+        return out
     }
 }
