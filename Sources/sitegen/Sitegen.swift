@@ -131,7 +131,9 @@ extension Sitegen {
                     options: arguments.options(), address: .init(host: host, port: port), log: { terminal.say($0) })
             } catch {
                 // A --host that is no address is a usage error (exit status 2), like any other bad option.
-                throw ValidationError(error.diagnostics.map { "\($0.message) (\($0.hint ?? ""))" }.joined())
+                throw ValidationError(
+                    error.diagnostics.map { [$0.message, $0.hint].compactMap { $0 }.joined(separator: "; ") }
+                        .joined(separator: "\n"))
             }
             let task = Task { try await server.run() }
             // Ctrl-C stops the server cleanly instead of killing the process mid-response.

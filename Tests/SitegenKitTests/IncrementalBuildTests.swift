@@ -246,6 +246,50 @@ import Testing
         #expect(content.pages.first { $0.route.source == "index.md" }?.meta.title == "Home")
     }
 
+    @Test func anEditToAThemeReachedThroughALinkIsSeen() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        // The theme lives elsewhere and themes/default links to it, as when several sites share one.
+        let shared = site.root.appendingPathComponent("shared-theme")
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("themes/default"), to: shared)
+        try FileManager.default.createSymbolicLink(
+            at: site.root.appendingPathComponent("themes/default"), withDestinationURL: shared)
+        Self.settle()
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        try Data(TestSite.theme["partials/footer"]!.appending("<small>shared</small>").utf8).write(
+            to: shared.appendingPathComponent("templates/partials/footer.mustache"))
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(!report.upToDate)
+        #expect(try site.read("about.html").contains("<small>shared</small>"))
+    }
+
+    @Test(arguments: ["99999999999999999999", "18446744073709551616", "9999999999999999999"])
+    func aStampTooLargeToReadMeansAFullBuildNotACrash(number: String) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        let url = site.root.appendingPathComponent(".output.sitegen-record")
+        let record = try String(contentsOf: url, encoding: .utf8)
+        // Every stamp's inode replaced by the number.
+        let damaged = record.replacing(/\t(\d+)\.(\d+)\./) { "\t\($0.output.1).\(number)." }
+        #expect(damaged != record)
+        try Data(damaged.utf8).write(to: url)
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(report.rendered == report.pages)
+    }
+
+    @Test func aFileDatedPastTheYear2262Builds() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let path = site.root.appendingPathComponent("content/about.md").path
+        // 2300-01-01: past what nanoseconds since 1970 can hold in 64 bits.
+        var times = [timespec(tv_sec: 10_413_792_000, tv_nsec: 0), timespec(tv_sec: 10_413_792_000, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        try SiteBuilder.build(Self.options(site))
+        #expect(try SiteBuilder.build(Self.options(site)).pages == 10)
+    }
+
     @Test func cleanRendersEveryPage() throws {
         let site = try Self.site()
         defer { site.remove() }

@@ -44,11 +44,11 @@ public enum SiteBuilder {
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
-            let written = try staging.commit()
-            writer.writeRecord(
-                inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
-                settings: options.recordedSettings,
-                warnings: warnings, notes: notes, lock: lock)
+            let written = try staging.commit { written in
+                writer.writeRecord(
+                    inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
+                    settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
+            }
             return BuildReport(
                 pages: pages, rendered: rendered, files: written.count, output: options.display(options.output),
                 warnings: warnings, notes: notes)

@@ -25,27 +25,46 @@ import Foundation
         return result
     }
 
-    /// `files(under:)` with each file's stamp, taken while its folder is listed (`fstatat` from the open folder,
-    /// so no path is looked up again from the root).
-    static func stamps(under directory: URL) -> [(path: String, stamp: FileStamp)] {
+    /// The visible files below `directory` that a build may read, each with its stamp, taken while its folder is
+    /// listed (`fstatat` from the open folder, so no path is looked up again from the root). A symbolic link to a
+    /// file is stamped as the file it leads to, since reading follows it (`site.yaml`, a theme's templates); with
+    /// `followingFolders`, a link to a folder is listed as the folder (a theme shared by several sites), each
+    /// folder once.
+    static func stamps(under directory: URL, followingFolders: Bool) -> [(path: String, stamp: FileStamp)] {
         var result: [(path: String, stamp: FileStamp)] = []
-        collect(directory.path, prefix: "", stamps: &result)
+        var visited: Set<[UInt64]> = []
+        collect(directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result)
         return result.sorted { $0.path < $1.path }
     }
 
-    private static func collect(_ path: String, prefix: String, stamps result: inout [(path: String, stamp: FileStamp)])
-    {
+    private static func collect(
+        _ path: String, prefix: String, following: Bool, visited: inout Set<[UInt64]>,
+        stamps result: inout [(path: String, stamp: FileStamp)]
+    ) {
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
         let descriptor = dirfd(folder)
+        var own = stat()
+        // A loop of folder links would otherwise be listed forever.
+        guard fstat(descriptor, &own) == 0,
+            visited.insert([UInt64(truncatingIfNeeded: own.st_dev), UInt64(truncatingIfNeeded: own.st_ino)]).inserted
+        else { return }
         while let entry = readdir(folder) {
             let nameBytes = Disk.name(of: entry)
             guard nameBytes.pointee != CChar(UInt8(ascii: ".")) else { continue }
             var status = stat()
             guard fstatat(descriptor, nameBytes, &status, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            var isLink = false
+            if status.st_mode & S_IFMT == S_IFLNK {
+                isLink = true
+                guard fstatat(descriptor, nameBytes, &status, 0) == 0 else { continue }
+            }
             let name = String(cString: nameBytes)
             switch status.st_mode & S_IFMT {
-            case S_IFDIR: collect(path + "/" + name, prefix: prefix + name + "/", stamps: &result)
+            case S_IFDIR where !isLink || following:
+                collect(
+                    path + "/" + name, prefix: prefix + name + "/", following: following, visited: &visited,
+                    stamps: &result)
             case S_IFREG: result.append((prefix + name, FileStamp(status)))
             default: break
             }

@@ -71,14 +71,15 @@ final class OutputStaging: @unchecked Sendable {
         return (try? disk.link(old, to: path)) != nil
     }
 
-    /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
-    /// site in; then removes the old one. Returns the paths of the files sitegen wrote. On failure before the swap
-    /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
-    /// noticed.
     /// The stamp of each file written so far, by its path in the site, as it was just after it was written.
     var writtenStamps: [String: FileStamp] { lock.withLock { stamps } }
 
-    func commit() throws(SitegenError) -> [String] {
+    /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
+    /// site in; then removes the old one. Returns the paths of the files sitegen wrote. On failure before the swap
+    /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
+    /// noticed. `afterSwap` runs with those paths once the new site is in place, while the lock is still held (the
+    /// build record is written there, so no other build can come between).
+    func commit(afterSwap: (_ written: [String]) -> Void = { _ in }) throws(SitegenError) -> [String] {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }
         let old: String?
@@ -97,6 +98,7 @@ final class OutputStaging: @unchecked Sendable {
             throw error
         }
         if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
+        afterSwap(paths)
         return paths
     }
 

@@ -44,8 +44,10 @@ struct FileStamp: Hashable, Sendable {
         self.changed = changed
     }
 
+    /// Wrapping, so a time past the year 2262 (or before 1677) gives a number, not a crash: such a stamp is
+    /// still the same from one look to the next.
     static func nanoseconds(_ time: timespec) -> Int64 {
-        Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
+        Int64(time.tv_sec) &* 1_000_000_000 &+ Int64(time.tv_nsec)
     }
 
     /// The same file with only its status-change time moved: what a hard link to it does. Output files are carried
@@ -93,16 +95,20 @@ struct FileStamp: Hashable, Sendable {
     /// Reads `text`; nil when it is not five whole numbers separated by dots. It reads bytes: a record holds
     /// two stamps for every page.
     init?(text: Substring) {
-        var numbers: [Int64] = []
-        var current: Int64 = 0
+        // Five 64-bit numbers, as `appendText` writes them: the signed ones by their bit pattern.
+        var numbers: [UInt64] = []
+        var current: UInt64 = 0
         var digits = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: ".") {
                 guard digits > 0 else { return nil }
                 numbers.append(current)
                 (current, digits) = (0, 0)
-            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 19 {
-                current = current * 10 + Int64(byte - UInt8(ascii: "0"))
+            } else if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                let (times, overflow) = current.multipliedReportingOverflow(by: 10)
+                let (sum, carry) = times.addingReportingOverflow(UInt64(byte - UInt8(ascii: "0")))
+                guard !overflow, !carry else { return nil }
+                current = sum
                 digits += 1
             } else {
                 return nil
@@ -112,8 +118,8 @@ struct FileStamp: Hashable, Sendable {
         numbers.append(current)
         guard numbers.count == 5 else { return nil }
         self.init(
-            device: UInt64(numbers[0]), inode: UInt64(numbers[1]), size: numbers[2], modified: numbers[3],
-            changed: numbers[4])
+            device: numbers[0], inode: numbers[1], size: Int64(bitPattern: numbers[2]),
+            modified: Int64(bitPattern: numbers[3]), changed: Int64(bitPattern: numbers[4]))
     }
 }
 

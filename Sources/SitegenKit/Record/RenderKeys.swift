@@ -18,8 +18,11 @@ struct RenderKeys: Sendable {
     /// Sorted by path, as the record lists them.
     static func stamps(_ options: BuildOptions) -> [(path: String, stamp: FileStamp)] {
         var stamps: [(path: String, stamp: FileStamp)] = []
-        for (folder, name) in [(options.content, "content"), (options.themes, "themes")] {
-            stamps += FileTree.stamps(under: folder).map { (name + "/" + $0.path, $0.stamp) }
+        // A page or asset behind a link is never read, but a data file or a theme may be.
+        for (folder, name, following) in [(options.content, "content", false), (options.themes, "themes", true)] {
+            stamps += FileTree.stamps(under: folder, followingFolders: following).map {
+                (name + "/" + $0.path, $0.stamp)
+            }
         }
         return stamps
     }
