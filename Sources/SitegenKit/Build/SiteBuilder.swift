@@ -17,8 +17,8 @@ public enum SiteBuilder {
         // Stamps first, then reading: a file changed while the build reads it shows a new stamp next time.
         let started = writer.fileSystemTime(lock)
         let recordBytes = options.clean ? nil : writer.readRecord()
-        // Leftovers of an interrupted build are cleared by a build that writes, so they rule out doing nothing.
         let stamps = RenderKeys.stamps(options)
+        // Leftovers of an interrupted build are cleared by a build that writes, so they rule out doing nothing.
         if let recordBytes, !writer.hasLeftovers,
             let report = BuildRecord.upToDate(
                 recordBytes, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath)
@@ -40,13 +40,13 @@ public enum SiteBuilder {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let recordLines = site.recordLines
-            let stamps = staging.writtenStamps
+            let writtenStamps = staging.writtenStamps
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
             let written = try staging.commit { written in
                 writer.writeRecord(
-                    inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
+                    inputs: trusted, pageLines: recordLines, written: written, stamps: writtenStamps,
                     settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
             }
             return BuildReport(
@@ -62,8 +62,9 @@ public enum SiteBuilder {
 
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
-    /// With `inputs` (the stamps of what the build reads) and the `last` build's record, a page whose output
-    /// would come out as the last build's is carried over instead of rendered.
+    /// With `inputs` (the stamps of what the build reads) the render also makes each page's line of the build
+    /// record, and with the `last` build's record a page whose output would come out as the last build's is
+    /// carried over instead of rendered. `serve` passes neither.
     static func render(
         _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
         inputs: [String: FileStamp?] = [:], last: LastBuild? = nil
@@ -121,6 +122,7 @@ public enum SiteBuilder {
                 } else {
                     renderedPage = try renderAndEmit(page, renderer: renderer, emit: emit)
                 }
+                guard !inputs.isEmpty else { return (renderedPage, []) }
                 let stamp = inputs["content/" + page.route.source] ?? nil
                 let record = BuildRecord.Page(
                     key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
@@ -133,7 +135,7 @@ public enum SiteBuilder {
         } each: { result in
             switch result {
             case .success(let (page, line)):
-                recordLines.append(line)
+                if !line.isEmpty { recordLines.append(line) }
                 rendered.append(page)
             case .failure(let failure): problems += failure.diagnostics
             }

@@ -76,6 +76,15 @@ enum FileBytes {
         } ?? false
     }
 
+    /// Whether the regular file at `path` begins with `prefix`, reading no more of it than that.
+    static func starts(atPath path: String, with prefix: [UInt8]) -> Bool {
+        withRegularFile(path) { descriptor, size in
+            guard size >= prefix.count else { return false }
+            var head = [UInt8](repeating: 0, count: prefix.count)
+            return head.withUnsafeMutableBytes { readFully(descriptor, into: $0) } && head == prefix
+        } ?? false
+    }
+
     /// Runs `body` with the open file at `path` and its size; nil when it is not a readable regular file.
     private static func withRegularFile<T>(_ path: String, _ body: (Int32, Int) -> T) -> T? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)

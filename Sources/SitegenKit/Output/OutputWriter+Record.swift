@@ -38,9 +38,7 @@ extension OutputWriter {
     private var recordIsOurs: Bool {
         switch Disk.kind(of: recordPath) {
         case .missing: return true
-        case .file:
-            let header = Array(BuildRecord.formatName.utf8)
-            return FileBytes.read(atPath: recordPath).map { $0.starts(with: header) } ?? false
+        case .file: return FileBytes.starts(atPath: recordPath, with: Array(BuildRecord.formatName.utf8))
         default: return false
         }
     }

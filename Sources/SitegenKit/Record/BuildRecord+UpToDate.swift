@@ -22,7 +22,7 @@ extension BuildRecord {
     }
 
     /// Each line of a record, as a range of its bytes.
-    private static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         var lines: [Range<Int>] = []
         var start = 0
         for position in buffer.indices where buffer[position] == newline {
@@ -40,11 +40,8 @@ extension BuildRecord {
         var expected: [UInt8] = []
         func expect(_ fields: String...) -> [UInt8] {
             expected.removeAll(keepingCapacity: true)
-            for (position, field) in fields.enumerated() {
-                if position > 0 { expected.append(tab) }
-                escape(field, into: &expected)
-            }
-            return expected
+            appendLine(fields, to: &expected)
+            return Array(expected.dropLast())  // the line break, which `lines` leaves out
         }
         return bytes.withUnsafeBufferPointer { buffer in
             let lines = lines(buffer)
@@ -101,8 +98,8 @@ extension BuildRecord {
                 guard text[(tabs[1] + 1)..<tabs[2]].elementsEqual(stampText) else { return nil }
                 let digest = UnsafeBufferPointer(rebasing: text[(tabs[2] + 1)...])
                 if !digest.elementsEqual("-".utf8) {
-                    let recorded = OutputStamp(stamp: current, digest: String(decoding: digest, as: UTF8.self))
-                    guard recorded.matches(current, at: outputPath + "/" + path) else { return nil }
+                    guard OutputStamp.digest(atPath: outputPath + "/" + path) == String(decoding: digest, as: UTF8.self)
+                    else { return nil }
                 }
                 if path == OutputWriter.manifestName { sawManifest = true } else { files += 1 }
                 index += 1

@@ -62,11 +62,7 @@ struct BuildRecord: Sendable {
         out.reserveCapacity(96 * (inputs.count + outputs.count) + 200 * pageLines.count)
         var lines = 0
         func line(_ fields: String...) {
-            for (position, field) in fields.enumerated() {
-                if position > 0 { out.append(tab) }
-                escape(field, into: &out)
-            }
-            out.append(newline)
+            appendLine(fields, to: &out)
             lines += 1
         }
         func stamp(_ stamp: FileStamp?) {
@@ -122,15 +118,10 @@ struct BuildRecord: Sendable {
         var count = 0
         var ended = false
         let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
-            var lineStart = 0
-            while lineStart < buffer.count {
-                guard !ended else { return false }
-                var lineEnd = lineStart
-                while buffer[lineEnd] != Self.newline { lineEnd += 1 }
-                guard let fields = Self.fields(of: UnsafeBufferPointer(rebasing: buffer[lineStart..<lineEnd])) else {
+            for line in Self.lines(buffer) {
+                guard !ended, let fields = Self.fields(of: UnsafeBufferPointer(rebasing: buffer[line])) else {
                     return false
                 }
-                lineStart = lineEnd + 1
                 defer { count += 1 }
                 if count == 0 {
                     guard fields == [Self.header] else { return false }
@@ -183,6 +174,15 @@ struct BuildRecord: Sendable {
     static let tab = UInt8(ascii: "\t")
     static let newline = UInt8(ascii: "\n")
 
+    /// Appends one line: `fields`, escaped, separated by tabs.
+    static func appendLine(_ fields: [String], to out: inout [UInt8]) {
+        for (position, field) in fields.enumerated() {
+            if position > 0 { out.append(tab) }
+            escape(field, into: &out)
+        }
+        out.append(newline)
+    }
+
     /// Appends `text` with `%`, tab, line breaks and other control characters as `%XX`.
     static func escape(_ text: String, into out: inout [UInt8]) {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x25 || $0 == 0x7F }) else {
@@ -230,11 +230,7 @@ struct BuildRecord: Sendable {
 extension BuildRecord.OutputStamp {
     /// The stamp of the file at `path` as a build leaves it at time `now`; with the digest of its bytes when it
     /// was written so recently that a change in the same clock tick would not show in its stamp.
-    static func of(_ path: String, now: Int64) -> Self? {
-        of(path, stamp: FileStamp.of(path), now: now)
-    }
-
-    /// `of(_:now:)` for a file whose stamp has been taken.
+    /// `current` is the file's stamp, taken as it was written.
     static func of(_ path: String, stamp current: FileStamp?, now: Int64) -> Self? {
         guard let stamp = current?.ignoringStatusChange else { return nil }
         guard stamp.modified >= now - FileStamp.racyMargin else { return Self(stamp: stamp) }
@@ -244,16 +240,12 @@ extension BuildRecord.OutputStamp {
 
     /// Whether the file at `path` is still the one this describes.
     func matches(_ path: String) -> Bool {
-        matches(FileStamp.of(path), at: path)
-    }
-
-    /// Whether the file at `path`, whose stamp now is `current`, is still the one this describes.
-    func matches(_ current: FileStamp?, at path: String) -> Bool {
-        guard current?.ignoringStatusChange == stamp else { return false }
+        guard FileStamp.of(path)?.ignoringStatusChange == stamp else { return false }
         return digest.map { $0 == Self.digest(atPath: path) } ?? true
     }
 
-    private static func digest(atPath path: String) -> String? {
+    /// The SHA-256 of the file's bytes, in hex; nil when it cannot be read.
+    static func digest(atPath path: String) -> String? {
         FileBytes.read(atPath: path).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
     }
 }
@@ -302,11 +294,7 @@ extension BuildRecord.Page {
             meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc), flag(meta?.draft),
             flag(meta?.standalone), optional(meta?.date),
         ]
-        for (position, field) in fields.enumerated() {
-            if position > 0 { out.append(BuildRecord.tab) }
-            BuildRecord.escape(field, into: &out)
-        }
-        out.append(BuildRecord.newline)
+        BuildRecord.appendLine(fields, to: &out)
         return out
     }
 }

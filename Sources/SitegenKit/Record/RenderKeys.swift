@@ -39,10 +39,7 @@ struct RenderKeys: Sendable {
         let assets = Set(content.assets.map { "content/" + $0 })
         var hasher = SHA256()
         var trusted = true
-        func add(_ text: String) {
-            hasher.update(data: Array(text.utf8))
-            hasher.update(data: [0])
-        }
+        func add(_ text: String) { Self.add(text, to: &hasher) }
         add(Self.sitegen)
         add(settings)
         // Every input that is not a page or a content asset: the theme, `site.yaml`, the features' data.
@@ -82,10 +79,7 @@ struct RenderKeys: Sendable {
     func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
         guard let site, let stamp = inputs["content/" + page.route.source] ?? nil else { return nil }
         var hasher = SHA256()
-        func add(_ text: String) {
-            hasher.update(data: Array(text.utf8))
-            hasher.update(data: [0])
-        }
+        func add(_ text: String) { Self.add(text, to: &hasher) }
         hasher.update(data: site)
         add(page.route.source)
         var stampText: [UInt8] = []
@@ -97,5 +91,11 @@ struct RenderKeys: Sendable {
         }
         let hex = Array("0123456789abcdef".utf8)
         return String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0xF)]] }, as: UTF8.self)
+    }
+
+    /// Adds `text` to a digest, ended by a NUL, so that one text does not run into the next.
+    private static func add(_ text: String, to hasher: inout SHA256) {
+        hasher.update(data: Array(text.utf8))
+        hasher.update(data: [0])
     }
 }
