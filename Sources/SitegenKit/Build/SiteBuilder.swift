@@ -44,7 +44,7 @@ public enum SiteBuilder {
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
-            let written = try staging.commit { written in
+            let written = try staging.commit { [writer] written in
                 writer.writeRecord(
                     inputs: trusted, pageLines: recordLines, written: written, stamps: writtenStamps,
                     settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
@@ -124,6 +124,10 @@ public enum SiteBuilder {
                 }
                 guard !inputs.isEmpty else { return (renderedPage, []) }
                 let stamp = inputs["content/" + page.route.source] ?? nil
+                // Carried over from the same trusted source, the page's line is the last build's, byte for byte.
+                if let previous = carried[position], stamp != nil, previous.stamp == stamp, !previous.line.isEmpty {
+                    return (renderedPage, previous.line)
+                }
                 let record = BuildRecord.Page(
                     key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
                     linksTo: carried[position]?.linksTo ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),

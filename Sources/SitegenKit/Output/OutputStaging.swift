@@ -79,7 +79,7 @@ final class OutputStaging: @unchecked Sendable {
     /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
     /// noticed. `afterSwap` runs with those paths once the new site is in place, while the lock is still held (the
     /// build record is written there, so no other build can come between).
-    func commit(afterSwap: (_ written: [String]) -> Void = { _ in }) throws(SitegenError) -> [String] {
+    func commit(afterSwap: @Sendable (_ written: [String]) -> Void = { _ in }) throws(SitegenError) -> [String] {
         defer { unlock() }
         let paths = lock.withLock { written.sorted() }
         let old: String?
@@ -97,8 +97,15 @@ final class OutputStaging: @unchecked Sendable {
             discardFolder()
             throw error
         }
-        if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
-        afterSwap(paths)
+        // The old copy's removal and `afterSwap` touch different files, so they run side by side.
+        let writer = writer
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
+            } else {
+                afterSwap(paths)
+            }
+        }
         return paths
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 extension BuildRecord {
     /// What a build that has nothing to do reports: the last build's figures.
     struct UpToDate: Sendable {
@@ -15,17 +17,22 @@ extension BuildRecord {
     static func upToDate(
         _ bytes: [UInt8], inputs: [(path: String, stamp: FileStamp)], settings: String, outputPath: String
     ) -> UpToDate? {
-        guard bytes.last == newline, String(validating: bytes, as: UTF8.self) != nil,
-            inputsMatch(bytes, inputs: inputs, settings: settings)
-        else { return nil }
-        return checkOutputs(bytes, outputPath: outputPath)
+        guard bytes.last == newline else { return nil }
+        return bytes.withUnsafeBufferPointer { buffer in
+            let lines = lines(buffer)
+            guard inputsMatch(buffer, lines: lines, inputs: inputs, settings: settings) else { return nil }
+            return checkOutputs(buffer, lines: lines, outputPath: outputPath)
+        }
     }
 
-    /// Each line of a record, as a range of its bytes.
+    /// Each line of a record, as a range of its bytes. The line breaks are found with `memchr`, which scans
+    /// many bytes at a time: a large site's record is megabytes long.
     static func lines(_ buffer: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        guard let base = buffer.baseAddress else { return [] }
         var lines: [Range<Int>] = []
         var start = 0
-        for position in buffer.indices where buffer[position] == newline {
+        while start < buffer.count, let found = memchr(base + start, Int32(newline), buffer.count - start) {
+            let position = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             lines.append(start..<position)
             start = position + 1
         }
@@ -35,7 +42,8 @@ extension BuildRecord {
     /// Whether the record's first lines name this sitegen and `settings`, and its input lines are, line for line,
     /// what this build would write for `inputs` (the record lists them in the same sorted order).
     private static func inputsMatch(
-        _ bytes: [UInt8], inputs: [(path: String, stamp: FileStamp)], settings: String
+        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], inputs: [(path: String, stamp: FileStamp)],
+        settings: String
     ) -> Bool {
         var expected: [UInt8] = []
         func expect(_ fields: String...) -> [UInt8] {
@@ -43,84 +51,87 @@ extension BuildRecord {
             appendLine(fields, to: &expected)
             return Array(expected.dropLast())  // the line break, which `lines` leaves out
         }
-        return bytes.withUnsafeBufferPointer { buffer in
-            let lines = lines(buffer)
-            func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buffer[lines[index]])
-            }
-            guard lines.count >= 4 + inputs.count, line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
-                line(2).elementsEqual(expect("settings", settings))
-            else { return false }
-            for (offset, input) in inputs.enumerated() {
-                expected.removeAll(keepingCapacity: true)
-                expected += Array("input\t".utf8)
-                escape(input.path, into: &expected)
-                expected.append(tab)
-                input.stamp.appendText(to: &expected)
-                guard line(3 + offset).elementsEqual(expected) else { return false }
-            }
-            return !line(3 + inputs.count).starts(with: Array("input\t".utf8))
+        func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buffer[lines[index]])
         }
+        guard lines.count >= 4 + inputs.count, line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
+            line(2).elementsEqual(expect("settings", settings))
+        else { return false }
+        let prefix = Array("input\t".utf8)
+        for (offset, input) in inputs.enumerated() {
+            expected.removeAll(keepingCapacity: true)
+            expected += prefix
+            escape(input.path, into: &expected)
+            expected.append(tab)
+            input.stamp.appendText(to: &expected)
+            guard line(3 + offset).elementsEqual(expected) else { return false }
+        }
+        return !line(3 + inputs.count).starts(with: prefix)
     }
 
     /// The last build's figures when the record is whole and every file it lists in the output folder is still as
     /// that build wrote it; nil otherwise.
-    private static func checkOutputs(_ bytes: [UInt8], outputPath: String) -> UpToDate? {
-        bytes.withUnsafeBufferPointer { buffer -> UpToDate? in
-            let lines = lines(buffer)
-            func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: buffer[lines[index]])
-            }
-            func starts(_ index: Int, with kind: String) -> Bool { line(index).starts(with: Array((kind + "\t").utf8)) }
-            guard lines.count >= 4, line(0).elementsEqual(header.utf8) else { return nil }
-            var index = 3
-            while index < lines.count, starts(index, with: "input") { index += 1 }
-            var pages = 0
-            while index < lines.count, starts(index, with: "page") {
-                pages += 1
-                index += 1
-            }
-            var files = 0
-            var sawManifest = false
-            let stamper = FolderStamper(root: outputPath)
-            var stampText: [UInt8] = []
-            // Each output line is `output`, path, stamp, digest: compared as bytes with the stamp the file has now,
-            // so the ten thousand lines of a large site make no strings but their paths.
-            while index < lines.count, starts(index, with: "output") {
-                let text = line(index)
-                let tabs = text.indices.filter { text[$0] == tab }
-                guard tabs.count == 3,
-                    let path = unescape(UnsafeBufferPointer(rebasing: text[(tabs[0] + 1)..<tabs[1]])),
-                    let current = stamper.stamp(path)?.ignoringStatusChange
-                else { return nil }
-                stampText.removeAll(keepingCapacity: true)
-                current.appendText(to: &stampText)
-                guard text[(tabs[1] + 1)..<tabs[2]].elementsEqual(stampText) else { return nil }
-                let digest = UnsafeBufferPointer(rebasing: text[(tabs[2] + 1)...])
-                if !digest.elementsEqual("-".utf8) {
-                    guard OutputStamp.digest(atPath: outputPath + "/" + path) == String(decoding: digest, as: UTF8.self)
-                    else { return nil }
-                }
-                if path == OutputWriter.manifestName { sawManifest = true } else { files += 1 }
-                index += 1
-            }
-            var warnings: [Diagnostic] = []
-            var notes: [String] = []
-            while index < lines.count - 1 {
-                guard let fields = fields(of: line(index)) else { return nil }
-                switch (fields[0], fields.count) {
-                case ("warning", 8):
-                    guard let warning = warning(fields) else { return nil }
-                    warnings.append(warning)
-                case ("note", 2): notes.append(fields[1])
-                default: return nil
-                }
-                index += 1
-            }
-            guard sawManifest, let end = fields(of: line(lines.count - 1)), end == ["end", String(lines.count - 1)]
-            else { return nil }
-            return UpToDate(pages: pages, files: files, warnings: warnings, notes: notes)
+    private static func checkOutputs(
+        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], outputPath: String
+    ) -> UpToDate? {
+        func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: buffer[lines[index]])
         }
+        let (input, page, output) = (Array("input\t".utf8), Array("page\t".utf8), Array("output\t".utf8))
+        func starts(_ index: Int, with prefix: [UInt8]) -> Bool { line(index).starts(with: prefix) }
+        guard lines.count >= 4, line(0).elementsEqual(header.utf8) else { return nil }
+        var index = 3
+        while index < lines.count, starts(index, with: input) { index += 1 }
+        var pages = 0
+        while index < lines.count, starts(index, with: page) {
+            pages += 1
+            index += 1
+        }
+        var files = 0
+        var sawManifest = false
+        let stamper = FolderStamper(root: outputPath)
+        var stampText: [UInt8] = []
+        var tabs: [Int] = []
+        // Each output line is `output`, path, stamp, digest: compared as bytes with the stamp the file has now,
+        // so the ten thousand lines of a large site make no strings but their paths.
+        while index < lines.count, starts(index, with: output) {
+            let text = line(index)
+            tabs.removeAll(keepingCapacity: true)
+            for position in text.indices where text[position] == tab {
+                tabs.append(position)
+                if tabs.count > 3 { break }
+            }
+            guard tabs.count == 3,
+                let path = unescape(UnsafeBufferPointer(rebasing: text[(tabs[0] + 1)..<tabs[1]])),
+                let current = stamper.stamp(path)?.ignoringStatusChange
+            else { return nil }
+            stampText.removeAll(keepingCapacity: true)
+            current.appendText(to: &stampText)
+            guard text[(tabs[1] + 1)..<tabs[2]].elementsEqual(stampText) else { return nil }
+            let digest = UnsafeBufferPointer(rebasing: text[(tabs[2] + 1)...])
+            if !digest.elementsEqual("-".utf8) {
+                guard OutputStamp.digest(atPath: outputPath + "/" + path) == String(decoding: digest, as: UTF8.self)
+                else { return nil }
+            }
+            if path == OutputWriter.manifestName { sawManifest = true } else { files += 1 }
+            index += 1
+        }
+        var warnings: [Diagnostic] = []
+        var notes: [String] = []
+        while index < lines.count - 1 {
+            guard let fields = fields(of: line(index)) else { return nil }
+            switch (fields[0], fields.count) {
+            case ("warning", 8):
+                guard let warning = warning(fields) else { return nil }
+                warnings.append(warning)
+            case ("note", 2): notes.append(fields[1])
+            default: return nil
+            }
+            index += 1
+        }
+        guard sawManifest, let end = fields(of: line(lines.count - 1)), end == ["end", String(lines.count - 1)]
+        else { return nil }
+        return UpToDate(pages: pages, files: files, warnings: warnings, notes: notes)
     }
 
     /// The fields of one line; nil when an escape is malformed.

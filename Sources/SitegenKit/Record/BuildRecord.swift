@@ -23,6 +23,9 @@ struct BuildRecord: Sendable {
         /// Its front matter, for a page without feature data: while the source keeps `stamp`, a build takes the
         /// page's front matter from here instead of reading and parsing it.
         var meta: PageMeta?
+        /// The line it was read from, line break included, for a build that carries the page over unchanged to
+        /// copy rather than write again; empty for a page not read from a record.
+        var line: [UInt8] = []
     }
 
     /// What the first line starts with, in every format.
@@ -108,7 +111,7 @@ struct BuildRecord: Sendable {
     /// few lines for every file of the site, and splitting it as Swift strings (by grapheme) took most of the time
     /// of a build with nothing to do.
     init?(text bytes: [UInt8]) {
-        guard String(validating: bytes, as: UTF8.self) != nil, bytes.last == Self.newline else { return nil }
+        guard bytes.last == Self.newline else { return nil }
         var version: String?
         var settings: String?
         var pages: [String: Page] = [:]
@@ -135,7 +138,8 @@ struct BuildRecord: Sendable {
                 case ("settings", 2): settings = fields[1]
                 case ("input", 3): break  // what a build with nothing to do compares (`upToDate`)
                 case ("page", 16):
-                    guard let page = Self.page(fields) else { return false }
+                    guard var page = Self.page(fields) else { return false }
+                    page.line = Array(buffer[line.lowerBound...line.upperBound])
                     pages[fields[1]] = page
                 case ("output", 4):
                     guard let value = stamp(fields[2]) else { return false }
@@ -199,10 +203,11 @@ struct BuildRecord: Sendable {
         }
     }
 
-    /// The text `escape` made `field` from; nil when an escape is malformed. `field` is valid UTF-8, checked
-    /// for the whole record at once.
+    /// The text `escape` made `field` from; nil when an escape is malformed or the text is not UTF-8. Each field
+    /// is checked as it is read, rather than the whole record first: a build with nothing to do reads only the
+    /// paths of a record's many lines.
     static func unescape(_ field: UnsafeBufferPointer<UInt8>) -> String? {
-        guard field.contains(UInt8(ascii: "%")) else { return String(decoding: field, as: UTF8.self) }
+        guard field.contains(UInt8(ascii: "%")) else { return String(validating: field, as: UTF8.self) }
         var bytes: [UInt8] = []
         var iterator = field.makeIterator()
         while let byte = iterator.next() {

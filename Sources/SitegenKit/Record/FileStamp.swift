@@ -69,20 +69,32 @@ struct FileStamp: Hashable, Sendable {
     /// Appends the stamp's text, the digits written directly: a record holds two stamps for every page.
     func appendText(to out: inout [UInt8]) {
         func number(_ value: UInt64) {
-            // Digits come out last first; they are reversed in place once written.
-            let start = out.count
-            var rest = value
-            repeat {
-                out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            // Counted first, then filled in from the last digit back.
+            var digits = 1
+            var rest = value / 10
+            while rest > 0 {
+                digits += 1
                 rest /= 10
-            } while rest > 0
-            out[start...].reverse()
+            }
+            let start = out.count
+            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+            out.withUnsafeMutableBufferPointer { buffer in
+                var rest = value
+                for position in stride(from: start + digits - 1, through: start, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
         }
         number(device)
-        for value in [inode, UInt64(bitPattern: size), UInt64(bitPattern: modified), UInt64(bitPattern: changed)] {
-            out.append(UInt8(ascii: "."))
-            number(value)
-        }
+        out.append(UInt8(ascii: "."))
+        number(inode)
+        out.append(UInt8(ascii: "."))
+        number(UInt64(bitPattern: size))
+        out.append(UInt8(ascii: "."))
+        number(UInt64(bitPattern: modified))
+        out.append(UInt8(ascii: "."))
+        number(UInt64(bitPattern: changed))
     }
 
     /// The stamp as one word of the record.
