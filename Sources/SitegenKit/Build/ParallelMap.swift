@@ -21,7 +21,7 @@ extension Array where Element: Sendable {
 }
 
 /// A value passed across concurrency domains where the code guarantees there is no data race.
-private struct UncheckedSendable<Value>: @unchecked Sendable {
+struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }

@@ -96,10 +96,14 @@ public enum SiteBuilder {
         }
         // Which pages can be carried over needs every key first; a build without a record works each out as its
         // page renders, on every core.
-        let pageKeys = last.map { _ in content.pages.map(key) }
-        let carried =
-            last.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
-            ?? Array(repeating: nil, count: content.pages.count)
+        let pageKeys = last.map { _ in
+            var pageKeys: [String?] = []
+            pageKeys.reserveCapacity(content.pages.count)
+            content.pages.parallelMap(key) { pageKeys.append($0) }
+            return pageKeys
+        }
+        // Nil without a record: a clean build of a large site need not hold a slot for every page.
+        let carried = last.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
         let outputPath = options.output.path
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
@@ -114,7 +118,7 @@ public enum SiteBuilder {
             let page = content.pages[position]
             return Result { () throws(SitegenError) -> (RenderedPage, [UInt8]) in
                 let renderedPage: RenderedPage
-                if let previous = carried[position] {
+                if let previous = carried?[position] {
                     let output = page.route.output
                     try emit(OutputFile(path: output, contents: .previous(path: outputPath + "/" + output)))
                     renderedPage = RenderedPage(
@@ -125,12 +129,12 @@ public enum SiteBuilder {
                 guard !inputs.isEmpty else { return (renderedPage, []) }
                 let stamp = inputs["content/" + page.route.source] ?? nil
                 // Carried over from the same trusted source, the page's line is the last build's, byte for byte.
-                if let previous = carried[position], stamp != nil, previous.stamp == stamp, !previous.line.isEmpty {
+                if let previous = carried?[position], stamp != nil, previous.stamp == stamp, !previous.line.isEmpty {
                     return (renderedPage, previous.line)
                 }
                 let record = BuildRecord.Page(
                     key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
-                    linksTo: carried[position]?.linksTo ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
+                    linksTo: carried?[position]?.linksTo ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
                     stamp: stamp,
                     // Feature data cannot be written down; such a page is read again by every build.
                     meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
@@ -152,7 +156,8 @@ public enum SiteBuilder {
         for file in otherFiles { try emit(file) }
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
-            notes: extras.notes(), rendered: carried.count { $0 == nil }, recordLines: recordLines)
+            notes: extras.notes(), rendered: carried?.count { $0 == nil } ?? content.pages.count,
+            recordLines: recordLines)
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

@@ -12,9 +12,13 @@ struct SiteIndex: Sendable {
         var next: NavEntry?
     }
 
-    /// Each page's neighbours among the pages of its folder in reading order (by `nav`, then path; the folder's
-    /// index page is not among them), worked out once: every page asks for its own.
-    private var neighboursByRoute: [Route: Neighbours]
+    /// The pages that have a place in a folder, folder after folder, each folder's in reading order (by `nav`,
+    /// then path; the folder's index page is not among them), with the folder each is in (its number) and
+    /// where each page is: a page's neighbours are the entries beside it in the same folder. Positions rather
+    /// than a `Neighbours` per page, which at 100,000 pages took 30 MB.
+    private var ordered: [NavEntry]
+    private var folderNumbers: [Int]
+    private var positions: [Route: Int]
 
     var config: SiteConfig
     /// The public address with one trailing slash, if the site has one.
@@ -26,7 +30,11 @@ struct SiteIndex: Sendable {
 
     /// The pages before and after `route` in its folder.
     func neighbours(of route: Route) -> Neighbours {
-        neighboursByRoute[route] ?? Neighbours()
+        guard let position = positions[route] else { return Neighbours() }
+        func entry(_ other: Int) -> NavEntry? {
+            ordered.indices.contains(other) && folderNumbers[other] == folderNumbers[position] ? ordered[other] : nil
+        }
+        return Neighbours(previous: entry(position - 1), next: entry(position + 1))
     }
 
     /// The folder part of a source path as the folder listing gives it (`a/b/c.md` → `a/b`, `c.md` → ``): cut at its
@@ -52,18 +60,19 @@ struct SiteIndex: Sendable {
             folders[Self.folder(of: route.source), default: []].append(
                 (content.pages[index].meta.nav ?? .max, NavEntry(title: content.pages[index].meta.title, route: route)))
         }
-        var neighboursByRoute: [Route: Neighbours] = [:]
-        neighboursByRoute.reserveCapacity(content.pages.count)
-        for folder in folders.values {
-            let pages = folder.sorted { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }.map(\.entry)
-            // Routes are unique, so a page's first place in its folder is its only one.
-            for (position, entry) in pages.enumerated() {
-                neighboursByRoute[entry.route] = Neighbours(
-                    previous: position > 0 ? pages[position - 1] : nil,
-                    next: position + 1 < pages.count ? pages[position + 1] : nil)
+        var ordered: [NavEntry] = []
+        var folderNumbers: [Int] = []
+        var positions: [Route: Int] = [:]
+        positions.reserveCapacity(content.pages.count)
+        for (number, folder) in folders.values.enumerated() {
+            // Routes are unique, so a page's place in its folder is its only one.
+            for (_, entry) in folder.sorted(by: { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }) {
+                positions[entry.route] = ordered.count
+                ordered.append(entry)
+                folderNumbers.append(number)
             }
         }
-        self.neighboursByRoute = neighboursByRoute
+        (self.ordered, self.folderNumbers, self.positions) = (ordered, folderNumbers, positions)
         links = LinkResolver(
             pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets))
         features = try content.features.index(content.pages)

@@ -69,6 +69,30 @@ struct Disk: Sendable {
         if let failure { throw failure }
     }
 
+    /// Writes a new or truncated file at `path` from what `produce` hands to the function it is given, piece by
+    /// piece, so a large file (a big site's build record) is never held whole; with `exclusive`, fails rather
+    /// than touch an existing one.
+    func write(
+        to path: String, exclusive: Bool = false,
+        _ produce: (_ write: (borrowing [UInt8]) throws(FileError) -> Void) throws(FileError) -> Void
+    ) throws(FileError) {
+        try check("write", path)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
+        guard descriptor >= 0 else { throw FileError.current("write", path) }
+        defer { close(descriptor) }
+        try produce { (bytes: borrowing [UInt8]) throws(FileError) in
+            let failure = bytes.withUnsafeBytes { buffer -> FileError? in
+                do throws(FileError) {
+                    try Self.writeAll(buffer, to: descriptor, path: path)
+                    return nil
+                } catch {
+                    return error
+                }
+            }
+            if let failure { throw failure }
+        }
+    }
+
     /// Makes `target` a second name (hard link) of the entry at `source`; a symbolic link is linked, not followed.
     func link(_ source: String, to target: String) throws(FileError) {
         try check("link", target)

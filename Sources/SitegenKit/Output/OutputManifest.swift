@@ -23,12 +23,22 @@ struct OutputManifest: Equatable, Sendable {
 
     /// Reads the text of a manifest; nil when it is damaged (not UTF-8, or an encoded line that does not decode).
     init?(text bytes: [UInt8]) {
-        guard let text = String(validating: bytes, as: UTF8.self) else { return nil }
-        let lines = text.split(separator: "\n")
+        // Split as bytes, not as a String (by grapheme): a large site's manifest has a line for every file.
+        var lines: [String] = []
+        var start = bytes.startIndex
+        while start < bytes.endIndex {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if end > start {
+                guard let line = String(validating: bytes[start..<end], as: UTF8.self) else { return nil }
+                lines.append(line)
+            }
+            start = end + 1
+        }
         let encoded = lines.dropFirst().first.map { $0 == Self.encodedHeader } ?? false
         var paths: Set<ExactPath> = []
+        paths.reserveCapacity(lines.count)
         for line in lines where !line.hasPrefix("#") {
-            guard let path = encoded ? Self.decode(line) : String(line) else { return nil }
+            guard let path = encoded ? Self.decode(Substring(line)) : line else { return nil }
             paths.insert(ExactPath(path))
         }
         self.paths = paths

@@ -55,16 +55,17 @@ extension OutputWriter {
             let full = outputPath + "/" + path
             return (path, BuildRecord.OutputStamp.of(full, stamp: stamps[path] ?? FileStamp.of(full), now: now))
         }
-        let text = BuildRecord.text(
-            version: RenderKeys.sitegen, settings: settings, inputs: inputs, pageLines: pageLines, outputs: outputs,
-            warnings: warnings, notes: notes)
         guard recordIsOurs else {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
             return
         }
         let temporary = recordPath + "-new-" + Self.token()
         do throws(FileError) {
-            try disk.write(text, to: temporary, exclusive: true)
+            try disk.write(to: temporary, exclusive: true) { (write) throws(FileError) in
+                try BuildRecord.write(
+                    version: RenderKeys.sitegen, settings: settings, inputs: inputs, pageLines: pageLines,
+                    outputs: outputs, warnings: warnings, notes: notes, to: write)
+            }
             try disk.rename(temporary, to: recordPath)
         } catch {
             try? disk.remove(temporary)

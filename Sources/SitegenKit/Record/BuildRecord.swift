@@ -54,57 +54,69 @@ struct BuildRecord: Sendable {
     var warnings: [Diagnostic]
     var notes: [String]
 
-    /// The text of a record. The inputs, with their stamps (nil for one changed too recently to trust its stamp,
-    /// see `FileStamp.isRacy`), come sorted by path, as `RenderKeys.stamps` gives them, and so do the outputs, as
-    /// the staging lists them: the record is written in their order, with no sorting of its own.
-    static func text(
+    /// Writes the text of a record to `sink`, a megabyte at a time, so a large site's record is never held whole.
+    /// The inputs, with their stamps (nil for one changed too recently to trust its stamp, see
+    /// `FileStamp.isRacy`), come sorted by path, as `RenderKeys.stamps` gives them, and so do the outputs, as the
+    /// staging lists them: the record is written in their order, with no sorting of its own.
+    static func write<Failure: Error>(
         version: String, settings: String, inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]],
-        outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String]
-    ) -> [UInt8] {
+        outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String],
+        to sink: (borrowing [UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        let chunk = 1 << 20
         var out: [UInt8] = []
-        out.reserveCapacity(96 * (inputs.count + outputs.count) + 200 * pageLines.count)
+        out.reserveCapacity(chunk + 4096)
         var lines = 0
-        func line(_ fields: String...) {
+        func flushIfFull() throws(Failure) {
+            guard out.count >= chunk else { return }
+            try sink(out)
+            out.removeAll(keepingCapacity: true)
+        }
+        func line(_ fields: String...) throws(Failure) {
             appendLine(fields, to: &out)
             lines += 1
+            try flushIfFull()
         }
         func stamp(_ stamp: FileStamp?) {
             out.append(tab)
             if let stamp { stamp.appendText(to: &out) } else { out.append(UInt8(ascii: "-")) }
         }
-        line(header)
-        line("version", version)
-        line("settings", settings)
+        try line(header)
+        try line("version", version)
+        try line("settings", settings)
         for input in inputs {
-            out += Array("input\t".utf8)
+            out += "input\t".utf8
             escape(input.path, into: &out)
             stamp(input.stamp)
             out.append(newline)
             lines += 1
+            try flushIfFull()
         }
         for pageLine in pageLines {
             out += pageLine
             lines += 1
+            try flushIfFull()
         }
         for output in outputs {
-            out += Array("output\t".utf8)
+            out += "output\t".utf8
             escape(output.path, into: &out)
             stamp(output.stamp?.stamp)
             out.append(tab)
-            if let digest = output.stamp?.digest { out += Array(digest.utf8) } else { out.append(UInt8(ascii: "-")) }
+            if let digest = output.stamp?.digest { out += digest.utf8 } else { out.append(UInt8(ascii: "-")) }
             out.append(newline)
             lines += 1
+            try flushIfFull()
         }
         for warning in warnings {
-            line(
+            try line(
                 "warning", warning.severity.rawValue, warning.location.file, String(warning.location.line),
                 String(warning.location.column), warning.message, warning.hint.map { "+" + $0 } ?? "-",
                 warning.sourceLine.map { "+" + $0 } ?? "-")
         }
-        for note in notes { line("note", note) }
+        for note in notes { try line("note", note) }
         // The count last: a record cut off anywhere before it does not read back.
-        line("end", String(lines))
-        return out
+        try line("end", String(lines))
+        try sink(out)
     }
 
     /// Reads a record's text; nil unless it is whole and in this format. It works on the bytes: a record holds a
@@ -114,53 +126,112 @@ struct BuildRecord: Sendable {
         guard bytes.last == Self.newline else { return nil }
         var version: String?
         var settings: String?
-        var pages: [String: Page] = [:]
-        var outputs: [String: OutputStamp?] = [:]
         var warnings: [Diagnostic] = []
         var notes: [String] = []
         var count = 0
         var ended = false
-        let valid: Bool = bytes.withUnsafeBufferPointer { buffer in
+        // The many page and output lines are read on every core once the rest has been read here.
+        var pageLines: [Range<Int>] = []
+        var outputLines: [Range<Int>] = []
+        let (inputPrefix, pagePrefix, outputPrefix) = (
+            Array("input\t".utf8), Array("page\t".utf8), Array("output\t".utf8)
+        )
+        let parsed: (pages: [String: Page], outputs: [String: OutputStamp?])? = bytes.withUnsafeBufferPointer {
+            buffer in
             for line in Self.lines(buffer) {
-                guard !ended, let fields = Self.fields(of: UnsafeBufferPointer(rebasing: buffer[line])) else {
-                    return false
-                }
+                guard !ended else { return nil }
                 defer { count += 1 }
-                if count == 0 {
-                    guard fields == [Self.header] else { return false }
-                    continue
+                let text = UnsafeBufferPointer(rebasing: buffer[line])
+                if count > 0 {
+                    // What a build with nothing to do compares (`upToDate`), not needed here.
+                    if text.starts(with: inputPrefix) { continue }
+                    if text.starts(with: pagePrefix) {
+                        pageLines.append(line)
+                        continue
+                    }
+                    if text.starts(with: outputPrefix) {
+                        outputLines.append(line)
+                        continue
+                    }
                 }
-                func stamp(_ text: String) -> FileStamp?? {
-                    text == "-" ? .some(nil) : FileStamp(text: Substring(text)).map { .some($0) }
+                guard let fields = Self.fields(of: text) else { return nil }
+                if count == 0 {
+                    guard fields == [Self.header] else { return nil }
+                    continue
                 }
                 switch (fields[0], fields.count) {
                 case ("version", 2): version = fields[1]
                 case ("settings", 2): settings = fields[1]
-                case ("input", 3): break  // what a build with nothing to do compares (`upToDate`)
-                case ("page", 16):
-                    guard var page = Self.page(fields) else { return false }
-                    page.line = Array(buffer[line.lowerBound...line.upperBound])
-                    pages[fields[1]] = page
-                case ("output", 4):
-                    guard let value = stamp(fields[2]) else { return false }
-                    outputs[fields[1]] = value.map {
-                        OutputStamp(stamp: $0, digest: fields[3] == "-" ? nil : fields[3])
-                    }
                 case ("warning", 8):
-                    guard let warning = Self.warning(fields) else { return false }
+                    guard let warning = Self.warning(fields) else { return nil }
                     warnings.append(warning)
                 case ("note", 2): notes.append(fields[1])
                 case ("end", 2):
-                    guard Int(fields[1]) == count else { return false }
+                    guard Int(fields[1]) == count else { return nil }
                     ended = true
-                default: return false
+                default: return nil
                 }
             }
-            return ended
+            guard ended else { return nil }
+            return Self.pagesAndOutputs(buffer, pageLines: pageLines, outputLines: outputLines)
         }
-        guard valid, let version, let settings else { return nil }
+        guard let parsed, let version, let settings else { return nil }
         self.init(
-            version: version, settings: settings, pages: pages, outputs: outputs, warnings: warnings, notes: notes)
+            version: version, settings: settings, pages: parsed.pages, outputs: parsed.outputs, warnings: warnings,
+            notes: notes)
+    }
+
+    /// The pages and outputs of a record's page and output lines (ranges of `buffer`), read on every core; nil
+    /// when one does not read.
+    private static func pagesAndOutputs(
+        _ buffer: UnsafeBufferPointer<UInt8>, pageLines: [Range<Int>], outputLines: [Range<Int>]
+    ) -> (pages: [String: Page], outputs: [String: OutputStamp?])? {
+        enum Entry: Sendable {
+            case page(String, Page)
+            case output(String, OutputStamp?)
+        }
+        let shared = UncheckedSendable(buffer)
+        let lines = pageLines.map { (true, $0) } + outputLines.map { (false, $0) }
+        let chunk = 512
+        var pages: [String: Page] = [:]
+        pages.reserveCapacity(pageLines.count)
+        var outputs: [String: OutputStamp?] = [:]
+        outputs.reserveCapacity(outputLines.count)
+        var valid = true
+        Array(stride(from: 0, to: lines.count, by: chunk)).parallelMap { start -> [Entry]? in
+            var entries: [Entry] = []
+            entries.reserveCapacity(chunk)
+            for (isPage, line) in lines[start..<min(start + chunk, lines.count)] {
+                guard let fields = fields(of: UnsafeBufferPointer(rebasing: shared.value[line])) else { return nil }
+                if isPage {
+                    guard fields.count == 16, var page = Self.page(fields) else { return nil }
+                    page.line = Array(shared.value[line.lowerBound...line.upperBound])
+                    entries.append(.page(fields[1], page))
+                } else {
+                    guard fields.count == 4 else { return nil }
+                    if fields[2] == "-" {
+                        entries.append(.output(fields[1], nil))
+                    } else {
+                        guard let stamp = FileStamp(text: Substring(fields[2])) else { return nil }
+                        entries.append(
+                            .output(fields[1], OutputStamp(stamp: stamp, digest: fields[3] == "-" ? nil : fields[3])))
+                    }
+                }
+            }
+            return entries
+        } each: { entries in
+            guard let entries else {
+                valid = false
+                return
+            }
+            for entry in entries {
+                switch entry {
+                case .page(let source, let page): pages[source] = page
+                case .output(let path, let stamp): outputs[path] = stamp
+                }
+            }
+        }
+        return valid ? (pages, outputs) : nil
     }
 
     init(
@@ -290,7 +361,6 @@ extension BuildRecord.Page {
     /// The record's line for this page, the source at `source`; made as each page renders, on every core.
     func line(source: String) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(256)
         func optional(_ text: String?) -> String { text.map { "+" + $0 } ?? "-" }
         func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "-" }
         let fields = [
@@ -299,6 +369,9 @@ extension BuildRecord.Page {
             meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc), flag(meta?.draft),
             flag(meta?.standalone), optional(meta?.date),
         ]
+        // Reserved to the size it comes to (unless a field needs escapes): a large site holds every page's line
+        // until the record is written, and an array grown by doubling would hold up to twice that.
+        out.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
         BuildRecord.appendLine(fields, to: &out)
         return out
     }

@@ -9,11 +9,16 @@ struct LastBuild: Sendable {
     /// the file still as the last build wrote it. A page that links to a heading on a page that renders again
     /// renders too, so its links are checked against the new headings.
     func carriedOver(_ pages: [PageSource], keys: [String?]) -> [BuildRecord.Page?] {
-        var result = pages.indices.map { position -> BuildRecord.Page? in
+        var result: [BuildRecord.Page?] = []
+        result.reserveCapacity(pages.count)
+        // On every core: each page's look at its output file is a system call.
+        Array(pages.indices).parallelMap { position -> BuildRecord.Page? in
             guard let key = keys[position], let previous = record.pages[pages[position].route.source],
                 previous.key == key, outputIsIntact(pages[position].route.output)
             else { return nil }
             return previous
+        } each: {
+            result.append($0)
         }
         let renderedAgain = Set(pages.indices.filter { result[$0] == nil }.map { pages[$0].route.source })
         for position in result.indices where result[position]?.linksTo.contains(where: renderedAgain.contains) == true {
