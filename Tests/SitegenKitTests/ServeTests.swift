@@ -70,6 +70,39 @@ import Testing
         }
     }
 
+    /// A title outside the navigation is shown by the page and its two neighbours: through the same dependency
+    /// record as `sitegen build`, only those three render, and the other pages are served as they were.
+    @Test func aChangedTitleRendersOnlyThePagesWhoseRecordChanged() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Home\n")
+        for name in ["a", "b", "c", "d", "e"] {
+            try site.page("notes/\(name).md", title: "Title \(name)", "Body \(name)\n")
+        }
+        // Previous and next links, so that neighbours show each other's titles.
+        try site.write(
+            "themes/default/templates/page.mustache",
+            "{{<base}}{{$main}}<h1>{{page.title}}</h1>{{{page.body}}}"
+                + "{{#page.previous}}<a href=\"{{href}}\">{{title}}</a>{{/page.previous}}"
+                + "{{#page.next}}<a href=\"{{href}}\">{{title}}</a>{{/page.next}}{{/main}}{{/base}}")
+        // Older than the racy margin when the first build stamps them, so the record trusts them.
+        try await Task.sleep(for: .milliseconds(100))
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            try site.page("notes/b.md", title: "New b", "Body b\n")
+            #expect(try await waitFor("New b", at: "/notes/a.html", port: port).contains("New b"))
+            #expect(try await fetch(port, "/notes/c.html").body.contains("New b"))
+            #expect(try await fetch(port, "/notes/e.html").body.contains("Body e"))
+            #expect(log.lines.contains { $0.hasPrefix("rebuilt 6 pages (3 rendered) in") }, "\(log.lines)")
+            // Every page served, rendered or carried over, is what a build from scratch writes.
+            try site.build()
+            for path in ["index.html"] + ["a", "b", "c", "d", "e"].map({ "notes/\($0).html" }) {
+                #expect(
+                    try await fetch(port, "/" + path).body == LiveReload.inject(into: try site.read(path)), "\(path)")
+            }
+        }
+    }
+
     @Test func servesPagesWithTheReloadScriptButWritesNothing() async throws {
         let site = try TestSite()
         defer { site.remove() }

@@ -49,8 +49,10 @@ struct SiteRender: Sendable {
     var notes: [String]
     /// How many pages were rendered; the others were carried over from the last build.
     var rendered: Int
-    /// The build record's line for each page, in page order.
+    /// The build record's line for each page, in page order (`build`).
     var recordLines: [[UInt8]]
+    /// The build record's entry for each page, by source path (`serve`, which keeps its record in memory).
+    var recordPages: [String: BuildRecord.Page]
 
     /// Drops the page texts kept from loading (see `TextBudget`), for a build that is kept after it has rendered.
     mutating func dropLoadedTexts() {

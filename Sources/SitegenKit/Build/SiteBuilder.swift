@@ -33,7 +33,7 @@ public enum SiteBuilder {
         let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
             LastBuild(record: $0, outputPath: writer.outputPath)
         }
-        let trusted = stamps.map { ($0.path, $0.stamp.isRacy(now: started) ? nil : Optional($0.stamp)) }
+        let trusted = RenderKeys.trusted(stamps, now: started)
         let inputs = Dictionary(trusted, uniquingKeysWith: { first, _ in first })
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
@@ -60,14 +60,20 @@ public enum SiteBuilder {
         }
     }
 
+    /// What a render keeps of each page for the next build's record: its line of the record file (`build`), or
+    /// the page's entry itself, kept in memory (`serve`).
+    enum RecordForm: Sendable {
+        case lines, pages
+    }
+
     /// The pipeline: load, render each page on every core and hand it to `emit` at once (so the site is never
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
-    /// With `inputs` (the stamps of what the build reads) the render also makes each page's line of the build
-    /// record, and with the `last` build's record a page whose output would come out as the last build's is
-    /// carried over instead of rendered. `serve` passes neither.
+    /// With `inputs` (the stamps of what the build reads) the render also makes each page's record, in `form`;
+    /// and with the `last` build's record a page whose output would come out as the last build's is carried over
+    /// (emitted as `.previous`) instead of rendered.
     static func render(
         _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
-        inputs: [String: FileStamp?] = [:], last: LastBuild? = nil
+        inputs: [String: FileStamp?] = [:], last: LastBuild? = nil, form: RecordForm = .lines
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
@@ -111,12 +117,17 @@ public enum SiteBuilder {
         var rendered: [RenderedPage] = []
         rendered.reserveCapacity(content.pages.count)
         var recordLines: [[UInt8]] = []
-        recordLines.reserveCapacity(content.pages.count)
+        var recordPages: [String: BuildRecord.Page] = [:]
+        switch form {
+        case _ where inputs.isEmpty: break
+        case .lines: recordLines.reserveCapacity(content.pages.count)
+        case .pages: recordPages.reserveCapacity(content.pages.count)
+        }
         var problems: [Diagnostic] = []
         Array(content.pages.indices).parallelMap { position in
             defer { counter.advance() }
             let page = content.pages[position]
-            return Result { () throws(SitegenError) -> (RenderedPage, [UInt8]) in
+            return Result { () throws(SitegenError) -> (RenderedPage, BuildRecord.Page?, [UInt8]) in
                 let renderedPage: RenderedPage
                 if let previous = carried?[position] {
                     let output = page.route.output
@@ -126,11 +137,12 @@ public enum SiteBuilder {
                 } else {
                     renderedPage = try renderAndEmit(page, renderer: renderer, emit: emit)
                 }
-                guard !inputs.isEmpty else { return (renderedPage, []) }
+                guard !inputs.isEmpty else { return (renderedPage, nil, []) }
                 let stamp = inputs["content/" + page.route.source] ?? nil
-                // Carried over from the same trusted source, the page's line is the last build's, byte for byte.
-                if let previous = carried?[position], stamp != nil, previous.stamp == stamp, !previous.line.isEmpty {
-                    return (renderedPage, previous.line)
+                // Carried over from the same trusted source, the page's record is the last build's, byte for byte.
+                if let previous = carried?[position], stamp != nil, previous.stamp == stamp {
+                    if form == .pages { return (renderedPage, previous, []) }
+                    if !previous.line.isEmpty { return (renderedPage, nil, previous.line) }
                 }
                 let record = BuildRecord.Page(
                     key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
@@ -138,12 +150,14 @@ public enum SiteBuilder {
                     stamp: stamp,
                     // Feature data cannot be written down; such a page is read again by every build.
                     meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
-                return (renderedPage, record.line(source: page.route.source))
+                if form == .pages { return (renderedPage, record, []) }
+                return (renderedPage, nil, record.line(source: page.route.source))
             }
         } each: { result in
             switch result {
-            case .success(let (page, line)):
+            case .success(let (page, record, line)):
                 if !line.isEmpty { recordLines.append(line) }
+                if let record { recordPages[page.route.source] = record }
                 rendered.append(page)
             case .failure(let failure): problems += failure.diagnostics
             }
@@ -157,7 +171,7 @@ public enum SiteBuilder {
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
             notes: extras.notes(), rendered: carried?.count { $0 == nil } ?? content.pages.count,
-            recordLines: recordLines)
+            recordLines: recordLines, recordPages: recordPages)
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

@@ -2,8 +2,8 @@
 struct LastBuild: Sendable {
     /// What that build read and wrote.
     var record: BuildRecord
-    /// The output folder it wrote.
-    var outputPath: String
+    /// The output folder it wrote; nil for a build held in memory (`serve`), whose files nothing else can change.
+    var outputPath: String?
 
     /// For each of `pages`, the last build's record of it when its output can be carried over: the same key, and
     /// the file still as the last build wrote it. A page that links to a heading on a page that renders again
@@ -29,6 +29,7 @@ struct LastBuild: Sendable {
 
     /// Whether the file at `path` in the output folder is still the one the last build wrote.
     func outputIsIntact(_ path: String) -> Bool {
+        guard let outputPath else { return true }
         guard let recorded = record.outputs[path] ?? nil else { return false }
         return recorded.matches(outputPath + "/" + path)
     }

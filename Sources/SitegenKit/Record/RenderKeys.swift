@@ -27,6 +27,14 @@ struct RenderKeys: Sendable {
         return stamps
     }
 
+    /// `stamps` with those taken within the racy margin of `now` (see `FileStamp.isRacy`) left out: such a file
+    /// could change again without its stamp showing it, so it has no key and is read and rendered again.
+    static func trusted(
+        _ stamps: [(path: String, stamp: FileStamp)], now: Int64
+    ) -> [(path: String, stamp: FileStamp?)] {
+        stamps.map { ($0.path, $0.stamp.isRacy(now: now) ? nil : Optional($0.stamp)) }
+    }
+
     /// What stands for sitegen itself: its version and the stamp of the running executable, so a rebuilt sitegen
     /// of the same version renders everything again.
     static let sitegen: String = {

@@ -167,11 +167,22 @@ public final class DevServer: Sendable {
                     "re-rendered \(pages.count) page\(pages.count == 1 ? "" : "s") in \(Self.milliseconds(clock.now - start))"
                 )
             } else {
-                let render = try SiteBuilder.render(options, emit: collected.add)
+                // The same dependency record as `sitegen build`, kept in memory: only pages whose render key
+                // changed are rendered; the others keep the files the last build served.
+                let stamps = RenderKeys.stamps(options)
+                var now = timespec()
+                clock_gettime(CLOCK_REALTIME, &now)
+                let inputs = Dictionary(
+                    RenderKeys.trusted(stamps, now: FileStamp.nanoseconds(now)), uniquingKeysWith: { first, _ in first }
+                )
+                let render = try SiteBuilder.render(
+                    options, emit: collected.add, inputs: inputs, last: await state.lastBuild(), form: .pages)
                 await state.set(render)
                 await site.replace(with: collected.files)
                 for warning in render.warnings { log(warning.description) }
-                log("rebuilt \(render.pages.count) pages in \(Self.milliseconds(clock.now - start))")
+                log(
+                    "rebuilt \(render.pages.count) pages (\(render.rendered) rendered) in \(Self.milliseconds(clock.now - start))"
+                )
             }
             await broadcaster.send(type: "reload")
         } catch {
@@ -194,6 +205,16 @@ actor BuildState {
         current = render
         // Kept for as long as serve runs, it needs no page texts: changed pages are read again.
         current?.dropLoadedTexts()
+    }
+
+    /// The last good build as the record a new render compares with; nil when there is none yet.
+    func lastBuild() -> LastBuild? {
+        guard let current else { return nil }
+        return LastBuild(
+            record: BuildRecord(
+                version: RenderKeys.sitegen, settings: "", pages: current.recordPages, outputs: [:],
+                warnings: current.warnings, notes: current.notes),
+            outputPath: nil)
     }
 
     /// Re-renders the changed pages; false when there is no build yet or a full build is needed.

@@ -5,9 +5,19 @@ import Foundation
 actor ServedSite {
     private var files: [String: OutputFile.Contents] = [:]
 
-    /// Replaces the served files with a new build's.
+    /// Replaces the served files with a new build's. A file the build carried over (`.previous`) keeps what
+    /// was served for it.
     func replace(with newFiles: [OutputFile]) {
-        files = Dictionary(uniqueKeysWithValues: newFiles.map { ($0.path, $0.contents) })
+        var next: [String: OutputFile.Contents] = [:]
+        next.reserveCapacity(newFiles.count)
+        for file in newFiles {
+            if case .previous = file.contents, let kept = files[file.path] {
+                next[file.path] = kept
+            } else {
+                next[file.path] = file.contents
+            }
+        }
+        files = next
     }
 
     /// Replaces some files, keeping the rest.
