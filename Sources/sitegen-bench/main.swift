@@ -5,7 +5,9 @@ import Foundation
 // libcmark loop over the same files) and, when installed, Hugo. Each build runs as its own process so wall time,
 // CPU time and peak memory are the kernel's figures for that build alone.
 //
-//   sitegen-bench [--pages N] [--runs R] [--work DIR] [--no-hugo] [--no-serve]
+//   sitegen-bench [--pages N] [--runs R] [--work DIR] [--sitegen PATH] [--no-hugo] [--no-serve]
+//
+// `--sitegen` measures another sitegen binary (the installed one, say); the default is the one built beside this.
 
 let arguments = CommandLine.arguments
 
@@ -93,7 +95,7 @@ let defaultWork =
     ? "/dev/shm/sitegen-bench" : NSTemporaryDirectory() + "sitegen-bench"
 let work = URL(fileURLWithPath: option("--work", defaultWork))
 let binDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent()
-let sitegen = binDirectory.appendingPathComponent("sitegen").path
+let sitegen = option("--sitegen", binDirectory.appendingPathComponent("sitegen").path)
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent()
 let hugo =

@@ -233,6 +233,23 @@ import Testing
         #expect(try String(contentsOf: recordPath, encoding: .utf8) == "my notes\n")
     }
 
+    /// A build killed while writing its record leaves the half-written file; the next build that writes removes
+    /// it, and keeps a file by such a name that is not a record's start.
+    @Test func aHalfWrittenRecordLeftByAKilledBuildIsRemovedAndAStrangersFileKept() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let half = site.root.appendingPathComponent(".output.sitegen-record-new-1abc")
+        let empty = site.root.appendingPathComponent(".output.sitegen-record-new-2abc")
+        let strangers = site.root.appendingPathComponent(".output.sitegen-record-new-3abc")
+        try Data("sitegen build record 1\nversion\t".utf8).write(to: half)
+        try Data().write(to: empty)
+        try Data("my notes\n".utf8).write(to: strangers)
+        try SiteBuilder.build(Self.options(site))
+        #expect(!FileManager.default.fileExists(atPath: half.path))
+        #expect(!FileManager.default.fileExists(atPath: empty.path))
+        #expect(try String(contentsOf: strangers, encoding: .utf8) == "my notes\n")
+    }
+
     @Test func aPageWhoseFrontMatterTheRecordKnowsIsNotRead() throws {
         let site = try Self.site()
         defer { site.remove() }

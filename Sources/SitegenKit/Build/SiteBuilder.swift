@@ -38,6 +38,7 @@ public enum SiteBuilder {
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
+            BackgroundRelease.drop(consume last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let recordLines = site.recordLines
             let writtenStamps = staging.writtenStamps

@@ -185,12 +185,24 @@ struct Disk: Sendable {
     /// Removes `path` and everything below it; links are removed, never followed. The entries named in `last`
     /// (at the top of `path`) go after everything else, so that a removal that fails part-way keeps them.
     func removeTree(_ path: String, last: Set<String> = []) throws(FileError) {
-        if Self.kind(of: path) == .folder {
-            let names = try Self.names(in: path)
-            for name in names where !last.contains(name) { try removeTree(path + "/" + name) }
-            for name in names where last.contains(name) { try removeTree(path + "/" + name) }
-        }
+        if Self.kind(of: path) == .folder { try removeContents(of: path, last: last) }
         try remove(path)
+    }
+
+    /// Empties the folder at `path`, going by what the listing says each entry is: a large site's old copy holds
+    /// tens of thousands of files, and looking at each again before removing it doubled the system calls.
+    private func removeContents(of path: String, last: Set<String>) throws(FileError) {
+        let entries = try Self.entries(in: path)
+        for goesLast in [false, true] {
+            for entry in entries where last.contains(entry.name) == goesLast {
+                let full = path + "/" + entry.name
+                if entry.kind == .folder { try removeContents(of: full, last: []) }
+                try check("remove", full)
+                guard (entry.kind == .folder ? rmdir(full) : unlink(full)) == 0 else {
+                    throw FileError.current("remove", full)
+                }
+            }
+        }
     }
 
     /// Opens (creating it if needed) the lock file at `path` and takes an exclusive lock on it, calling `waiting`

@@ -43,6 +43,20 @@ extension OutputWriter {
         }
     }
 
+    /// Removes the temporary records that builds killed while writing one left beside the output folder: a
+    /// file by that name that is empty or starts as a record does (anything else is kept).
+    func removeRecordLeftovers(among names: [String]) {
+        for name in names {
+            guard let rest = afterSiblingPrefix(name), Self.isToken(after: "record-new-", in: rest) else { continue }
+            let path = parentPath + "/" + name
+            guard Disk.kind(of: path) == .file,
+                FileStamp.of(path)?.size == 0
+                    || FileBytes.starts(atPath: path, with: Array(BuildRecord.formatName.utf8))
+            else { continue }
+            try? disk.remove(path)
+        }
+    }
+
     /// Writes the record of a build that has just been committed: the stamps of its inputs, what each page
     /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
     /// costs the next build its shortcut, so it is a notice, not a failure.

@@ -169,6 +169,7 @@ struct OutputWriter: Sendable {
         } catch {
             throw SitegenError(failure(error))
         }
+        removeRecordLeftovers(among: names)
         let leftovers = names.filter(isLeftoverName).filter { Disk.kind(of: parentPath + "/" + $0) == .folder }
         guard !leftovers.isEmpty else { return }
         var remaining = leftovers
@@ -200,13 +201,23 @@ struct OutputWriter: Sendable {
     /// Whether `name`, beside the output folder, is one of sitegen's staging folders or old copies: the sibling
     /// prefix, byte for byte, then `new-` or `old-` and a token (or the fixed names of sitegen 0.x).
     private func isLeftoverName(_ name: String) -> Bool {
+        guard let rest = afterSiblingPrefix(name) else { return false }
+        if rest == "staging" || rest == "old" { return true }
+        return Self.isToken(after: "new-", in: rest) || Self.isToken(after: "old-", in: rest)
+    }
+
+    /// What follows the sibling prefix in `name`, compared byte for byte; nil when `name` does not start with it.
+    func afterSiblingPrefix(_ name: String) -> String? {
         let bytes = Array(name.utf8)
         let prefix = Array(siblingPrefix.utf8)
-        guard bytes.starts(with: prefix) else { return false }
-        let rest = String(decoding: bytes[prefix.count...], as: UTF8.self)
-        if rest == "staging" || rest == "old" { return true }
-        guard rest.hasPrefix("new-") || rest.hasPrefix("old-") else { return false }
-        let token = rest.utf8.dropFirst(4)
+        guard bytes.starts(with: prefix) else { return nil }
+        return String(decoding: bytes[prefix.count...], as: UTF8.self)
+    }
+
+    /// Whether `text` is `start` followed by a `token()`.
+    static func isToken(after start: String, in text: String) -> Bool {
+        guard text.hasPrefix(start) else { return false }
+        let token = text.utf8.dropFirst(start.utf8.count)
         return !token.isEmpty && token.allSatisfy { (0x30...0x39).contains($0) || (0x61...0x7A).contains($0) }
     }
 
