@@ -16,7 +16,7 @@ public enum SiteBuilder {
         let lock = try writer.lock()
         // Stamps first, then reading: a file changed while the build reads it shows a new stamp next time.
         let started = writer.fileSystemTime(lock)
-        let recordBytes = options.clean ? nil : writer.readRecord()
+        var recordBytes = options.clean ? nil : writer.readRecord()
         let stamps = RenderKeys.stamps(options)
         // Leftovers of an interrupted build are cleared by a build that writes, so they rule out doing nothing.
         if let recordBytes, !writer.hasLeftovers,
@@ -33,6 +33,8 @@ public enum SiteBuilder {
         let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
             LastBuild(record: $0, outputPath: writer.outputPath)
         }
+        // Read into `last`, the bytes are not needed again (a large site's record is tens of megabytes).
+        recordBytes = nil
         let trusted = RenderKeys.trusted(stamps, now: started)
         let inputs = Dictionary(trusted, uniquingKeysWith: { first, _ in first })
         let staging = try writer.begin(holding: lock)
