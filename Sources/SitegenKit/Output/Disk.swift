@@ -57,16 +57,7 @@ struct Disk: Sendable {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw FileError.current("write", path) }
         defer { close(descriptor) }
-        // withUnsafeBytes rethrows untyped errors, so the typed one comes out as a value.
-        let failure = bytes.withUnsafeBytes { buffer -> FileError? in
-            do throws(FileError) {
-                try Self.writeAll(buffer, to: descriptor, path: path)
-                return nil
-            } catch {
-                return error
-            }
-        }
-        if let failure { throw failure }
+        try Self.writeAll(bytes, to: descriptor, path: path)
     }
 
     /// Writes a new or truncated file at `path` from what `produce` hands to the function it is given, piece by
@@ -81,16 +72,21 @@ struct Disk: Sendable {
         guard descriptor >= 0 else { throw FileError.current("write", path) }
         defer { close(descriptor) }
         try produce { (bytes: borrowing [UInt8]) throws(FileError) in
-            let failure = bytes.withUnsafeBytes { buffer -> FileError? in
-                do throws(FileError) {
-                    try Self.writeAll(buffer, to: descriptor, path: path)
-                    return nil
-                } catch {
-                    return error
-                }
-            }
-            if let failure { throw failure }
+            try Self.writeAll(bytes, to: descriptor, path: path)
         }
+    }
+
+    private static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32, path: String) throws(FileError) {
+        // withUnsafeBytes rethrows untyped errors, so the typed one comes out as a value.
+        let failure = bytes.withUnsafeBytes { buffer -> FileError? in
+            do throws(FileError) {
+                try writeAll(buffer, to: descriptor, path: path)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if let failure { throw failure }
     }
 
     /// Makes `target` a second name (hard link) of the entry at `source`; a symbolic link is linked, not followed.
