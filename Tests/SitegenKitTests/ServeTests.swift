@@ -103,6 +103,31 @@ import Testing
         }
     }
 
+    /// A page carried over by a rebuild keeps no links to check, so a later edit that breaks a link of its
+    /// (the heading it leads to removed) must not take the single-page path: the link is reported, as a build would.
+    @Test func aHeadingRemovedAfterARebuildFailsTheCarriedPageThatLinksToIt() async throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Home\n")
+        try site.page("guide/a.md", title: "A", "See [the intro](../notes/b.md#intro).\n")
+        try site.page("notes/b.md", title: "B", "## Intro\n\nText.\n")
+        for name in ["c", "d", "e"] { try site.page("notes/\(name).md", title: name, "Body \(name)\n") }
+        try await Task.sleep(for: .milliseconds(100))
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            // A title change far from b: a rebuild through the record renders e and d, and carries the page
+            // linking to b over, since b does not render again.
+            try site.page("notes/e.md", title: "New e", "Body e\n")
+            #expect(try await waitFor("New e", at: "/notes/e.html", port: port).contains("New e"))
+            #expect(log.lines.contains { $0.hasPrefix("rebuilt 6 pages (2 rendered) in") }, "\(log.lines)")
+            try site.page("notes/b.md", title: "B", "No heading now.\n")
+            for _ in 0..<100 where !log.lines.contains(where: { $0.contains("no heading with id `intro`") }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(log.lines.contains { $0.contains("no heading with id `intro`") }, "\(log.lines)")
+        }
+    }
+
     @Test func servesPagesWithTheReloadScriptButWritesNothing() async throws {
         let site = try TestSite()
         defer { site.remove() }

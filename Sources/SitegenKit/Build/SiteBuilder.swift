@@ -36,7 +36,7 @@ public enum SiteBuilder {
         // Read into `last`, the bytes are not needed again (a large site's record is tens of megabytes).
         recordBytes = nil
         let trusted = RenderKeys.trusted(stamps, now: started)
-        let inputs = Dictionary(trusted, uniquingKeysWith: { first, _ in first })
+        let inputs = RenderKeys.byPath(trusted)
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
@@ -198,6 +198,11 @@ public enum SiteBuilder {
                 features: site.content.features)
             guard page.meta.sharesEverythingOthersShow(with: site.content.pages[position].meta) else { return false }
             loaded.append((position, page))
+        }
+        // A page the last render carried over kept no links to check; one whose record says it links to a heading
+        // on a changed page needs the render that renders it again, so that link is checked.
+        for page in site.pages where page.pendingLinks.isEmpty && !changed.contains(page.route.source) {
+            if site.recordPages[page.route.source]?.linksTo.contains(where: changed.contains) == true { return false }
         }
         var rendered: [(position: Int, page: RenderedPage)] = []
         var problems: [Diagnostic] = []

@@ -186,15 +186,33 @@ struct Disk: Sendable {
     }
 
     /// Empties the folder at `path`, going by what the listing says each entry is: a large site's old copy holds
-    /// tens of thousands of files, and looking at each again before removing it doubled the system calls.
+    /// tens of thousands of files, and looking at each again before removing it doubled the system calls. Each
+    /// folder is opened from the one above it without following a symbolic link, and entries are removed by name
+    /// from their open folder, so a folder swapped for a link while the removal runs stops it rather than leads
+    /// it into someone else's files.
     private func removeContents(of path: String, last: Set<String>) throws(FileError) {
-        let entries = try Self.entries(in: path)
+        let folder = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { throw FileError.current("read the folder", path) }
+        defer { close(folder) }
+        try removeContents(folder, path: path, last: last)
+    }
+
+    private func removeContents(_ folder: Int32, path: String, last: Set<String>) throws(FileError) {
+        // fdopendir takes the descriptor it is given, so the listing gets a copy of its own.
+        let listed = dup(folder)
+        guard listed >= 0 else { throw FileError.current("read the folder", path) }
+        let entries = try Self.entries(of: fdopendir(listed), descriptor: listed, path: path)
         for goesLast in [false, true] {
             for entry in entries where last.contains(entry.name) == goesLast {
                 let full = path + "/" + entry.name
-                if entry.kind == .folder { try removeContents(of: full, last: []) }
+                if entry.kind == .folder {
+                    let child = openat(folder, entry.name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    guard child >= 0 else { throw FileError.current("read the folder", full) }
+                    defer { close(child) }
+                    try removeContents(child, path: full, last: [])
+                }
                 try check("remove", full)
-                guard (entry.kind == .folder ? rmdir(full) : unlink(full)) == 0 else {
+                guard unlinkat(folder, entry.name, entry.kind == .folder ? AT_REMOVEDIR : 0) == 0 else {
                     throw FileError.current("remove", full)
                 }
             }
@@ -233,8 +251,13 @@ struct Disk: Sendable {
 
     /// What the entry at `path` is.
     static func kind(of path: String) -> Kind {
+        kind(of: path, in: AT_FDCWD)
+    }
+
+    /// What the entry `name` of the open folder `descriptor` is, without following a symbolic link.
+    private static func kind(of name: String, in descriptor: Int32) -> Kind {
         var status = stat()
-        guard lstat(path, &status) == 0 else { return .missing }
+        guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return .missing }
         switch status.st_mode & S_IFMT {
         case S_IFDIR: return .folder
         case S_IFREG: return .file
@@ -259,7 +282,18 @@ struct Disk: Sendable {
     /// be read, or holds a name that is not valid UTF-8 (which a `String` path could not name again): a caller
     /// that carries a folder over must never take an unreadable one for an empty one.
     static func entries(in path: String) throws(FileError) -> [(name: String, kind: Kind)] {
-        guard let folder = opendir(path) else { throw FileError.current("read the folder", path) }
+        try entries(of: opendir(path), descriptor: nil, path: path)
+    }
+
+    /// The entries of an opened folder (`opendir` or `fdopendir`; nil when that failed), which this closes.
+    /// With the folder's `descriptor`, an entry whose type the listing leaves unknown is looked at from it.
+    private static func entries(
+        of opened: OpaquePointer?, descriptor: Int32?, path: String
+    ) throws(FileError) -> [(name: String, kind: Kind)] {
+        guard let folder = opened else {
+            if let descriptor { close(descriptor) }
+            throw FileError.current("read the folder", path)
+        }
         defer { closedir(folder) }
         var result: [(name: String, kind: Kind)] = []
         while true {
@@ -277,7 +311,8 @@ struct Disk: Sendable {
                 case Int32(DT_DIR): .folder
                 case Int32(DT_REG): .file
                 case Int32(DT_LNK): .link
-                case Int32(DT_UNKNOWN): Self.kind(of: path + "/" + name)
+                case Int32(DT_UNKNOWN):
+                    descriptor.map { Self.kind(of: name, in: $0) } ?? Self.kind(of: path + "/" + name)
                 default: .other
                 }
             result.append((name, kind))

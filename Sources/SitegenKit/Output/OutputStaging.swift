@@ -97,7 +97,9 @@ final class OutputStaging: @unchecked Sendable {
             discardFolder()
             throw error
         }
-        // The old copy's removal and `afterSwap` touch different files, so they run side by side.
+        // The old copy's removal and `afterSwap` (the record) run side by side: the old copy's files that are
+        // carried over are the new site's too, by hard link, and removing them changes only their status-change
+        // time, which the record's output stamps leave out.
         let writer = writer
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {

@@ -14,11 +14,7 @@ extension OutputWriter {
     /// from this process's clock (a network file system).
     func fileSystemTime(_ lock: Int32) -> Int64 {
         var status = stat()
-        guard futimens(lock, nil) == 0, fstat(lock, &status) == 0 else {
-            var now = timespec()
-            clock_gettime(CLOCK_REALTIME, &now)
-            return FileStamp.nanoseconds(now)
-        }
+        guard futimens(lock, nil) == 0, fstat(lock, &status) == 0 else { return FileStamp.now() }
         return FileStamp(status).modified
     }
 

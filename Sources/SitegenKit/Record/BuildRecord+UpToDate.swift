@@ -57,16 +57,15 @@ extension BuildRecord {
         guard lines.count >= 4 + inputs.count, line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
             line(2).elementsEqual(expect("settings", settings))
         else { return false }
-        let prefix = Array("input\t".utf8)
         for (offset, input) in inputs.enumerated() {
             expected.removeAll(keepingCapacity: true)
-            expected += prefix
+            expected += inputPrefix
             escape(input.path, into: &expected)
             expected.append(tab)
             input.stamp.appendText(to: &expected)
             guard line(3 + offset).elementsEqual(expected) else { return false }
         }
-        return !line(3 + inputs.count).starts(with: prefix)
+        return !line(3 + inputs.count).starts(with: inputPrefix)
     }
 
     /// The last build's figures when the record is whole and every file it lists in the output folder is still as
@@ -77,13 +76,12 @@ extension BuildRecord {
         func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[lines[index]])
         }
-        let (input, page, output) = (Array("input\t".utf8), Array("page\t".utf8), Array("output\t".utf8))
         func starts(_ index: Int, with prefix: [UInt8]) -> Bool { line(index).starts(with: prefix) }
         guard lines.count >= 4, line(0).elementsEqual(header.utf8) else { return nil }
         var index = 3
-        while index < lines.count, starts(index, with: input) { index += 1 }
+        while index < lines.count, starts(index, with: inputPrefix) { index += 1 }
         var pages = 0
-        while index < lines.count, starts(index, with: page) {
+        while index < lines.count, starts(index, with: pagePrefix) {
             pages += 1
             index += 1
         }
@@ -94,7 +92,7 @@ extension BuildRecord {
         var tabs: [Int] = []
         // Each output line is `output`, path, stamp, digest: compared as bytes with the stamp the file has now,
         // so the ten thousand lines of a large site make no strings but their paths.
-        while index < lines.count, starts(index, with: output) {
+        while index < lines.count, starts(index, with: outputPrefix) {
             let text = line(index)
             tabs.removeAll(keepingCapacity: true)
             for position in text.indices where text[position] == tab {

@@ -133,9 +133,6 @@ struct BuildRecord: Sendable {
         // The many page and output lines are read on every core once the rest has been read here.
         var pageLines: [Range<Int>] = []
         var outputLines: [Range<Int>] = []
-        let (inputPrefix, pagePrefix, outputPrefix) = (
-            Array("input\t".utf8), Array("page\t".utf8), Array("output\t".utf8)
-        )
         let parsed: (pages: [String: Page], outputs: [String: OutputStamp?])? = bytes.withUnsafeBufferPointer {
             buffer in
             for line in Self.lines(buffer) {
@@ -143,13 +140,16 @@ struct BuildRecord: Sendable {
                 defer { count += 1 }
                 let text = UnsafeBufferPointer(rebasing: buffer[line])
                 if count > 0 {
-                    // What a build with nothing to do compares (`upToDate`), not needed here.
-                    if text.starts(with: inputPrefix) { continue }
-                    if text.starts(with: pagePrefix) {
+                    // What a build with nothing to do compares (`upToDate`), not needed here but for its form.
+                    if text.starts(with: Self.inputPrefix) {
+                        guard text.count(where: { $0 == Self.tab }) == 2 else { return nil }
+                        continue
+                    }
+                    if text.starts(with: Self.pagePrefix) {
                         pageLines.append(line)
                         continue
                     }
-                    if text.starts(with: outputPrefix) {
+                    if text.starts(with: Self.outputPrefix) {
                         outputLines.append(line)
                         continue
                     }
@@ -247,6 +247,10 @@ struct BuildRecord: Sendable {
     }
 
     static let tab = UInt8(ascii: "\t")
+    /// How the lines of each kind there are many of begin, as bytes.
+    static let inputPrefix = Array("input\t".utf8)
+    static let pagePrefix = Array("page\t".utf8)
+    static let outputPrefix = Array("output\t".utf8)
     static let newline = UInt8(ascii: "\n")
 
     /// Appends one line: `fields`, escaped, separated by tabs.

@@ -44,6 +44,13 @@ struct FileStamp: Hashable, Sendable {
         self.changed = changed
     }
 
+    /// This process's clock, in nanoseconds since the epoch.
+    static func now() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        return nanoseconds(now)
+    }
+
     /// Wrapping, so a time past the year 2262 (or before 1677) gives a number, not a crash: such a stamp is
     /// still the same from one look to the next.
     static func nanoseconds(_ time: timespec) -> Int64 {

@@ -2,7 +2,8 @@
 struct LastBuild: Sendable {
     /// What that build read and wrote.
     var record: BuildRecord
-    /// The output folder it wrote; nil for a build held in memory (`serve`), whose files nothing else can change.
+    /// The output folder it wrote; nil for a build held in memory (`serve`), whose files change only by sitegen's
+    /// own renders (and a page rendered again since has a new stamp, so a new key).
     var outputPath: String?
 
     /// For each of `pages`, the last build's record of it when its output can be carried over: the same key, and

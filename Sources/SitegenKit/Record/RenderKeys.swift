@@ -28,11 +28,21 @@ struct RenderKeys: Sendable {
     }
 
     /// `stamps` with those taken within the racy margin of `now` (see `FileStamp.isRacy`) left out: such a file
-    /// could change again without its stamp showing it, so it has no key and is read and rendered again.
+    /// could change again without its stamp showing it, so it has no key and is read and rendered again. So are
+    /// the files at or under the paths in `changed` (by path from the project folder): files a watcher has just
+    /// seen change, whose file system's clock may not be the one `now` was read from.
     static func trusted(
-        _ stamps: [(path: String, stamp: FileStamp)], now: Int64
+        _ stamps: [(path: String, stamp: FileStamp)], now: Int64, changed: [String] = []
     ) -> [(path: String, stamp: FileStamp?)] {
-        stamps.map { ($0.path, $0.stamp.isRacy(now: now) ? nil : Optional($0.stamp)) }
+        stamps.map { input in
+            let seen = changed.contains { input.path == $0 || input.path.hasPrefix($0 + "/") }
+            return (input.path, seen || input.stamp.isRacy(now: now) ? nil : Optional(input.stamp))
+        }
+    }
+
+    /// The stamps `trusted` gives, by path, as a render takes them.
+    static func byPath(_ trusted: [(path: String, stamp: FileStamp?)]) -> [String: FileStamp?] {
+        Dictionary(trusted, uniquingKeysWith: { first, _ in first })
     }
 
     /// What stands for sitegen itself: its version and the stamp of the running executable, so a rebuilt sitegen

@@ -169,11 +169,8 @@ public final class DevServer: Sendable {
             } else {
                 // The same dependency record as `sitegen build`, kept in memory: only pages whose render key
                 // changed are rendered; the others keep the files the last build served.
-                let stamps = RenderKeys.stamps(options)
-                var now = timespec()
-                clock_gettime(CLOCK_REALTIME, &now)
-                let inputs = Dictionary(
-                    RenderKeys.trusted(stamps, now: FileStamp.nanoseconds(now)), uniquingKeysWith: { first, _ in first }
+                let inputs = RenderKeys.byPath(
+                    RenderKeys.trusted(RenderKeys.stamps(options), now: FileStamp.now(), changed: projectPaths(changed))
                 )
                 let render = try SiteBuilder.render(
                     options, emit: collected.add, inputs: inputs, last: await state.lastBuild(), form: .pages)
@@ -188,6 +185,16 @@ public final class DevServer: Sendable {
         } catch {
             log(error.description)
             await broadcaster.send(type: "error", text: error.description)
+        }
+    }
+
+    /// `changed` (absolute paths) by path from the project folder, as the build record names inputs.
+    private func projectPaths(_ changed: Set<String>?) -> [String] {
+        let folders = [(options.content, "content"), (options.themes, "themes")].map {
+            ($0.0.standardizedFileURL.path + "/", $0.1)
+        }
+        return (changed ?? []).compactMap { path in
+            folders.first { path.hasPrefix($0.0) }.map { $0.1 + "/" + path.dropFirst($0.0.count) }
         }
     }
 

@@ -11,11 +11,13 @@ actor ServedSite {
         var next: [String: OutputFile.Contents] = [:]
         next.reserveCapacity(newFiles.count)
         for file in newFiles {
-            if case .previous = file.contents, let kept = files[file.path] {
-                next[file.path] = kept
-            } else {
+            guard case .previous = file.contents else {
                 next[file.path] = file.contents
+                continue
             }
+            // Only pages the last build served are carried over, so one is always there to keep.
+            assert(files[file.path] != nil, "\(file.path) was carried over but never served")
+            next[file.path] = files[file.path]
         }
         files = next
     }
