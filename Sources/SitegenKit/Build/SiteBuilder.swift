@@ -121,10 +121,11 @@ public enum SiteBuilder {
         rendered.reserveCapacity(content.pages.count)
         var recordLines: [[UInt8]] = []
         var recordPages: [String: BuildRecord.Page] = [:]
-        switch form {
-        case _ where inputs.isEmpty: break
-        case .lines: recordLines.reserveCapacity(content.pages.count)
-        case .pages: recordPages.reserveCapacity(content.pages.count)
+        if !inputs.isEmpty {
+            switch form {
+            case .lines: recordLines.reserveCapacity(content.pages.count)
+            case .pages: recordPages.reserveCapacity(content.pages.count)
+            }
         }
         var problems: [Diagnostic] = []
         Array(content.pages.indices).parallelMap { position in
@@ -142,19 +143,27 @@ public enum SiteBuilder {
                 }
                 guard !inputs.isEmpty else { return (renderedPage, nil, []) }
                 let stamp = inputs["content/" + page.route.source] ?? nil
-                // Carried over from the same trusted source, the page's record is the last build's, byte for byte.
+                let record: BuildRecord.Page
                 if let previous = carried?[position], stamp != nil, previous.stamp == stamp {
-                    if form == .pages { return (renderedPage, previous, []) }
-                    if !previous.line.isEmpty { return (renderedPage, nil, previous.line) }
+                    // Carried over from the same trusted source, the page's record is the last build's, byte for
+                    // byte (its line too, when it was read from a record file).
+                    record = previous
+                } else {
+                    record = BuildRecord.Page(
+                        key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
+                        linksTo: carried?[position]?.linksTo
+                            ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
+                        stamp: stamp,
+                        // Feature data cannot be written down; such a page is read again by every build.
+                        meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
                 }
-                let record = BuildRecord.Page(
-                    key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
-                    linksTo: carried?[position]?.linksTo ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
-                    stamp: stamp,
-                    // Feature data cannot be written down; such a page is read again by every build.
-                    meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
-                if form == .pages { return (renderedPage, record, []) }
-                return (renderedPage, nil, record.line(source: page.route.source))
+                switch form {
+                case .pages: return (renderedPage, record, [])
+                case .lines:
+                    return (
+                        renderedPage, nil, record.line.isEmpty ? record.line(source: page.route.source) : record.line
+                    )
+                }
             }
         } each: { result in
             switch result {

@@ -9,6 +9,8 @@ import Foundation
 extension OutputWriter {
     /// The build record, beside the output folder.
     var recordPath: String { parentPath + "/" + siblingPrefix + "record" }
+    /// What a record being written is named by, after the sibling prefix (then a `token()`).
+    private static let temporaryRecordPart = "record-new-"
 
     /// The file system's own clock, read by touching the lock file: file times come from it, and it may differ
     /// from this process's clock (a network file system).
@@ -34,7 +36,7 @@ extension OutputWriter {
     private var recordIsOurs: Bool {
         switch Disk.kind(of: recordPath) {
         case .missing: return true
-        case .file: return FileBytes.starts(atPath: recordPath, with: Array(BuildRecord.formatName.utf8))
+        case .file: return Self.startsAsRecord(recordPath)
         default: return false
         }
     }
@@ -43,14 +45,20 @@ extension OutputWriter {
     /// file by that name that is empty or starts as a record does (anything else is kept).
     func removeRecordLeftovers(among names: [String]) {
         for name in names {
-            guard let rest = afterSiblingPrefix(name), Self.isToken(after: "record-new-", in: rest) else { continue }
+            guard let rest = afterSiblingPrefix(name), Self.isToken(after: Self.temporaryRecordPart, in: rest) else {
+                continue
+            }
             let path = parentPath + "/" + name
-            guard Disk.kind(of: path) == .file,
-                FileStamp.of(path)?.size == 0
-                    || FileBytes.starts(atPath: path, with: Array(BuildRecord.formatName.utf8))
-            else { continue }
+            guard Disk.kind(of: path) == .file, FileStamp.of(path)?.size == 0 || Self.startsAsRecord(path) else {
+                continue
+            }
             try? disk.remove(path)
         }
+    }
+
+    /// Whether the file at `path` begins as every sitegen build record does.
+    private static func startsAsRecord(_ path: String) -> Bool {
+        FileBytes.starts(atPath: path, with: Array(BuildRecord.formatName.utf8))
     }
 
     /// Writes the record of a build that has just been committed: the stamps of its inputs, what each page
@@ -69,7 +77,7 @@ extension OutputWriter {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
             return
         }
-        let temporary = recordPath + "-new-" + Self.token()
+        let temporary = parentPath + "/" + siblingPrefix + Self.temporaryRecordPart + Self.token()
         do throws(FileError) {
             try disk.write(to: temporary, exclusive: true) { (write) throws(FileError) in
                 try BuildRecord.write(

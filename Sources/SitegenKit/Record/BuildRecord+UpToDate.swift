@@ -59,10 +59,7 @@ extension BuildRecord {
         else { return false }
         for (offset, input) in inputs.enumerated() {
             expected.removeAll(keepingCapacity: true)
-            expected += inputPrefix
-            escape(input.path, into: &expected)
-            expected.append(tab)
-            input.stamp.appendText(to: &expected)
+            appendInput(input.path, input.stamp, to: &expected)
             guard line(3 + offset).elementsEqual(expected) else { return false }
         }
         return !line(3 + inputs.count).starts(with: inputPrefix)

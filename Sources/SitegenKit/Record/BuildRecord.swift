@@ -77,17 +77,11 @@ struct BuildRecord: Sendable {
             lines += 1
             try flushIfFull()
         }
-        func stamp(_ stamp: FileStamp?) {
-            out.append(tab)
-            if let stamp { stamp.appendText(to: &out) } else { out.append(UInt8(ascii: "-")) }
-        }
         try line(header)
         try line("version", version)
         try line("settings", settings)
         for input in inputs {
-            out += "input\t".utf8
-            escape(input.path, into: &out)
-            stamp(input.stamp)
+            appendInput(input.path, input.stamp, to: &out)
             out.append(newline)
             lines += 1
             try flushIfFull()
@@ -98,9 +92,9 @@ struct BuildRecord: Sendable {
             try flushIfFull()
         }
         for output in outputs {
-            out += "output\t".utf8
+            out += outputPrefix
             escape(output.path, into: &out)
-            stamp(output.stamp?.stamp)
+            appendStamp(output.stamp?.stamp, to: &out)
             out.append(tab)
             if let digest = output.stamp?.digest { out += digest.utf8 } else { out.append(UInt8(ascii: "-")) }
             out.append(newline)
@@ -252,6 +246,19 @@ struct BuildRecord: Sendable {
     static let pagePrefix = Array("page\t".utf8)
     static let outputPrefix = Array("output\t".utf8)
     static let newline = UInt8(ascii: "\n")
+
+    /// Appends an input's line, but for its line break: what a build with nothing to do compares byte for byte.
+    static func appendInput(_ path: String, _ stamp: FileStamp?, to out: inout [UInt8]) {
+        out += inputPrefix
+        escape(path, into: &out)
+        appendStamp(stamp, to: &out)
+    }
+
+    /// Appends a tab and `stamp`'s text, or `-` for none.
+    private static func appendStamp(_ stamp: FileStamp?, to out: inout [UInt8]) {
+        out.append(tab)
+        if let stamp { stamp.appendText(to: &out) } else { out.append(UInt8(ascii: "-")) }
+    }
 
     /// Appends one line: `fields`, escaped, separated by tabs.
     static func appendLine(_ fields: [String], to out: inout [UInt8]) {
