@@ -47,6 +47,54 @@ import Testing
         #expect(try site.read("other.html").contains("After"))
     }
 
+    /// One page edited changes one file of the output: that file is renamed over its old copy, and the output
+    /// folder itself, like every other file in it, stays where it is (no swap of the whole site).
+    @Test func aBuildThatChangesOneFileReplacesItInTheOutputFolderItself() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("notes/other.md", "Before\n")
+        try site.build()
+        try site.write("output/CNAME", "example.org")
+        func inode(_ path: String) throws -> Int {
+            let attributes = try FileManager.default.attributesOfItem(
+                atPath: path.isEmpty ? site.output.path : site.output.appendingPathComponent(path).path)
+            return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+        }
+        let (folder, notes, other) = (try inode(""), try inode("notes"), try inode("notes/other.html"))
+        try site.page("notes/other.md", "After\n")
+        try site.build()
+        #expect(try inode("") == folder)
+        #expect(try inode("notes") == notes)
+        #expect(try inode("notes/other.html") != other)
+        #expect(try site.read("notes/other.html").contains("After"))
+        #expect(try site.read("CNAME") == "example.org")
+        #expect(leftovers(beside: site.output).isEmpty)
+        let edited = folderTree(site.output)
+        var clean = BuildOptions(root: site.root)
+        clean.clean = true
+        try SiteBuilder.build(clean)
+        #expect(folderTree(site.output) == edited)
+    }
+
+    /// Two files changed cannot change in one step in place, so the whole site is swapped in.
+    @Test func aBuildThatChangesTwoFilesSwapsInTheWholeSite() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("a.md", "Before\n")
+        try site.page("b.md", "Before\n")
+        try site.build()
+        let folder = (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
+            as? NSNumber)?.intValue
+        try site.page("a.md", "After\n")
+        try site.page("b.md", "After\n")
+        try site.build()
+        let swapped = (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
+            as? NSNumber)?.intValue
+        #expect(swapped != folder)
+        #expect(try site.read("a.html").contains("After") && site.read("b.html").contains("After"))
+    }
+
     @Test func failedBuildLeavesThePreviousOutputExactlyAsItWas() throws {
         let site = try TestSite()
         defer { site.remove() }

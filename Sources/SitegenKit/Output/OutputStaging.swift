@@ -7,6 +7,10 @@ final class OutputStaging: @unchecked Sendable {
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
     private var written: [String] = []
+    /// Of `written`: the files carried over from the old output (not yet in the staging folder), and the ones
+    /// written afresh.
+    private var carried: [String] = []
+    private var fresh: [String] = []
     private var stamps: [String: FileStamp] = [:]
     private var folders: Set<ExactPath> = []
     private var lockDescriptor: Int32?
@@ -30,27 +34,29 @@ final class OutputStaging: @unchecked Sendable {
 
     private var disk: Disk { writer.disk }
 
-    /// Adds one file. A file whose bytes did not change since the last build is carried over as a hard link to
-    /// the old one, so the swap leaves it untouched (same inode and modification time).
+    /// Adds one file. A file whose bytes did not change since the last build is carried over: it is noted here and
+    /// hard-linked to the old one at `commit`, only if the site is swapped in whole, so the swap leaves it untouched
+    /// (same inode and modification time).
     func write(_ file: OutputFile) throws(SitegenError) {
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
-        let path = folder + "/" + file.path
-        let parent = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { folder + "/" + file.path[..<$0] }
-        do throws(FileError) {
-            // Created under the lock, so no thread writes into a folder another thread is still creating.
-            if let parent {
-                lock.lock()
-                defer { lock.unlock() }
-                if folders.insert(ExactPath(parent)).inserted { try disk.createFolders(parent) }
+        let old = writer.outputPath + "/" + file.path
+        if previous?.contains(ExactPath(file.path)) == true, FileBytes.equal(atPath: old, file.contents) {
+            // The old file's stamp is the link's, but for its status-change time, which the record leaves out.
+            let stamp = FileStamp.of(old)
+            lock.withLock {
+                written.append(file.path)
+                stamps[file.path] = stamp
+                carried.append(file.path)
             }
-            if previous?.contains(ExactPath(file.path)) == true, carryOver(file, to: path) {
-                // Carried over unchanged.
-            } else {
-                switch file.contents {
-                case .bytes(let bytes): try disk.write(bytes, to: path)
-                case .copy(let source): try disk.copy(source.path, to: path)
-                case .previous(let source): try disk.copy(source, to: path)
-                }
+            return
+        }
+        let path = folder + "/" + file.path
+        do throws(FileError) {
+            try createParent(of: file.path)
+            switch file.contents {
+            case .bytes(let bytes): try disk.write(bytes, to: path)
+            case .copy(let source): try disk.copy(source.path, to: path)
+            case .previous(let source): try disk.copy(source, to: path)
             }
         } catch {
             throw SitegenError(writer.failure(error))
@@ -61,29 +67,73 @@ final class OutputStaging: @unchecked Sendable {
         lock.withLock {
             written.append(file.path)
             stamps[file.path] = stamp
+            fresh.append(file.path)
         }
     }
 
-    /// Hard-links the previous build's copy of `file` to `path` when its bytes are the same; false otherwise.
-    private func carryOver(_ file: OutputFile, to path: String) -> Bool {
-        let old = writer.outputPath + "/" + file.path
-        guard FileBytes.equal(atPath: old, file.contents) else { return false }
-        return (try? disk.link(old, to: path)) != nil
+    /// Creates the staging folder's copy of the folder that holds `path` (a path in the site), once.
+    private func createParent(of path: String) throws(FileError) {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let parent = folder + "/" + path[..<slash]
+        // Created under the lock, so no thread writes into a folder another thread is still creating.
+        lock.lock()
+        defer { lock.unlock() }
+        if folders.insert(ExactPath(parent)).inserted { try disk.createFolders(parent) }
+    }
+
+    /// Hard-links every carried-over file into the new site, on every core. Where a link is refused (another
+    /// user's file, under protected_hardlinks) the file is copied, and its stamp taken again.
+    private func linkCarriedOver(_ paths: [String]) throws(SitegenError) {
+        let failures = UncheckedSendable(NSLock())
+        nonisolated(unsafe) var firstFailure: FileError?
+        nonisolated(unsafe) var restamped: [String: FileStamp?] = [:]
+        let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min($0 + 256, paths.count)]) }
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
+            for path in chunks[chunk] {
+                let (old, new) = (writer.outputPath + "/" + path, folder + "/" + path)
+                do throws(FileError) {
+                    try createParent(of: path)
+                    do throws(FileError) {
+                        try disk.link(old, to: new)
+                    } catch {
+                        try disk.copy(old, to: new)
+                        let stamp = FileStamp.of(new)
+                        failures.value.withLock { restamped[path] = stamp }
+                    }
+                } catch {
+                    failures.value.withLock { if firstFailure == nil { firstFailure = error } }
+                    return
+                }
+            }
+        }
+        if let firstFailure { throw SitegenError(writer.failure(firstFailure)) }
+        lock.withLock { for (path, stamp) in restamped { stamps[path] = stamp } }
     }
 
     /// The stamp of each file written so far, by its path in the site, as it was just after it was written.
     var writtenStamps: [String: FileStamp] { lock.withLock { stamps } }
 
-    /// Writes the manifest, carries over what the old output holds that sitegen did not write, and swaps the new
-    /// site in; then removes the old one. Returns the paths of the files sitegen wrote. On failure before the swap
-    /// the output is as it was; after it, the new site is in place and a problem removing the old copy is only
-    /// noticed. `afterSwap` runs with those paths once the new site is in place, while the lock is still held (the
-    /// build record is written there, so no other build can come between).
+    /// Puts the new site in place and returns the paths of the files sitegen wrote. Where it differs from the old
+    /// one in a single file, and no more (same paths, every other file carried over), that file is renamed over
+    /// its old copy: one atomic step, as a swap is. Otherwise the manifest is written, what the old output holds
+    /// that sitegen did not write is carried over, and the new site is swapped in whole; then the old one is
+    /// removed. On failure before the swap (or the rename) the output is as it was; after it, the new site is in
+    /// place and a problem removing the old copy is only noticed. `afterSwap` runs with the paths once the new site
+    /// is in place, while the lock is still held (the build record is written there, so no other build can come
+    /// between).
     func commit(afterSwap: @Sendable (_ written: [String]) -> Void = { _ in }) throws(SitegenError) -> [String] {
         defer { unlock() }
-        let paths = lock.withLock { written.sorted() }
+        let (paths, carried, fresh) = lock.withLock { (written.sorted(), self.carried, self.fresh) }
+        if replaceInPlace(paths: paths, fresh: fresh) {
+            swapped = true
+            afterSwap(paths)
+            // What is left of the staging folder is its marker and empty folders.
+            writer.removeIfOurs(folder, what: "the staging folder of this build")
+            return paths
+        }
         let old: String?
         do throws(SitegenError) {
+            try linkCarriedOver(carried)
             do throws(FileError) {
                 try disk.write(
                     Array(OutputManifest(paths: paths).text().utf8), to: folder + "/" + OutputWriter.manifestName)
@@ -109,6 +159,23 @@ final class OutputStaging: @unchecked Sendable {
             }
         }
         return paths
+    }
+
+    /// Renames the one file of `fresh` over its old copy, when the new site differs from the old in that file alone
+    /// (or in none): then that rename is the whole change, and it is atomic. False, changing nothing, when the site
+    /// differs in more, or the rename fails (say, a folder now stands at that path): the whole site is swapped in.
+    private func replaceInPlace(paths: [String], fresh: [String]) -> Bool {
+        guard let previous, fresh.count <= 1, paths.count == previous.count,
+            paths.allSatisfy({ previous.contains(ExactPath($0)) }),
+            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
+        else { return false }
+        guard let path = fresh.first else { return true }
+        do throws(FileError) {
+            try disk.rename(folder + "/" + path, to: writer.outputPath + "/" + path)
+        } catch {
+            return false
+        }
+        return true
     }
 
     /// Brings everything in the old output that sitegen did not write into the new site, as hard links (so a large
