@@ -79,6 +79,35 @@ import Testing
                 "the folders content/Notes/ and content/notes/ differ only in upper and lower case"))
     }
 
+    @Test func foldersDifferingOnlyInCaseDeepInTheTreeAreReportedOnce() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("guide/notes/a.md")
+        try site.page("guide/notes/b.md")
+        try site.page("guide/Notes/c.md")
+        try site.page("guide/notes/d.md")
+        let problems = site.failure()
+        #expect(problems.count == 1)
+        #expect(
+            problems.first?.message.contains(
+                "the folders content/guide/Notes/ and content/guide/notes/ differ only in upper and lower case") == true
+        )
+    }
+
+    @Test func collidingNamesAreReportedInTheOrderOfTheirFirstFile() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        // Listed by name: A.md, B.html, B.md, a.md. The B pair is complete first; the A pair starts first.
+        try site.page("A.md")
+        try site.page("a.md")
+        try site.page("B.md")
+        try site.write("content/B.html", "<p>an asset</p>")
+        let problems = site.failure().map(\.message)
+        #expect(problems.count == 2)
+        #expect(problems.first?.contains("content/A.md and content/a.md differ only in") == true)
+        #expect(problems.last?.contains("content/B.html and content/B.md both produce") == true)
+    }
+
     @Test func anAssetCollidingByCaseWithATheAssetIsNamed() throws {
         let site = try TestSite()
         defer { site.remove() }

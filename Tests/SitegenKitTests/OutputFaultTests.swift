@@ -29,14 +29,20 @@ import Testing
         return site
     }
 
-    /// The steps of one build of `changedSite()`, with the random part of staging names masked.
-    static func steps(exchanges: Bool, oneFile: Bool) throws -> [String] {
+    /// The steps of one build of `changedSite()`, with the random part of staging names masked; the steps in
+    /// `failing` fail each time they are taken.
+    static func steps(exchanges: Bool, oneFile: Bool, failing: Set<String> = []) throws -> [String] {
         let site = try changedSite(oneFile: oneFile)
         defer { site.remove() }
         let recorded = Recorder()
         var options = BuildOptions(root: site.root)
         options.disk.exchanges = exchanges
-        options.disk.fault = { step in recorded.add(masked(step.description)) }
+        options.disk.fault = { step throws(FileError) in
+            recorded.add(masked(step.description))
+            if failing.contains(masked(step.description)) {
+                throw FileError(action: step.action, path: step.path, code: ENOSPC)
+            }
+        }
         try SiteBuilder.build(options)
         return Array(Set(recorded.lines)).sorted()
     }
@@ -49,51 +55,86 @@ import Testing
             .replacing(/sitegen-record-new-[0-9a-z]+/, with: "sitegen-record-new-*")
     }
 
+    /// The rename that puts the one changed file of `changedSite(oneFile: true)` in place, among `steps`.
+    static func inPlaceRename(among steps: [String]) -> String? {
+        steps.first { $0.hasPrefix("rename") && $0.hasSuffix("/a.html") }
+    }
+
+    /// One build of `changedSite(oneFile:)` in which each step of `failing` fails the first time it is taken, as a
+    /// full disk would, and works when tried again: the build succeeds with the new site (only where each failing
+    /// step has a fallback) or fails with the output as it was; either way nothing is left beside the output and
+    /// the next build makes the new site. Returns whether the build failed.
+    static func trial(exchanges: Bool, oneFile: Bool, failing: [String]) throws -> Bool {
+        let expected = try cleanBuildOfChangedSite(oneFile: oneFile)
+        let site = try changedSite(oneFile: oneFile)
+        defer { site.remove() }
+        let before = folderTree(site.output)
+        var options = BuildOptions(root: site.root)
+        options.disk.exchanges = exchanges
+        let fired = Recorder()
+        options.disk.fault = { step throws(FileError) in
+            let name = masked(step.description)
+            if failing.contains(name), !fired.lines.contains(name) {
+                fired.add(name)
+                throw FileError(action: step.action, path: step.path, code: ENOSPC)
+            }
+        }
+        let label = "failing \(failing.joined(separator: ", then "))"
+        var failed = false
+        do {
+            try SiteBuilder.build(options)
+            // Only a step with a fallback may fail without failing the build (a hard link, then a copy; the rename
+            // of one changed file, then a swap of the whole site), or one that writes the build record, which
+            // only costs the next build its shortcut.
+            let fallsBack = failing.allSatisfy {
+                $0.hasPrefix("link") || $0.contains("sitegen-record") || $0 == inPlaceRename(among: failing)
+            }
+            #expect(fallsBack, "\(label)")
+            #expect(folderTree(site.output) == expected, "\(label)")
+        } catch {
+            failed = true
+            #expect(error.diagnostics.first?.message.contains("the disk is full") == true, "\(label)")
+            #expect(error.outputUnchanged)
+            #expect(folderTree(site.output) == before, "\(label)")
+        }
+        #expect(leftovers(beside: site.output).isEmpty, "\(label)")
+        try site.build()
+        #expect(folderTree(site.output) == expected, "\(label)")
+        #expect(leftovers(beside: site.output).isEmpty, "\(label)")
+        return failed
+    }
+
+    /// Whether a failure of `step` is checked by the trials: the last steps remove the old copy after the swap (or
+    /// the staging folder after a file is renamed in place), and are checked on their own below.
+    static func isTried(_ step: String, inPlace: Bool) -> Bool {
+        !step.hasPrefix("remove") || (step.contains("sitegen-staging") && !inPlace)
+    }
+
     @Test(arguments: [true, false], [false, true])
     func aFailureAtAnyStepLeavesTheOutputAsItWasOrTheBuildRecovers(exchanges: Bool, oneFile: Bool) throws {
         let steps = try Self.steps(exchanges: exchanges, oneFile: oneFile)
         #expect(steps.count > (oneFile ? 5 : 10))
         // One file changed goes in by a rename of its own; more, by a swap of the whole site.
-        #expect(steps.contains { $0.hasPrefix("rename") && $0.hasSuffix("/a.html") } == oneFile)
-        let expected = try Self.cleanBuildOfChangedSite(oneFile: oneFile)
+        #expect((Self.inPlaceRename(among: steps) != nil) == oneFile)
         var failed = 0
-        // The last steps remove the old copy after the swap (or, for one file changed in place, the staging
-        // folder after the rename); they are checked on their own below.
-        for failing in steps where !failing.hasPrefix("remove") || (failing.contains("sitegen-staging") && !oneFile) {
-            let site = try Self.changedSite(oneFile: oneFile)
-            defer { site.remove() }
-            let before = folderTree(site.output)
-            var options = BuildOptions(root: site.root)
-            options.disk.exchanges = exchanges
-            // The step fails the first time it is taken, as a full disk would, and works when tried again.
-            let fired = Recorder()
-            options.disk.fault = { step throws(FileError) in
-                if Self.masked(step.description) == failing, fired.next() == 1 {
-                    throw FileError(action: step.action, path: step.path, code: ENOSPC)
-                }
-            }
-            do {
-                try SiteBuilder.build(options)
-                // Only a step with a fallback may fail without failing the build (a hard link, then a copy; the
-                // rename of one changed file, then a swap of the whole site), or one that writes the build record,
-                // which only costs the next build its shortcut.
-                let fallsBack =
-                    failing.hasPrefix("link") || failing.contains("sitegen-record")
-                    || (oneFile && failing.hasPrefix("rename") && failing.hasSuffix("/a.html"))
-                #expect(fallsBack, "failing \(failing)")
-                #expect(folderTree(site.output) == expected, "failing \(failing)")
-            } catch {
-                failed += 1
-                #expect(error.diagnostics.first?.message.contains("the disk is full") == true, "failing \(failing)")
-                #expect(error.outputUnchanged)
-                #expect(folderTree(site.output) == before, "failing \(failing)")
-            }
-            #expect(leftovers(beside: site.output).isEmpty, "failing \(failing)")
-            try site.build()
-            #expect(folderTree(site.output) == expected, "failing \(failing)")
-            #expect(leftovers(beside: site.output).isEmpty, "failing \(failing)")
+        for failing in steps where Self.isTried(failing, inPlace: oneFile) {
+            if try Self.trial(exchanges: exchanges, oneFile: oneFile, failing: [failing]) { failed += 1 }
         }
         #expect(failed > (oneFile ? 2 : 10))
+    }
+
+    /// Where the one changed file cannot be renamed in place, the build swaps in the whole site instead; a
+    /// failure at any step of that leaves the output as it was too.
+    @Test(arguments: [true, false])
+    func aFailureAtAnyStepOfTheSwapAfterTheInPlaceRenameFailedLeavesTheOutputAsItWas(exchanges: Bool) throws {
+        let rename = try #require(Self.inPlaceRename(among: try Self.steps(exchanges: exchanges, oneFile: true)))
+        let steps = try Self.steps(exchanges: exchanges, oneFile: true, failing: [rename])
+        #expect(steps.contains { $0.hasPrefix(exchanges ? "swap" : "rename") && !$0.hasSuffix("/a.html") })
+        var failed = 0
+        for failing in steps where failing != rename && Self.isTried(failing, inPlace: false) {
+            if try Self.trial(exchanges: exchanges, oneFile: true, failing: [rename, failing]) { failed += 1 }
+        }
+        #expect(failed > 5)
     }
 
     /// What the output of `changedSite()` holds after a build that nothing interrupts.
@@ -165,6 +206,23 @@ import Testing
         #expect(status.st_mode & 0o777 == 0o600)
         #expect(try site.read("CNAME") == "example.org")
         #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    /// A page carried over by a copy, where the link was refused, is recorded as that copy: the next build, with
+    /// nothing changed, has nothing to do.
+    @Test func aPageCopiedWhereALinkIsRefusedIsRecordedAsTheCopy() throws {
+        let site = try Self.changedSite()
+        defer { site.remove() }
+        IncrementalBuildTests.settle()
+        var options = BuildOptions(root: site.root)
+        options.disk.fault = { step throws(FileError) in
+            if step.action == "link" && step.path.hasSuffix("/notes/b.html") {
+                throw FileError(action: step.action, path: step.path, code: EPERM)
+            }
+        }
+        try SiteBuilder.build(options)
+        IncrementalBuildTests.settle()
+        #expect(try site.build().upToDate)
     }
 
     @Test func aFailedUndoSaysWhereThePreviousSiteIsAndTheNextBuildPutsItBack() throws {

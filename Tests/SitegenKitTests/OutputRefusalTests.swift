@@ -48,13 +48,11 @@ import Testing
     }
 
     @Test func emptyFoldersAddedAfterABuildAreKept() throws {
-        let site = try TestSite()
+        let site = try Self.siteOfThreePages()
         defer { site.remove() }
-        try site.page("index.md")
-        try site.build()
         try FileManager.default.createDirectory(
             at: site.output.appendingPathComponent("uploads/2026"), withIntermediateDirectories: true)
-        try site.page("index.md", title: "Changed")
+        try Self.changeTwoPages(site)
         try site.build()
         #expect(folderTree(site.output)["uploads/2026"] == .folder)
     }
@@ -125,37 +123,71 @@ import Testing
     }
 
     @Test func aFIFOInTheOutputIsKeptAndNeverOpened() throws {
-        let site = try TestSite()
+        let site = try Self.siteOfThreePages()
         defer { site.remove() }
-        try site.page("index.md")
-        try site.build()
         #expect(mkfifo(site.output.appendingPathComponent("pipe").path, 0o644) == 0)
-        try site.page("index.md", title: "Changed")
+        try Self.changeTwoPages(site)
         try site.build()
         #expect(folderTree(site.output)["pipe"] == .other)
-        #expect(try site.read("index.html").contains("Changed"))
+        #expect(try site.read("a.html").contains("Changed"))
     }
 
-    @Test func aNameThatIsNotUTF8InTheOutputStopsTheBuildBeforeTheSwap() throws {
+    /// A site of three pages, built once.
+    static func siteOfThreePages() throws -> TestSite {
         let site = try TestSite()
-        defer { site.remove() }
         try site.page("index.md")
+        try site.page("a.md", "Before\n")
+        try site.page("b.md", "Before\n")
         try site.build()
-        // A Latin-1 "é": a name no Swift `String` path can spell again, so it could not be carried over.
+        return site
+    }
+
+    /// Changes two pages' text: two files of the output, which go in by a swap of the whole site (one would be
+    /// renamed into the output folder by itself), with the third page carried over.
+    static func changeTwoPages(_ site: TestSite) throws {
+        try site.page("a.md", "Changed\n")
+        try site.page("b.md", "Changed\n")
+    }
+
+    /// Writes a file named with a Latin-1 "é" into the output: a name no Swift `String` path can spell again, so it
+    /// could not be carried over into a new copy of the site. Returns the name, for checking it is still there.
+    static func addFileNamedInLatin1(to site: TestSite) -> [UInt8] {
         let name = Array((site.output.path + "/caf").utf8) + [0xE9, 0]
         let descriptor = name.withUnsafeBufferPointer {
             open(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), O_WRONLY | O_CREAT, 0o644)
         }
         #expect(descriptor >= 0)
         close(descriptor)
-        try site.page("index.md", title: "Changed")
-        let failure = #expect(throws: SitegenError.self) { try site.build() }
-        #expect(failure?.diagnostics.first?.message.contains("not valid UTF-8") == true)
-        #expect(try site.read("index.html").contains("A page"))
-        let stillThere = name.withUnsafeBufferPointer {
+        return name
+    }
+
+    static func exists(_ name: [UInt8]) -> Bool {
+        name.withUnsafeBufferPointer {
             access(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self), F_OK) == 0
         }
-        #expect(stillThere)
+    }
+
+    @Test func aNameThatIsNotUTF8InTheOutputStopsTheBuildBeforeTheSwap() throws {
+        let site = try Self.siteOfThreePages()
+        defer { site.remove() }
+        let name = Self.addFileNamedInLatin1(to: site)
+        try Self.changeTwoPages(site)
+        let failure = #expect(throws: SitegenError.self) { try site.build() }
+        #expect(failure?.diagnostics.first?.message.contains("not valid UTF-8") == true)
+        #expect(try site.read("a.html").contains("Before"))
+        #expect(Self.exists(name))
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    /// One changed file goes in by a rename of its own, so the rest of the output, odd names and all, stays put.
+    @Test func aNameThatIsNotUTF8InTheOutputIsKeptWhenOneFileChanges() throws {
+        let site = try Self.siteOfThreePages()
+        defer { site.remove() }
+        let name = Self.addFileNamedInLatin1(to: site)
+        try site.page("a.md", "Changed\n")
+        try site.build()
+        #expect(try site.read("a.html").contains("Changed"))
+        #expect(Self.exists(name))
         #expect(leftovers(beside: site.output).isEmpty)
     }
 

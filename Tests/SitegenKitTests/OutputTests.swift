@@ -32,6 +32,7 @@ import Testing
         defer { site.remove() }
         try site.page("index.md", "Same\n")
         try site.page("other.md", "Before\n")
+        try site.page("third.md", "Before\n")
         try site.build()
         func inode(_ path: String) throws -> Int {
             let attributes = try FileManager.default.attributesOfItem(
@@ -40,7 +41,9 @@ import Testing
         }
         let index = try inode("index.html")
         let other = try inode("other.html")
+        // Two pages change, so the whole site is swapped in (one would be renamed in by itself).
         try site.page("other.md", "After\n")
+        try site.page("third.md", "After\n")
         try site.build()
         #expect(try inode("index.html") == index)
         #expect(try inode("other.html") != other)
@@ -77,6 +80,51 @@ import Testing
         #expect(folderTree(site.output) == edited)
     }
 
+    /// The record written after a file is replaced in place describes the output as it now is: with nothing
+    /// changed since, the next build has nothing to do.
+    @Test func aBuildAfterAFileReplacedInPlaceIsUpToDate() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("other.md", "Before\n")
+        IncrementalBuildTests.settle()
+        try site.build()
+        try site.page("other.md", "After\n")
+        IncrementalBuildTests.settle()
+        #expect(try site.build().rendered == 1)
+        IncrementalBuildTests.settle()
+        let report = try site.build()
+        #expect(report.upToDate)
+        #expect(report.rendered == 0)
+    }
+
+    /// A file the build carries over that changes in the output while the build runs is never lost to the swap:
+    /// the build stops and leaves it.
+    @Test func aCarriedOverFileChangedDuringTheBuildStopsTheSwap() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("a.md", "Before\n")
+        try site.page("b.md", "Before\n")
+        try site.build()
+        try site.page("a.md", "After\n")
+        try site.page("b.md", "After\n")
+        var options = BuildOptions(root: site.root)
+        let index = site.output.appendingPathComponent("index.html")
+        // Just before the carried-over index.html is linked into the new site, someone replaces it.
+        options.disk.fault = { step throws(FileError) in
+            if step.action == "link" && step.path.hasSuffix("/index.html") {
+                try? FileManager.default.removeItem(at: index)
+                try? Data("edited by hand".utf8).write(to: index)
+            }
+        }
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
+        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
+        #expect(try site.read("index.html") == "edited by hand")
+        #expect(try site.read("a.html").contains("Before"))
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
     /// Two files changed cannot change in one step in place, so the whole site is swapped in.
     @Test func aBuildThatChangesTwoFilesSwapsInTheWholeSite() throws {
         let site = try TestSite()
@@ -84,12 +132,14 @@ import Testing
         try site.page("a.md", "Before\n")
         try site.page("b.md", "Before\n")
         try site.build()
-        let folder = (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
+        let folder =
+            (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
             as? NSNumber)?.intValue
         try site.page("a.md", "After\n")
         try site.page("b.md", "After\n")
         try site.build()
-        let swapped = (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
+        let swapped =
+            (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
             as? NSNumber)?.intValue
         #expect(swapped != folder)
         #expect(try site.read("a.html").contains("After") && site.read("b.html").contains("After"))

@@ -43,13 +43,12 @@ public enum SiteBuilder {
             BackgroundRelease.drop(consume last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let recordLines = site.recordLines
-            let writtenStamps = staging.writtenStamps
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
-            let written = try staging.commit { [writer] written in
+            let written = try staging.commit { [writer] written, stamps in
                 writer.writeRecord(
-                    inputs: trusted, pageLines: recordLines, written: written, stamps: writtenStamps,
+                    inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
                     settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
             }
             return BuildReport(

@@ -9,19 +9,28 @@ enum FileNames {
     /// `displayName`; `output` gives the output path of each.
     static func problems(in paths: [String], displayName: String, output: (String) -> String) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        var groups: [String: [String]] = [:]
-        var order: [String] = []
+        // Each folded name's first path and where it came; a group only for a name that more paths fold to.
+        var firsts: [String: (path: String, position: Int)] = [:]
+        var groups: [String: (position: Int, paths: [String])] = [:]
         // Folders too: `Notes/a.md` and `notes/b.md` are in one folder on those systems.
         var folders: [String: [ExactPath]] = [:]
         var folderOrder: [String] = []
-        for path in paths {
+        // A large site has many pages to a folder: each folder's names are looked at once, with its first page.
+        var parents: Set<ExactPath> = []
+        for (position, path) in paths.enumerated() {
             if let problem = controlCharacterProblem(path, shownAs: "\(displayName)/\(path)") {
                 problems.append(problem)
                 continue
             }
             let key = folded(output(path))
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(path)
+            if let first = firsts[key] {
+                groups[key, default: (first.position, [first.path])].paths.append(path)
+            } else {
+                firsts[key] = (path, position)
+            }
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")),
+                parents.insert(ExactPath(String(path[..<slash]))).inserted
+            else { continue }
             var prefix = ""
             for part in path.split(separator: "/").dropLast() {
                 prefix += prefix.isEmpty ? String(part) : "/" + part
@@ -45,8 +54,8 @@ enum FileNames {
                         + ", so on macOS, Windows and many web hosts they would be one folder",
                     hint: "move the files into one of them"))
         }
-        for key in order {
-            guard let group = groups[key], group.count > 1 else { continue }
+        // In the order of each group's first path.
+        for group in groups.values.sorted(by: { $0.position < $1.position }).map(\.paths) {
             let named = group.map { "\(displayName)/\($0)" }
             let outputs = Set(group.map { Array(output($0).utf8) })
             let onlyNormalization = Set(group.map { Array(output($0).precomposedStringWithCanonicalMapping.utf8) })

@@ -139,6 +139,32 @@ struct Disk: Sendable {
         guard result == 0 else { throw FileError.current("rename", source) }
     }
 
+    /// Renames the file at `source` over the regular file at `relative` (a `/`-separated path) under the folder
+    /// `root`, in one step. Each folder on the way is opened from the one above it without following a symbolic
+    /// link, and the file replaced must be a regular file: a folder swapped for a link never leads the rename out
+    /// of `root`. Fails, changing nothing, otherwise.
+    func replace(_ source: String, under root: String, at relative: String) throws(FileError) {
+        let target = root + "/" + relative
+        try check("rename", source)
+        var parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let name = parts.removeLast()
+        var folder = open(root, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard folder >= 0 else { throw FileError.current("rename", target) }
+        defer { close(folder) }
+        for part in parts {
+            let child = openat(folder, part, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            guard child >= 0 else { throw FileError.current("rename", target) }
+            close(folder)
+            folder = child
+        }
+        var status = stat()
+        guard fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else {
+            throw FileError.current("rename", target)
+        }
+        guard status.st_mode & S_IFMT == S_IFREG else { throw FileError(action: "rename", path: target, code: EISDIR) }
+        guard renameat(AT_FDCWD, source, folder, name) == 0 else { throw FileError.current("rename", target) }
+    }
+
     /// Swaps the two folders `first` and `second` in one step, so that at no moment is either name missing. Returns
     /// false, changing nothing, when the file system cannot do that (or `exchanges` is off).
     func exchange(_ first: String, _ second: String) throws(FileError) -> Bool {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A new site being written beside the output folder (see `OutputWriter.begin()`), while this build holds the
 /// output's lock. Pages can be written as soon as they are rendered, from any thread, so a build never holds the
@@ -82,11 +83,16 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Hard-links every carried-over file into the new site, on every core. Where a link is refused (another
-    /// user's file, under protected_hardlinks) the file is copied, and its stamp taken again.
+    /// user's file, under protected_hardlinks) the file is copied, and its stamp taken again. A file that is no
+    /// longer the one `write` compared (changed in the output while the build ran) stops the build.
     private func linkCarriedOver(_ paths: [String]) throws(SitegenError) {
-        let failures = UncheckedSendable(NSLock())
-        nonisolated(unsafe) var firstFailure: FileError?
-        nonisolated(unsafe) var restamped: [String: FileStamp?] = [:]
+        struct Outcome {
+            var failure: FileError?
+            var changed: String?
+            var restamped: [String: FileStamp?] = [:]
+        }
+        let outcome = Mutex(Outcome())
+        let noted = writtenStamps
         let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min($0 + 256, paths.count)]) }
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
             for path in chunks[chunk] {
@@ -95,38 +101,62 @@ final class OutputStaging: @unchecked Sendable {
                     try createParent(of: path)
                     do throws(FileError) {
                         try disk.link(old, to: new)
+                        guard FileStamp.of(new)?.ignoringStatusChange == noted[path]?.ignoringStatusChange else {
+                            outcome.withLock { $0.changed = $0.changed ?? path }
+                            return
+                        }
                     } catch {
                         try disk.copy(old, to: new)
                         let stamp = FileStamp.of(new)
-                        failures.value.withLock { restamped[path] = stamp }
+                        outcome.withLock { $0.restamped[path] = stamp }
                     }
                 } catch {
-                    failures.value.withLock { if firstFailure == nil { firstFailure = error } }
+                    outcome.withLock { $0.failure = $0.failure ?? error }
                     return
                 }
             }
         }
-        if let firstFailure { throw SitegenError(writer.failure(firstFailure)) }
-        lock.withLock { for (path, stamp) in restamped { stamps[path] = stamp } }
+        let result = outcome.withLock { $0 }
+        if let failure = result.failure { throw SitegenError(writer.failure(failure)) }
+        if let changed = result.changed {
+            throw SitegenError(
+                Diagnostic(
+                    SourceLocation(file: "\(writer.displayPath)/\(changed)"),
+                    "\(writer.displayPath)/\(changed) changed while the build ran; the previous output was left as it was",
+                    hint: "build again once nothing else writes to \(writer.displayPath)/"))
+        }
+        lock.withLock { for (path, stamp) in result.restamped { stamps[path] = stamp } }
     }
 
-    /// The stamp of each file written so far, by its path in the site, as it was just after it was written.
+    /// Whether every carried-over file is still the one `write` compared: nothing changed it in the output while
+    /// the build ran.
+    private func carriedOverUnchanged(_ paths: [String]) -> Bool {
+        let noted = writtenStamps
+        return paths.allSatisfy {
+            FileStamp.of(writer.outputPath + "/" + $0)?.ignoringStatusChange == noted[$0]?.ignoringStatusChange
+        }
+    }
+
+    /// The stamp of each file written so far, by its path in the site: as it was just after it was written, or, for
+    /// a file carried over, the old file's (a link to it differs only in its status-change time).
     var writtenStamps: [String: FileStamp] { lock.withLock { stamps } }
 
     /// Puts the new site in place and returns the paths of the files sitegen wrote. Where it differs from the old
-    /// one in a single file, and no more (same paths, every other file carried over), that file is renamed over
-    /// its old copy: one atomic step, as a swap is. Otherwise the manifest is written, what the old output holds
-    /// that sitegen did not write is carried over, and the new site is swapped in whole; then the old one is
-    /// removed. On failure before the swap (or the rename) the output is as it was; after it, the new site is in
-    /// place and a problem removing the old copy is only noticed. `afterSwap` runs with the paths once the new site
-    /// is in place, while the lock is still held (the build record is written there, so no other build can come
-    /// between).
-    func commit(afterSwap: @Sendable (_ written: [String]) -> Void = { _ in }) throws(SitegenError) -> [String] {
+    /// one in a single file, and no more (same paths, every other file carried over and still as it was), that
+    /// file is renamed over its old copy: one atomic step, as a swap is. Otherwise the carried-over files are
+    /// linked into the new site, the manifest is written, what the old output holds that sitegen did not write is
+    /// carried over, and the new site is swapped in whole; then the old one is removed. On failure before the swap
+    /// (or the rename) the output is as it was; after it, the new site is in place and a problem removing the old
+    /// copy is only noticed. `afterSwap` runs with the paths and the files' stamps once the new site is in place,
+    /// while the lock is still held (the build record is written there, so no other build can come between).
+    func commit(
+        afterSwap: @Sendable (_ written: [String], _ stamps: [String: FileStamp]) -> Void = { _, _ in }
+    ) throws(SitegenError) -> [String] {
         defer { unlock() }
         let (paths, carried, fresh) = lock.withLock { (written.sorted(), self.carried, self.fresh) }
-        if replaceInPlace(paths: paths, fresh: fresh) {
+        if replaceInPlace(paths: paths, carried: carried, fresh: fresh) {
             swapped = true
-            afterSwap(paths)
+            afterSwap(paths, writtenStamps)
             // What is left of the staging folder is its marker and empty folders.
             writer.removeIfOurs(folder, what: "the staging folder of this build")
             return paths
@@ -151,11 +181,12 @@ final class OutputStaging: @unchecked Sendable {
         // carried over are the new site's too, by hard link, and removing them changes only their status-change
         // time, which the record's output stamps leave out.
         let writer = writer
+        let stamps = writtenStamps
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
             } else {
-                afterSwap(paths)
+                afterSwap(paths, stamps)
             }
         }
         return paths
@@ -163,15 +194,18 @@ final class OutputStaging: @unchecked Sendable {
 
     /// Renames the one file of `fresh` over its old copy, when the new site differs from the old in that file alone
     /// (or in none): then that rename is the whole change, and it is atomic. False, changing nothing, when the site
-    /// differs in more, or the rename fails (say, a folder now stands at that path): the whole site is swapped in.
-    private func replaceInPlace(paths: [String], fresh: [String]) -> Bool {
+    /// differs in more, a carried-over file changed in the output meanwhile, or the rename cannot be done (a folder
+    /// or a link now stands on the way): the whole site is swapped in instead.
+    private func replaceInPlace(paths: [String], carried: [String], fresh: [String]) -> Bool {
+        // The manifest stays as it is, so it must be there: `previous` is empty, not read, for an empty folder.
         guard let previous, fresh.count <= 1, paths.count == previous.count,
             paths.allSatisfy({ previous.contains(ExactPath($0)) }),
-            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
+            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
+            carriedOverUnchanged(carried)
         else { return false }
         guard let path = fresh.first else { return true }
         do throws(FileError) {
-            try disk.rename(folder + "/" + path, to: writer.outputPath + "/" + path)
+            try disk.replace(folder + "/" + path, under: writer.outputPath, at: path)
         } catch {
             return false
         }

@@ -1,9 +1,10 @@
 import Foundation
 
-/// The one place that writes the site. It builds the new site in a staging folder beside the output folder and
-/// swaps it in only when every file is written, so a failed build leaves the previous output exactly as it was. It
-/// replaces only files it wrote before (listed in its manifest) and carries everything else over. Builds into one
-/// output folder take turns, through a lock file beside it.
+/// The one place that writes the site. It writes the new site's changed files into a staging folder beside the
+/// output folder and puts them in only when every file is written, in one atomic step: the whole site swapped in,
+/// or a single changed file renamed over its old copy. So a failed build leaves the previous output exactly as it
+/// was. It replaces only files it wrote before (listed in its manifest) and carries everything else over. Builds
+/// into one output folder take turns, through a lock file beside it.
 struct OutputWriter: Sendable {
     /// Name of the file, inside the output folder, listing what sitegen wrote there.
     static let manifestName = OutputManifest.fileName
