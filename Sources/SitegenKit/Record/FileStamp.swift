@@ -23,6 +23,14 @@ struct FileStamp: Hashable, Sendable {
         return FileStamp(status)
     }
 
+    /// The stamp of the entry at `path` under the open folder `folder`, without following a symbolic link at the
+    /// end; nil when there is none.
+    static func of(_ path: String, in folder: Int32) -> FileStamp? {
+        var status = stat()
+        guard fstatat(folder, path, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return FileStamp(status)
+    }
+
     init(_ status: stat) {
         device = UInt64(truncatingIfNeeded: status.st_dev)
         inode = UInt64(truncatingIfNeeded: status.st_ino)
