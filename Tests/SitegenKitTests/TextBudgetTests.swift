@@ -11,6 +11,13 @@ import Testing
         #expect(!budget.take(1))
     }
 
+    /// A share of a large site's texts saves little for the memory it holds: a build keeps all of them or none.
+    @Test func aBuildKeepsEveryPageTextOrNone() {
+        #expect(TextBudget.bytes(forPages: 5_000) == TextBudget.build)
+        #expect(TextBudget.bytes(forPages: TextBudget.build) == TextBudget.build)
+        #expect(TextBudget.bytes(forPages: TextBudget.build + 1) == 0)
+    }
+
     /// Loads `index.md` of `site` with `budget`, then changes the file before the page is read for rendering.
     private func bodyReadAfterAChange(budget: TextBudget) throws -> String {
         let site = try TestSite()

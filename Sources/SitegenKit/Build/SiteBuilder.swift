@@ -79,7 +79,8 @@ public enum SiteBuilder {
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
-            known: last?.knownPages(inputs: inputs) ?? [:])
+            known: last?.knownPages(inputs: inputs) ?? [:],
+            textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)))
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
         let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
@@ -242,6 +243,17 @@ public enum SiteBuilder {
         for (position, page) in rendered { site.pages[position] = page }
         site.anchors.merge(newAnchors) { $1 }
         return true
+    }
+
+    /// The size of the page sources among `inputs` (by path from the project folder), as their stamps give it;
+    /// a source whose stamp is not trusted is left out.
+    private static func pageBytes(_ inputs: [String: FileStamp?]) -> Int {
+        inputs.reduce(0) { total, input in
+            guard input.key.hasPrefix("content/"), input.key.hasSuffix(".md"), let stamp = input.value else {
+                return total
+            }
+            return total + Int(stamp.size)
+        }
     }
 
     /// Renders one page and hands its HTML to `emit` at once; the result keeps only what link checking needs.

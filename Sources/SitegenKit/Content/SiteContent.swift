@@ -35,9 +35,11 @@ struct SiteContent: Sendable {
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     /// A page in `known` (source path → front matter) is not read: the build record vouches that its source is
-    /// as it was when that front matter was read from it.
+    /// as it was when that front matter was read from it. Up to `textBudget` bytes of page text are kept from
+    /// loading to rendering (see `TextBudget`).
     static func load(
-        from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:]
+        from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:],
+        textBudget: Int = TextBudget.build
     ) throws(SitegenError) -> SiteContent {
         func file(_ name: String) throws(SitegenError) -> SourceFile {
             try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
@@ -54,7 +56,7 @@ struct SiteContent: Sendable {
         let paths = listed.filter { !dataFiles.contains($0) }
         let assets = paths.filter { !$0.hasSuffix(".md") }
         // Reading and decoding one page needs nothing from the others, so pages load on every core.
-        let budget = TextBudget(bytes: TextBudget.build)
+        let budget = TextBudget(bytes: textBudget)
         let files = paths.filter { $0.hasSuffix(".md") }
         var pages: [PageSource] = []
         pages.reserveCapacity(files.count)
