@@ -46,9 +46,9 @@ public enum SiteBuilder {
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
-            let written = try staging.commit { [writer] written, stamps in
+            let written = try staging.commit { [writer] written in
                 writer.writeRecord(
-                    inputs: trusted, pageLines: recordLines, written: written, stamps: stamps,
+                    inputs: trusted, pageLines: recordLines, written: written,
                     settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
             }
             return BuildReport(

@@ -5,14 +5,21 @@ import Synchronization
 /// output's lock. Pages can be written as soon as they are rendered, from any thread, so a build never holds the
 /// whole site in memory.
 final class OutputStaging: @unchecked Sendable {
+    /// One file of the new site. One list of these, not a dictionary of stamps: a large site has one for each of
+    /// its tens of thousands of files.
+    struct Entry: Sendable {
+        /// Its path in the site.
+        var path: String
+        /// Its stamp as it was just after it was written; for a file carried over, the old file's (a link to it
+        /// differs only in its status-change time).
+        var stamp: FileStamp?
+        /// Whether it is carried over from the old output (not yet in the staging folder) or written afresh.
+        var carried: Bool
+    }
+
     // Mutable state is guarded by `lock`; file contents are written outside it.
     private let lock = NSLock()
-    private var written: [String] = []
-    /// Of `written`: the files carried over from the old output (not yet in the staging folder), and the ones
-    /// written afresh.
-    private var carried: [String] = []
-    private var fresh: [String] = []
-    private var stamps: [String: FileStamp] = [:]
+    private var entries: [Entry] = []
     private var folders: Set<ExactPath> = []
     private var lockDescriptor: Int32?
     private var swapped = false
@@ -43,12 +50,8 @@ final class OutputStaging: @unchecked Sendable {
         let old = writer.outputPath + "/" + file.path
         if previous?.contains(ExactPath(file.path)) == true, FileBytes.equal(atPath: old, file.contents) {
             // The old file's stamp is the link's, but for its status-change time, which the record leaves out.
-            let stamp = FileStamp.of(old)
-            lock.withLock {
-                written.append(file.path)
-                stamps[file.path] = stamp
-                carried.append(file.path)
-            }
+            let entry = Entry(path: file.path, stamp: FileStamp.of(old), carried: true)
+            lock.withLock { entries.append(entry) }
             return
         }
         let path = folder + "/" + file.path
@@ -64,12 +67,8 @@ final class OutputStaging: @unchecked Sendable {
         }
         // Taken here, on the thread that wrote the file, for the build record: the swap renames the folder, which
         // leaves each file's stamp as it is.
-        let stamp = FileStamp.of(path)
-        lock.withLock {
-            written.append(file.path)
-            stamps[file.path] = stamp
-            fresh.append(file.path)
-        }
+        let entry = Entry(path: file.path, stamp: FileStamp.of(path), carried: false)
+        lock.withLock { entries.append(entry) }
     }
 
     /// Creates the staging folder's copy of the folder that holds `path` (a path in the site), once.
@@ -82,33 +81,37 @@ final class OutputStaging: @unchecked Sendable {
         if folders.insert(ExactPath(parent)).inserted { try disk.createFolders(parent) }
     }
 
-    /// Hard-links every carried-over file into the new site, on every core. Where a link is refused (another
-    /// user's file, under protected_hardlinks) the file is copied, and its stamp taken again. A file that is no
-    /// longer the one `write` compared (changed in the output while the build ran) stops the build.
-    private func linkCarriedOver(_ paths: [String]) throws(SitegenError) {
+    /// Hard-links every carried-over file of `files` into the new site, on every core. Where a link is refused
+    /// (another user's file, under protected_hardlinks) the file is copied, and its stamp in `files` taken again. A
+    /// file that is no longer the one `write` compared (changed in the output while the build ran) stops the build.
+    private func linkCarriedOver(_ files: inout [Entry]) throws(SitegenError) {
         struct Outcome {
             var failure: FileError?
             var changed: String?
-            var restamped: [String: FileStamp?] = [:]
+            var restamped: [(position: Int, stamp: FileStamp?)] = []
         }
         let outcome = Mutex(Outcome())
-        let noted = writtenStamps
-        let chunks = stride(from: 0, to: paths.count, by: 256).map { Array(paths[$0..<min($0 + 256, paths.count)]) }
+        let carried = files.indices.filter { files[$0].carried }
+        let chunks = stride(from: 0, to: carried.count, by: 256).map {
+            Array(carried[$0..<min($0 + 256, carried.count)])
+        }
+        let shared = files
         DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            for path in chunks[chunk] {
-                let (old, new) = (writer.outputPath + "/" + path, folder + "/" + path)
+            for position in chunks[chunk] {
+                let file = shared[position]
+                let (old, new) = (writer.outputPath + "/" + file.path, folder + "/" + file.path)
                 do throws(FileError) {
-                    try createParent(of: path)
+                    try createParent(of: file.path)
                     do throws(FileError) {
                         try disk.link(old, to: new)
-                        guard FileStamp.of(new)?.ignoringStatusChange == noted[path]?.ignoringStatusChange else {
-                            outcome.withLock { $0.changed = $0.changed ?? path }
+                        guard FileStamp.of(new)?.ignoringStatusChange == file.stamp?.ignoringStatusChange else {
+                            outcome.withLock { $0.changed = $0.changed ?? file.path }
                             return
                         }
                     } catch {
                         try disk.copy(old, to: new)
                         let stamp = FileStamp.of(new)
-                        outcome.withLock { $0.restamped[path] = stamp }
+                        outcome.withLock { $0.restamped.append((position, stamp)) }
                     }
                 } catch {
                     outcome.withLock { $0.failure = $0.failure ?? error }
@@ -125,22 +128,21 @@ final class OutputStaging: @unchecked Sendable {
                     "\(writer.displayPath)/\(changed) changed while the build ran; the previous output was left as it was",
                     hint: "build again once nothing else writes to \(writer.displayPath)/"))
         }
-        lock.withLock { for (path, stamp) in result.restamped { stamps[path] = stamp } }
+        for (position, stamp) in result.restamped { files[position].stamp = stamp }
     }
 
-    /// Whether every carried-over file is still the one `write` compared: nothing changed it in the output while
-    /// the build ran. Looked at on every core, each from the open output folder: a large site has tens of
-    /// thousands.
-    private func carriedOverUnchanged(_ paths: [String]) -> Bool {
-        let noted = writtenStamps
+    /// Whether every carried-over file of `files` is still the one `write` compared: nothing changed it in the
+    /// output while the build ran. Looked at on every core, each from the open output folder: a large site has
+    /// tens of thousands.
+    private func carriedOverUnchanged(_ files: [Entry]) -> Bool {
         let output = open(writer.outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard output >= 0 else { return false }
         defer { close(output) }
         let unchanged = Mutex(true)
         let chunk = 1024
-        DispatchQueue.concurrentPerform(iterations: (paths.count + chunk - 1) / chunk) { part in
-            for path in paths[part * chunk..<min(paths.count, (part + 1) * chunk)] {
-                guard FileStamp.of(path, in: output)?.ignoringStatusChange == noted[path]?.ignoringStatusChange
+        DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
+            for file in files[part * chunk..<min(files.count, (part + 1) * chunk)] where file.carried {
+                guard FileStamp.of(file.path, in: output)?.ignoringStatusChange == file.stamp?.ignoringStatusChange
                 else {
                     unchanged.withLock { $0 = false }
                     return
@@ -150,33 +152,29 @@ final class OutputStaging: @unchecked Sendable {
         return unchanged.withLock { $0 }
     }
 
-    /// The stamp of each file written so far, by its path in the site: as it was just after it was written, or, for
-    /// a file carried over, the old file's (a link to it differs only in its status-change time).
-    var writtenStamps: [String: FileStamp] { lock.withLock { stamps } }
-
     /// Puts the new site in place and returns the paths of the files sitegen wrote. Where it differs from the old
     /// one in a single file, and no more (same paths, every other file carried over and still as it was), that
     /// file is renamed over its old copy: one atomic step, as a swap is. Otherwise the carried-over files are
     /// linked into the new site, the manifest is written, what the old output holds that sitegen did not write is
     /// carried over, and the new site is swapped in whole; then the old one is removed. On failure before the swap
     /// (or the rename) the output is as it was; after it, the new site is in place and a problem removing the old
-    /// copy is only noticed. `afterSwap` runs with the paths and the files' stamps once the new site is in place,
+    /// copy is only noticed. `afterSwap` runs with the files, by path, once the new site is in place,
     /// while the lock is still held (the build record is written there, so no other build can come between).
-    func commit(
-        afterSwap: @Sendable (_ written: [String], _ stamps: [String: FileStamp]) -> Void = { _, _ in }
-    ) throws(SitegenError) -> [String] {
+    func commit(afterSwap: @Sendable (_ written: [Entry]) -> Void = { _ in }) throws(SitegenError) -> [String] {
         defer { unlock() }
-        let (paths, carried, fresh) = lock.withLock { (written.sorted(), self.carried, self.fresh) }
-        if replaceInPlace(paths: paths, carried: carried, fresh: fresh) {
+        var files = lock.withLock { entries }
+        files.sort { $0.path < $1.path }
+        let paths = files.map(\.path)
+        if replaceInPlace(files) {
             swapped = true
-            afterSwap(paths, writtenStamps)
+            afterSwap(files)
             // What is left of the staging folder is its marker and empty folders.
             writer.removeIfOurs(folder, what: "the staging folder of this build")
             return paths
         }
         let old: String?
         do throws(SitegenError) {
-            try linkCarriedOver(carried)
+            try linkCarriedOver(&files)
             do throws(FileError) {
                 try disk.write(
                     Array(OutputManifest(paths: paths).text().utf8), to: folder + "/" + OutputWriter.manifestName)
@@ -194,29 +192,30 @@ final class OutputStaging: @unchecked Sendable {
         // carried over are the new site's too, by hard link, and removing them changes only their status-change
         // time, which the record's output stamps leave out.
         let writer = writer
-        let stamps = writtenStamps
+        let written = files
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
                 if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
             } else {
-                afterSwap(paths, stamps)
+                afterSwap(written)
             }
         }
         return paths
     }
 
-    /// Renames the one file of `fresh` over its old copy, when the new site differs from the old in that file alone
-    /// (or in none): then that rename is the whole change, and it is atomic. False, changing nothing, when the site
-    /// differs in more, a carried-over file changed in the output meanwhile, or the rename cannot be done (a folder
-    /// or a link now stands on the way): the whole site is swapped in instead.
-    private func replaceInPlace(paths: [String], carried: [String], fresh: [String]) -> Bool {
+    /// Renames the one file of `files` written afresh over its old copy, when the new site differs from the old in
+    /// that file alone (or in none): then that rename is the whole change, and it is atomic. False, changing
+    /// nothing, when the site differs in more, a carried-over file changed in the output meanwhile, or the rename
+    /// cannot be done (a folder or a link now stands on the way): the whole site is swapped in instead.
+    private func replaceInPlace(_ files: [Entry]) -> Bool {
+        let fresh = files.filter { !$0.carried }
         // The manifest stays as it is, so it must be there: `previous` is empty, not read, for an empty folder.
-        guard let previous, fresh.count <= 1, paths.count == previous.count,
-            paths.allSatisfy({ previous.contains(ExactPath($0)) }),
+        guard let previous, fresh.count <= 1, files.count == previous.count,
+            files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
             Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
-            carriedOverUnchanged(carried)
+            carriedOverUnchanged(files)
         else { return false }
-        guard let path = fresh.first else { return true }
+        guard let path = fresh.first?.path else { return true }
         do throws(FileError) {
             try disk.replace(folder + "/" + path, under: writer.outputPath, at: path)
         } catch {

@@ -65,13 +65,13 @@ extension OutputWriter {
     /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
     /// costs the next build its shortcut, so it is a notice, not a failure.
     func writeRecord(
-        inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]], written: [String],
-        stamps: [String: FileStamp], settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
+        inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]], written: [OutputStaging.Entry],
+        settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
-        let outputs = (written + [Self.manifestName]).map { path in
-            let full = outputPath + "/" + path
-            return (path, BuildRecord.OutputStamp.of(full, stamp: stamps[path] ?? FileStamp.of(full), now: now))
+        let outputs = (written + [OutputStaging.Entry(path: Self.manifestName, stamp: nil, carried: false)]).map {
+            let full = outputPath + "/" + $0.path
+            return ($0.path, BuildRecord.OutputStamp.of(full, stamp: $0.stamp ?? FileStamp.of(full), now: now))
         }
         guard recordIsOurs else {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
