@@ -29,6 +29,21 @@ private final class Tracked: Sendable {
         #expect(output == input.map { "page \($0)" })
     }
 
+    @Test func aLargeMapHoldsAWindowOfResultsAtOnce() {
+        var most = 0
+        var values: [Int] = []
+        let count = 3 * [Int].parallelWindow + 5
+        Array(0..<count).parallelMap {
+            Tracked($0)
+        } each: {
+            most = max(most, liveValues.load(ordering: .relaxed))
+            values.append($0.value)
+        }
+        #expect(values == Array(0..<count))
+        #expect(most <= [Int].parallelWindow)
+        #expect(liveValues.load(ordering: .relaxed) == 0)
+    }
+
     @Test func eachResultIsHandedOverOnceAndFreedOnce() {
         var values: [Int] = []
         Array(0..<2_000).parallelMap {

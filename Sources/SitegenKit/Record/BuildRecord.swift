@@ -10,22 +10,36 @@ import Foundation
 /// by hand) is ignored, and the build is a full one.
 struct BuildRecord: Sendable {
     /// What one page's last render depended on.
-    struct Page: Sendable {
+    /// A class, so the record's pages are shared rather than copied: a record holds one for every page, and a
+    /// copy retains each of its many fields again (a record's dictionary of 100,000 such values held 61 MB).
+    final class Page: Sendable {
         /// The digest of everything its output depends on (see `RenderKey`).
-        var key: String
+        let key: String
         /// Its heading ids, for checking the links of other pages into it.
-        var anchors: HeadingIDs
+        let anchors: HeadingIDs
         /// The pages its links with a `#fragment` lead to: when one of them renders again, so does this page, so
         /// that its links are checked against the new headings.
-        var linksTo: [String]
+        let linksTo: [String]
         /// The stamp its source had, when it could be trusted.
-        var stamp: FileStamp?
+        let stamp: FileStamp?
         /// Its front matter, for a page without feature data: while the source keeps `stamp`, a build takes the
         /// page's front matter from here instead of reading and parsing it.
-        var meta: PageMeta?
+        let meta: PageMeta?
         /// The line it was read from, line break included, for a build that carries the page over unchanged to
         /// copy rather than write again; empty for a page not read from a record.
-        var line: [UInt8] = []
+        let line: [UInt8]
+
+        init(
+            key: String, anchors: HeadingIDs, linksTo: [String], stamp: FileStamp?, meta: PageMeta? = nil,
+            line: [UInt8] = []
+        ) {
+            self.key = key
+            self.anchors = anchors
+            self.linksTo = linksTo
+            self.stamp = stamp
+            self.meta = meta
+            self.line = line
+        }
     }
 
     /// What the first line starts with, in every format.
@@ -198,8 +212,9 @@ struct BuildRecord: Sendable {
             for (isPage, line) in lines[start..<min(start + chunk, lines.count)] {
                 guard let fields = fields(of: UnsafeBufferPointer(rebasing: shared.value[line])) else { return nil }
                 if isPage {
-                    guard fields.count == 16, var page = Self.page(fields) else { return nil }
-                    page.line = Array(shared.value[line.lowerBound...line.upperBound])
+                    guard fields.count == 16,
+                        let page = Self.page(fields, line: Array(shared.value[line.lowerBound...line.upperBound]))
+                    else { return nil }
                     entries.append(.page(fields[1], page))
                 } else {
                     guard fields.count == 4 else { return nil }
@@ -338,8 +353,8 @@ extension BuildRecord.OutputStamp {
 }
 
 extension BuildRecord {
-    /// The page of a `page` line's sixteen fields; nil when one does not read.
-    static func page(_ fields: [String]) -> Page? {
+    /// The page of a `page` line's sixteen fields, read from `line`; nil when one does not read.
+    static func page(_ fields: [String], line: [UInt8]) -> Page? {
         func optional(_ field: String) -> String?? {
             field == "-" ? .some(nil) : field.hasPrefix("+") ? .some(String(field.dropFirst())) : nil
         }
@@ -351,20 +366,23 @@ extension BuildRecord {
             default: nil
             }
         }
-        var page = Page(
-            key: fields[2], anchors: HeadingIDs(text: fields[3]),
-            linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"),
-            stamp: fields[5] == "-" ? nil : FileStamp(text: Substring(fields[5])))
-        guard fields[5] == "-" || page.stamp != nil else { return nil }
-        guard fields[6] == "meta" else { return fields[6] == "-" ? page : nil }
+        let stamp = fields[5] == "-" ? nil : FileStamp(text: Substring(fields[5]))
+        guard fields[5] == "-" || stamp != nil else { return nil }
+        func page(meta: PageMeta?) -> Page {
+            Page(
+                key: fields[2], anchors: HeadingIDs(text: fields[3]),
+                linksTo: fields[4].isEmpty ? [] : fields[4].components(separatedBy: "\n"), stamp: stamp, meta: meta,
+                line: line)
+        }
+        guard fields[6] == "meta" else { return fields[6] == "-" ? page(meta: nil) : nil }
         guard let description = optional(fields[8]), let navTitle = optional(fields[11]),
             let date = optional(fields[15]), let toc = flag(fields[12]), let draft = flag(fields[13]) ?? nil,
             let standalone = flag(fields[14]) ?? nil, fields[10] == "-" || Int(fields[10]) != nil
         else { return nil }
-        page.meta = PageMeta(
-            title: fields[7], description: description, layout: fields[9], nav: Int(fields[10]), navTitle: navTitle,
-            toc: toc, draft: draft, features: [], standalone: standalone, date: date)
-        return page
+        return page(
+            meta: PageMeta(
+                title: fields[7], description: description, layout: fields[9], nav: Int(fields[10]),
+                navTitle: navTitle, toc: toc, draft: draft, features: [], standalone: standalone, date: date))
     }
 }
 
