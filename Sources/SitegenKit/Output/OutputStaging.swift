@@ -195,7 +195,9 @@ final class OutputStaging: @unchecked Sendable {
         let written = files
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             if part == 0 {
-                if let old { writer.removeIfOurs(old, what: "the previous site, replaced by this build") }
+                if let old {
+                    writer.removeIfOurs(old, what: "the previous site, replaced by this build", listed: previous)
+                }
             } else {
                 afterSwap(written)
             }

@@ -229,9 +229,10 @@ struct OutputWriter: Sendable {
 
     /// Removes a staging folder or old copy if everything in it is provably sitegen's; otherwise keeps it and says
     /// why. Never fails a build: whatever stays behind is reported and tried again by the next build.
-    /// `what` says where the folder comes from, for the notices.
-    func removeIfOurs(_ folder: String, what: String) {
-        let foreign = foreignEntries(in: folder)
+    /// `what` says where the folder comes from, for the notices; `listed` is what its manifest lists, when this
+    /// build read it already (the old copy a swap leaves is the output this build began with).
+    func removeIfOurs(_ folder: String, what: String, listed: Set<ExactPath>? = nil) {
+        let foreign = foreignEntries(in: folder, listed: listed)
         guard foreign.isEmpty else {
             notice?(
                 "kept \(folder) (\(what)): it holds \(foreign.count) thing\(foreign.count == 1 ? "" : "s") that \(displayPath)/ does not (\(foreign.prefix(3).joined(separator: ", "))); move what you want to keep and delete the rest"
@@ -247,13 +248,21 @@ struct OutputWriter: Sendable {
     }
 
     /// The entries of `folder` that are neither sitegen's (a staging folder with its marker; a path its manifest
-    /// lists) nor the same as the entry at the same path in the output folder.
-    private func foreignEntries(in folder: String) -> [String] {
+    /// lists, or `known` gives for it) nor the same as the entry at the same path in the output folder.
+    private func foreignEntries(in folder: String, listed known: Set<ExactPath>?) -> [String] {
         guard Disk.kind(of: folder + "/" + Self.stagingMarker) != .file else { return [] }
-        let listed: Set<ExactPath>
-        switch OutputManifest.read(inFolder: folder) {
-        case .success(let manifest): listed = manifest.paths.union([ExactPath(Self.manifestName)])
-        default: listed = []
+        // The manifest is sitegen's too, when it reads.
+        let listed: Set<ExactPath>?
+        if let known {
+            listed = known
+        } else if case .success(let manifest) = OutputManifest.read(inFolder: folder) {
+            listed = manifest.paths
+        } else {
+            listed = nil
+        }
+        func isListed(_ path: String) -> Bool {
+            guard let listed else { return false }
+            return ExactPath(path) == ExactPath(Self.manifestName) || listed.contains(ExactPath(path))
         }
         var foreign: [String] = []
         var nonEmpty: Set<ExactPath> = []
@@ -274,7 +283,7 @@ struct OutputWriter: Sendable {
                 // A folder goes with what it holds; an empty one only when the output has it too.
                 if nonEmpty.contains(ExactPath(path)) || Disk.kind(of: outputPath + "/" + path) == .folder { continue }
                 foreign.append(path + "/")
-            } else if !listed.contains(ExactPath(path)) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
+            } else if !isListed(path) && !Disk.same(folder + "/" + path, outputPath + "/" + path) {
                 foreign.append(path)
             }
         }
