@@ -4,6 +4,14 @@ import Testing
 @testable import SitegenKit
 
 @Suite struct OutputTests {
+    /// The inode of `path` in `site`'s output folder (the folder itself for ""): what tells a file or folder
+    /// that stayed from one put in its place.
+    static func inode(_ site: TestSite, _ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(
+            atPath: path.isEmpty ? site.output.path : site.output.appendingPathComponent(path).path)
+        return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
+    }
+
     @Test func pagesInManyFoldersAreWrittenInParallelWithoutLoss() throws {
         let site = try TestSite()
         defer { site.remove() }
@@ -34,11 +42,7 @@ import Testing
         try site.page("other.md", "Before\n")
         try site.page("third.md", "Before\n")
         try site.build()
-        func inode(_ path: String) throws -> Int {
-            let attributes = try FileManager.default.attributesOfItem(
-                atPath: site.output.appendingPathComponent(path).path)
-            return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
-        }
+        func inode(_ path: String) throws -> Int { try Self.inode(site, path) }
         let index = try inode("index.html")
         let other = try inode("other.html")
         // Two pages change, so the whole site is swapped in (one would be renamed in by itself).
@@ -59,11 +63,7 @@ import Testing
         try site.page("notes/other.md", "Before\n")
         try site.build()
         try site.write("output/CNAME", "example.org")
-        func inode(_ path: String) throws -> Int {
-            let attributes = try FileManager.default.attributesOfItem(
-                atPath: path.isEmpty ? site.output.path : site.output.appendingPathComponent(path).path)
-            return (attributes[.systemFileNumber] as? NSNumber)?.intValue ?? -1
-        }
+        func inode(_ path: String) throws -> Int { try Self.inode(site, path) }
         let (folder, notes, other) = (try inode(""), try inode("notes"), try inode("notes/other.html"))
         try site.page("notes/other.md", "After\n")
         try site.build()
@@ -132,16 +132,11 @@ import Testing
         try site.page("a.md", "Before\n")
         try site.page("b.md", "Before\n")
         try site.build()
-        let folder =
-            (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
-            as? NSNumber)?.intValue
+        let folder = try Self.inode(site, "")
         try site.page("a.md", "After\n")
         try site.page("b.md", "After\n")
         try site.build()
-        let swapped =
-            (try FileManager.default.attributesOfItem(atPath: site.output.path)[.systemFileNumber]
-            as? NSNumber)?.intValue
-        #expect(swapped != folder)
+        #expect(try Self.inode(site, "") != folder)
         #expect(try site.read("a.html").contains("After") && site.read("b.html").contains("After"))
     }
 
