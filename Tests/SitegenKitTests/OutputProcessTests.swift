@@ -33,7 +33,9 @@ import Testing
 
     /// 20 builds killed with SIGKILL at seeded random moments: after each, the output is the whole old site or the
     /// whole new one, the author's files intact; the next build completes and leaves nothing beside the output.
-    @Test func aBuildKilledAtAnyMomentLeavesTheOldSiteOrTheNew() throws {
+    /// With `onePage`, one page changes, so the build renames one file into the output instead of swapping.
+    @Test(arguments: [false, true])
+    func aBuildKilledAtAnyMomentLeavesTheOldSiteOrTheNew(onePage: Bool) throws {
         let site = try Self.largeSite(pages: 3000, version: "A")
         defer { site.remove() }
         try site.build()
@@ -43,7 +45,11 @@ import Testing
         let pristine = site.root.appendingPathComponent("pristine")
         try FileManager.default.copyItem(at: site.output, to: pristine)
         let old = folderTree(site.output)
-        try Self.write(site, pages: 3000, version: "B")
+        if onePage {
+            try site.page("f7/p7.md", title: "Page 7", "Version B of page 7.\n")
+        } else {
+            try Self.write(site, pages: 3000, version: "B")
+        }
         try site.build()
         let new = folderTree(site.output)
         #expect(old != new)

@@ -125,6 +125,76 @@ import Testing
         #expect(leftovers(beside: site.output).isEmpty)
     }
 
+    /// Where the link to a carried-over page is refused, the page is copied; one that changed meanwhile is not
+    /// copied into the new site: the build stops and leaves it.
+    @Test func aCarriedOverFileChangedWhereItsLinkIsRefusedStopsTheSwap() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("a.md", "Before\n")
+        try site.page("b.md", "Before\n")
+        try site.build()
+        try site.page("a.md", "After\n")
+        try site.page("b.md", "After\n")
+        var options = BuildOptions(root: site.root)
+        let index = site.output.appendingPathComponent("index.html")
+        options.disk.fault = { step throws(FileError) in
+            if step.action == "link" && step.path.hasSuffix("/index.html") {
+                try? Data("edited by hand".utf8).write(to: index)
+                throw FileError(action: step.action, path: step.path, code: EPERM)
+            }
+        }
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
+        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
+        #expect(try site.read("index.html") == "edited by hand")
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    /// A file that changes in the output while a one-file build runs rules out the rename in place (the rest of
+    /// the output would no longer be the new site), and stops the swap that takes its place.
+    @Test func aCarriedOverFileChangedDuringAnInPlaceBuildStopsIt() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("a.md", "Before\n")
+        try site.build()
+        try site.page("a.md", "After\n")
+        var options = BuildOptions(root: site.root)
+        let index = site.output.appendingPathComponent("index.html")
+        // Once every page is rendered (index.html compared and noted as carried over), someone replaces it.
+        options.progress = { done, total in
+            if done == total {
+                try? FileManager.default.removeItem(at: index)
+                try? Data("edited by hand".utf8).write(to: index)
+            }
+        }
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
+        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
+        #expect(try site.read("index.html") == "edited by hand")
+        #expect(try site.read("a.html").contains("Before"))
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
+    /// A manifest in another form than this sitegen writes (an older sitegen's) is never kept by a build that
+    /// changes one file: the output comes out as a clean build's, manifest and all.
+    @Test func aManifestInAnOlderFormIsRewrittenByABuildThatChangesOneFile() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.page("a.md", "Before\n")
+        try site.build()
+        let manifest = site.output.appendingPathComponent(OutputManifest.fileName)
+        let current = try String(contentsOf: manifest, encoding: .utf8)
+        // The form before paths were encoded: the first line, then the paths.
+        var lines = current.split(separator: "\n", omittingEmptySubsequences: false)
+        lines.remove(at: 1)
+        try lines.joined(separator: "\n").write(to: manifest, atomically: false, encoding: .utf8)
+        try site.page("a.md", "After\n")
+        try site.build()
+        #expect(try String(contentsOf: manifest, encoding: .utf8) == current)
+        #expect(try site.read("a.html").contains("After"))
+    }
+
     /// Two files changed cannot change in one step in place, so the whole site is swapped in.
     @Test func aBuildThatChangesTwoFilesSwapsInTheWholeSite() throws {
         let site = try TestSite()

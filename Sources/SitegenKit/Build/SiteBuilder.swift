@@ -135,7 +135,10 @@ public enum SiteBuilder {
                 let renderedPage: RenderedPage
                 if let previous = carried?[position] {
                     let output = page.route.output
-                    try emit(OutputFile(path: output, contents: .previous(path: outputPath + "/" + output)))
+                    let recorded = last?.record.outputs[output] ?? nil
+                    try emit(
+                        OutputFile(
+                            path: output, contents: .previous(path: outputPath + "/" + output, recorded: recorded)))
                     renderedPage = RenderedPage(
                         folder: page.folder, route: page.route, html: [], anchors: previous.anchors, pendingLinks: [])
                 } else {

@@ -55,7 +55,7 @@ enum FileBytes {
             }
         case .copy(let source):
             return sameBytes(atPath: path, atPath: source.path)
-        case .previous(let source):
+        case .previous(let source, _):
             // The record vouches for the last build's own copy; anything else is compared.
             return source == path || sameBytes(atPath: path, atPath: source)
         }

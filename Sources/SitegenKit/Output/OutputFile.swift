@@ -9,7 +9,8 @@ struct OutputFile: Sendable {
         /// A file copied as it is.
         case copy(URL)
         /// The file the last build wrote here, which its record shows is unchanged: carried over without reading.
-        case previous(path: String)
+        /// `recorded` is what the record says of it, for checking it is still so when it is carried over.
+        case previous(path: String, recorded: BuildRecord.OutputStamp?)
     }
 
     /// `/`-separated path under the output folder.

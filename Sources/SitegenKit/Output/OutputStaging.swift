@@ -48,11 +48,17 @@ final class OutputStaging: @unchecked Sendable {
     func write(_ file: OutputFile) throws(SitegenError) {
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
         let old = writer.outputPath + "/" + file.path
-        if previous?.contains(ExactPath(file.path)) == true, FileBytes.equal(atPath: old, file.contents) {
-            // The old file's stamp is the link's, but for its status-change time, which the record leaves out.
-            let entry = Entry(path: file.path, stamp: FileStamp.of(old), carried: true)
-            lock.withLock { entries.append(entry) }
-            return
+        // The old file's stamp is the link's, but for its status-change time, which the record leaves out. It is
+        // taken before the file is compared (and, for a page the record carries over, checked against the
+        // record), so a file replaced from then on shows another stamp at commit, which stops the build.
+        if previous?.contains(ExactPath(file.path)) == true, let stamp = FileStamp.of(old) {
+            if case .previous(_, let recorded?) = file.contents, !recorded.matches(old, stamp: stamp) {
+                throw changedDuringTheBuild(file.path)
+            }
+            if FileBytes.equal(atPath: old, file.contents) {
+                lock.withLock { entries.append(Entry(path: file.path, stamp: stamp, carried: true)) }
+                return
+            }
         }
         let path = folder + "/" + file.path
         do throws(FileError) {
@@ -60,7 +66,7 @@ final class OutputStaging: @unchecked Sendable {
             switch file.contents {
             case .bytes(let bytes): try disk.write(bytes, to: path)
             case .copy(let source): try disk.copy(source.path, to: path)
-            case .previous(let source): try disk.copy(source, to: path)
+            case .previous(let source, _): try disk.copy(source, to: path)
             }
         } catch {
             throw SitegenError(writer.failure(error))
@@ -104,12 +110,21 @@ final class OutputStaging: @unchecked Sendable {
                     try createParent(of: file.path)
                     do throws(FileError) {
                         try disk.link(old, to: new)
-                        guard FileStamp.of(new)?.ignoringStatusChange == file.stamp?.ignoringStatusChange else {
+                        guard Self.isUnchanged(file, stamp: FileStamp.of(new)) else {
                             outcome.withLock { $0.changed = $0.changed ?? file.path }
                             return
                         }
                     } catch {
+                        // Copied from a file that is the one compared before the copy and after it.
+                        guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else {
+                            outcome.withLock { $0.changed = $0.changed ?? file.path }
+                            return
+                        }
                         try disk.copy(old, to: new)
+                        guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else {
+                            outcome.withLock { $0.changed = $0.changed ?? file.path }
+                            return
+                        }
                         let stamp = FileStamp.of(new)
                         outcome.withLock { $0.restamped.append((position, stamp)) }
                     }
@@ -121,13 +136,7 @@ final class OutputStaging: @unchecked Sendable {
         }
         let result = outcome.withLock { $0 }
         if let failure = result.failure { throw SitegenError(writer.failure(failure)) }
-        if let changed = result.changed {
-            throw SitegenError(
-                Diagnostic(
-                    SourceLocation(file: "\(writer.displayPath)/\(changed)"),
-                    "\(writer.displayPath)/\(changed) changed while the build ran; the previous output was left as it was",
-                    hint: "build again once nothing else writes to \(writer.displayPath)/"))
-        }
+        if let changed = result.changed { throw changedDuringTheBuild(changed) }
         for (position, stamp) in result.restamped { files[position].stamp = stamp }
     }
 
@@ -142,14 +151,29 @@ final class OutputStaging: @unchecked Sendable {
         let chunk = 1024
         DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
             for file in files[part * chunk..<min(files.count, (part + 1) * chunk)] where file.carried {
-                guard FileStamp.of(file.path, in: output)?.ignoringStatusChange == file.stamp?.ignoringStatusChange
-                else {
+                guard Self.isUnchanged(file, stamp: FileStamp.of(file.path, in: output)) else {
                     unchanged.withLock { $0 = false }
                     return
                 }
             }
         }
         return unchanged.withLock { $0 }
+    }
+
+    /// Whether `current` is the stamp `file` was carried over with, but for the status-change time (which a link
+    /// moves). A file without a stamp never matches: it was not there to carry over.
+    private static func isUnchanged(_ file: Entry, stamp current: FileStamp?) -> Bool {
+        guard let stamp = file.stamp, let current else { return false }
+        return current.ignoringStatusChange == stamp.ignoringStatusChange
+    }
+
+    /// The error for a file of the old output that changed while this build was carrying it over.
+    private func changedDuringTheBuild(_ path: String) -> SitegenError {
+        SitegenError(
+            Diagnostic(
+                SourceLocation(file: "\(writer.displayPath)/\(path)"),
+                "\(writer.displayPath)/\(path) changed while the build ran; the previous output was left as it was",
+                hint: "build again once nothing else writes to \(writer.displayPath)/"))
     }
 
     /// Puts the new site in place and returns the paths of the files sitegen wrote. Where it differs from the old
@@ -211,10 +235,12 @@ final class OutputStaging: @unchecked Sendable {
     /// cannot be done (a folder or a link now stands on the way): the whole site is swapped in instead.
     private func replaceInPlace(_ files: [Entry]) -> Bool {
         let fresh = files.filter { !$0.carried }
-        // The manifest stays as it is, so it must be there: `previous` is empty, not read, for an empty folder.
+        // The manifest stays as it is, so it must be what this build would write (not, say, one in an older
+        // sitegen's form, or none: `previous` is empty, not read, for an empty folder).
         guard let previous, fresh.count <= 1, files.count == previous.count,
             files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
-            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
+            FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
+                == Array(OutputManifest(paths: files.map(\.path)).text().utf8),
             carriedOverUnchanged(files)
         else { return false }
         guard let path = fresh.first?.path else { return true }

@@ -69,10 +69,11 @@ extension OutputWriter {
         settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
-        let outputs = (written + [OutputStaging.Entry(path: Self.manifestName, stamp: nil, carried: false)]).map {
-            let full = outputPath + "/" + $0.path
-            return ($0.path, BuildRecord.OutputStamp.of(full, stamp: $0.stamp ?? FileStamp.of(full), now: now))
+        func output(_ path: String, _ stamp: FileStamp?) -> (String, BuildRecord.OutputStamp?) {
+            let full = outputPath + "/" + path
+            return (path, BuildRecord.OutputStamp.of(full, stamp: stamp ?? FileStamp.of(full), now: now))
         }
+        let outputs = written.map { output($0.path, $0.stamp) } + [output(Self.manifestName, nil)]
         guard recordIsOurs else {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
             return

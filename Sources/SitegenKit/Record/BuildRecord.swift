@@ -342,7 +342,12 @@ extension BuildRecord.OutputStamp {
 
     /// Whether the file at `path` is still the one this describes.
     func matches(_ path: String) -> Bool {
-        guard FileStamp.of(path)?.ignoringStatusChange == stamp else { return false }
+        matches(path, stamp: FileStamp.of(path))
+    }
+
+    /// Whether the file at `path`, whose stamp was just taken as `current`, is still the one this describes.
+    func matches(_ path: String, stamp current: FileStamp?) -> Bool {
+        guard current?.ignoringStatusChange == stamp else { return false }
         return digest.map { $0 == Self.digest(atPath: path) } ?? true
     }
 

@@ -47,7 +47,7 @@ actor ServedSite {
         switch contents {
         case .bytes(let bytes): data = Data(bytes)
         case .copy(let url): data = (try? Data(contentsOf: url)) ?? Data()
-        case .previous(let path): data = FileManager.default.contents(atPath: path) ?? Data()
+        case .previous(let path, _): data = FileManager.default.contents(atPath: path) ?? Data()
         }
         if path.hasSuffix(".html") {
             data = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self)).utf8)
