@@ -125,6 +125,26 @@ import Testing
         #expect(leftovers(beside: site.output).isEmpty)
     }
 
+    /// A page the record carries over without comparing its bytes is checked against the record when it is
+    /// carried: one replaced since the record was checked is not carried into the new site.
+    @Test func aPageTheRecordCarriesOverThatChangedSinceStopsTheBuild() throws {
+        let site = try TestSite()
+        defer { site.remove() }
+        try site.page("index.md", "Same\n")
+        try site.build()
+        let index = site.output.appendingPathComponent("index.html").path
+        let recorded = try #require(BuildRecord.OutputStamp.of(index, stamp: FileStamp.of(index), now: 0))
+        try FileManager.default.removeItem(atPath: index)
+        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: index))
+        let staging = try OutputWriter(output: site.output, displayPath: "output").begin()
+        defer { staging.discard() }
+        let failure = #expect(throws: SitegenError.self) {
+            try staging.write(
+                OutputFile(path: "index.html", contents: .previous(path: index, recorded: recorded)))
+        }
+        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
+    }
+
     /// Where the link to a carried-over page is refused, the page is copied; one that changed meanwhile is not
     /// copied into the new site: the build stops and leaves it.
     @Test func aCarriedOverFileChangedWhereItsLinkIsRefusedStopsTheSwap() throws {

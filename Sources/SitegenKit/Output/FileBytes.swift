@@ -56,7 +56,8 @@ enum FileBytes {
         case .copy(let source):
             return sameBytes(atPath: path, atPath: source.path)
         case .previous(let source, _):
-            // The record vouches for the last build's own copy; anything else is compared.
+            // The last build's own copy is checked against the record where it is carried over (see
+            // `OutputStaging.write`); anything else is compared.
             return source == path || sameBytes(atPath: path, atPath: source)
         }
     }

@@ -8,8 +8,8 @@ struct OutputFile: Sendable {
         case bytes([UInt8])
         /// A file copied as it is.
         case copy(URL)
-        /// The file the last build wrote here, which its record shows is unchanged: carried over without reading.
-        /// `recorded` is what the record says of it, for checking it is still so when it is carried over.
+        /// The file the last build wrote here, which its record shows is unchanged: carried over without comparing
+        /// its bytes. `recorded` is what the record says of it, checked again when it is carried over.
         case previous(path: String, recorded: BuildRecord.OutputStamp?)
     }
 

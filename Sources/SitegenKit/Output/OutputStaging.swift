@@ -49,13 +49,19 @@ final class OutputStaging: @unchecked Sendable {
         // Paths as strings: every page comes through here, and URL's appendingPathComponent costs a stat each.
         let old = writer.outputPath + "/" + file.path
         // The old file's stamp is the link's, but for its status-change time, which the record leaves out. It is
-        // taken before the file is compared (and, for a page the record carries over, checked against the
-        // record), so a file replaced from then on shows another stamp at commit, which stops the build.
-        if previous?.contains(ExactPath(file.path)) == true, let stamp = FileStamp.of(old) {
-            if case .previous(_, let recorded?) = file.contents, !recorded.matches(old, stamp: stamp) {
-                throw changedDuringTheBuild(file.path)
+        // taken before the file is compared, so a file replaced from then on shows another stamp at commit, which
+        // stops the build.
+        if previous?.contains(ExactPath(file.path)) == true {
+            let stamp = FileStamp.of(old)
+            if case .previous(_, let recorded) = file.contents {
+                // Carried over by the record, without comparing bytes: the file must still be as it says.
+                guard let stamp, let recorded, recorded.matches(old, stamp: stamp) else {
+                    throw changedDuringTheBuild(file.path)
+                }
+                lock.withLock { entries.append(Entry(path: file.path, stamp: stamp, carried: true)) }
+                return
             }
-            if FileBytes.equal(atPath: old, file.contents) {
+            if let stamp, FileBytes.equal(atPath: old, file.contents) {
                 lock.withLock { entries.append(Entry(path: file.path, stamp: stamp, carried: true)) }
                 return
             }
@@ -115,7 +121,8 @@ final class OutputStaging: @unchecked Sendable {
                             return
                         }
                     } catch {
-                        // Copied from a file that is the one compared before the copy and after it.
+                        // Copied only from the file that was compared: the check after the copy is the one that
+                        // counts (a file replaced during it has another stamp); the one before spares the copy.
                         guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else {
                             outcome.withLock { $0.changed = $0.changed ?? file.path }
                             return
@@ -239,6 +246,7 @@ final class OutputStaging: @unchecked Sendable {
         // sitegen's form, or none: `previous` is empty, not read, for an empty folder).
         guard let previous, fresh.count <= 1, files.count == previous.count,
             files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
+            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
             FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
                 == Array(OutputManifest(paths: files.map(\.path)).text().utf8),
             carriedOverUnchanged(files)
