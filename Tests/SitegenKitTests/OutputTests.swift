@@ -4,6 +4,22 @@ import Testing
 @testable import SitegenKit
 
 @Suite struct OutputTests {
+    /// Replaces `site`'s output `index.html` with a file of someone else's, as an editor saving by rename would.
+    static func replaceIndexByHand(_ site: TestSite) {
+        let index = site.output.appendingPathComponent("index.html")
+        try? FileManager.default.removeItem(at: index)
+        try? Data("edited by hand".utf8).write(to: index)
+    }
+
+    /// Builds with `options`, which replace `index.html` by hand during the build: the build must stop, saying
+    /// so, and leave that file and nothing beside the output.
+    static func expectStoppedByTheHandEdit(_ site: TestSite, _ options: BuildOptions) throws {
+        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
+        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
+        #expect(try site.read("index.html") == "edited by hand")
+        #expect(leftovers(beside: site.output).isEmpty)
+    }
+
     /// The inode of `path` in `site`'s output folder (the folder itself for ""): what tells a file or folder
     /// that stayed from one put in its place.
     static func inode(_ site: TestSite, _ path: String) throws -> Int {
@@ -110,19 +126,12 @@ import Testing
         try site.page("a.md", "After\n")
         try site.page("b.md", "After\n")
         var options = BuildOptions(root: site.root)
-        let index = site.output.appendingPathComponent("index.html")
         // Just before the carried-over index.html is linked into the new site, someone replaces it.
         options.disk.fault = { step throws(FileError) in
-            if step.action == "link" && step.path.hasSuffix("/index.html") {
-                try? FileManager.default.removeItem(at: index)
-                try? Data("edited by hand".utf8).write(to: index)
-            }
+            if step.action == "link" && step.path.hasSuffix("/index.html") { Self.replaceIndexByHand(site) }
         }
-        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
-        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
-        #expect(try site.read("index.html") == "edited by hand")
+        try Self.expectStoppedByTheHandEdit(site, options)
         #expect(try site.read("a.html").contains("Before"))
-        #expect(leftovers(beside: site.output).isEmpty)
     }
 
     /// A page the record carries over without comparing its bytes is checked against the record when it is
@@ -134,8 +143,7 @@ import Testing
         try site.build()
         let index = site.output.appendingPathComponent("index.html").path
         let recorded = try #require(BuildRecord.OutputStamp.of(index, stamp: FileStamp.of(index), now: 0))
-        try FileManager.default.removeItem(atPath: index)
-        try Data("edited by hand".utf8).write(to: URL(fileURLWithPath: index))
+        Self.replaceIndexByHand(site)
         let staging = try OutputWriter(output: site.output, displayPath: "output").begin()
         defer { staging.discard() }
         let failure = #expect(throws: SitegenError.self) {
@@ -157,17 +165,13 @@ import Testing
         try site.page("a.md", "After\n")
         try site.page("b.md", "After\n")
         var options = BuildOptions(root: site.root)
-        let index = site.output.appendingPathComponent("index.html")
         options.disk.fault = { step throws(FileError) in
             if step.action == "link" && step.path.hasSuffix("/index.html") {
-                try? Data("edited by hand".utf8).write(to: index)
+                Self.replaceIndexByHand(site)
                 throw FileError(action: step.action, path: step.path, code: EPERM)
             }
         }
-        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
-        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
-        #expect(try site.read("index.html") == "edited by hand")
-        #expect(leftovers(beside: site.output).isEmpty)
+        try Self.expectStoppedByTheHandEdit(site, options)
     }
 
     /// A file that changes in the output while a one-file build runs rules out the rename in place (the rest of
@@ -180,19 +184,12 @@ import Testing
         try site.build()
         try site.page("a.md", "After\n")
         var options = BuildOptions(root: site.root)
-        let index = site.output.appendingPathComponent("index.html")
         // Once every page is rendered (index.html compared and noted as carried over), someone replaces it.
         options.progress = { done, total in
-            if done == total {
-                try? FileManager.default.removeItem(at: index)
-                try? Data("edited by hand".utf8).write(to: index)
-            }
+            if done == total { Self.replaceIndexByHand(site) }
         }
-        let failure = #expect(throws: SitegenError.self) { try SiteBuilder.build(options) }
-        #expect(failure?.diagnostics.first?.message.contains("changed while the build ran") == true)
-        #expect(try site.read("index.html") == "edited by hand")
+        try Self.expectStoppedByTheHandEdit(site, options)
         #expect(try site.read("a.html").contains("Before"))
-        #expect(leftovers(beside: site.output).isEmpty)
     }
 
     /// A manifest in another form than this sitegen writes (an older sitegen's) is never kept by a build that
