@@ -48,11 +48,11 @@ import Testing
     }
 
     @Test func emptyFoldersAddedAfterABuildAreKept() throws {
-        let site = try Self.siteOfThreePages()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
         try FileManager.default.createDirectory(
             at: site.output.appendingPathComponent("uploads/2026"), withIntermediateDirectories: true)
-        try Self.changeTwoPages(site)
+        try site.changeTwoPages()
         try site.build()
         #expect(folderTree(site.output)["uploads/2026"] == .folder)
     }
@@ -123,30 +123,13 @@ import Testing
     }
 
     @Test func aFIFOInTheOutputIsKeptAndNeverOpened() throws {
-        let site = try Self.siteOfThreePages()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
         #expect(mkfifo(site.output.appendingPathComponent("pipe").path, 0o644) == 0)
-        try Self.changeTwoPages(site)
+        try site.changeTwoPages()
         try site.build()
         #expect(folderTree(site.output)["pipe"] == .other)
         #expect(try site.read("a.html").contains("Changed"))
-    }
-
-    /// A site of three pages, built once.
-    static func siteOfThreePages() throws -> TestSite {
-        let site = try TestSite()
-        try site.page("index.md")
-        try site.page("a.md", "Before\n")
-        try site.page("b.md", "Before\n")
-        try site.build()
-        return site
-    }
-
-    /// Changes two pages' text: two files of the output, which go in by a swap of the whole site (one would be
-    /// renamed into the output folder by itself), with the third page carried over.
-    static func changeTwoPages(_ site: TestSite) throws {
-        try site.page("a.md", "Changed\n")
-        try site.page("b.md", "Changed\n")
     }
 
     /// Writes a file named with a Latin-1 "é" into the output: a name no Swift `String` path can spell again, so it
@@ -168,10 +151,10 @@ import Testing
     }
 
     @Test func aNameThatIsNotUTF8InTheOutputStopsTheBuildBeforeTheSwap() throws {
-        let site = try Self.siteOfThreePages()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
         let name = Self.addFileNamedInLatin1(to: site)
-        try Self.changeTwoPages(site)
+        try site.changeTwoPages()
         let failure = #expect(throws: SitegenError.self) { try site.build() }
         #expect(failure?.diagnostics.first?.message.contains("not valid UTF-8") == true)
         #expect(try site.read("a.html").contains("Before"))
@@ -181,7 +164,7 @@ import Testing
 
     /// One changed file goes in by a rename of its own, so the rest of the output, odd names and all, stays put.
     @Test func aNameThatIsNotUTF8InTheOutputIsKeptWhenOneFileChanges() throws {
-        let site = try Self.siteOfThreePages()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
         let name = Self.addFileNamedInLatin1(to: site)
         try site.page("a.md", "Changed\n")

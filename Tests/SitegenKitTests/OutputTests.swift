@@ -117,14 +117,9 @@ import Testing
     /// A file the build carries over that changes in the output while the build runs is never lost to the swap:
     /// the build stops and leaves it.
     @Test func aCarriedOverFileChangedDuringTheBuildStopsTheSwap() throws {
-        let site = try TestSite()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
-        try site.page("index.md", "Same\n")
-        try site.page("a.md", "Before\n")
-        try site.page("b.md", "Before\n")
-        try site.build()
-        try site.page("a.md", "After\n")
-        try site.page("b.md", "After\n")
+        try site.changeTwoPages()
         var options = BuildOptions(root: site.root)
         // Just before the carried-over index.html is linked into the new site, someone replaces it.
         options.disk.fault = { step throws(FileError) in
@@ -156,14 +151,9 @@ import Testing
     /// Where the link to a carried-over page is refused, the page is copied; one that changed meanwhile is not
     /// copied into the new site: the build stops and leaves it.
     @Test func aCarriedOverFileChangedWhereItsLinkIsRefusedStopsTheSwap() throws {
-        let site = try TestSite()
+        let site = try TestSite.ofThreePages()
         defer { site.remove() }
-        try site.page("index.md", "Same\n")
-        try site.page("a.md", "Before\n")
-        try site.page("b.md", "Before\n")
-        try site.build()
-        try site.page("a.md", "After\n")
-        try site.page("b.md", "After\n")
+        try site.changeTwoPages()
         var options = BuildOptions(root: site.root)
         options.disk.fault = { step throws(FileError) in
             if step.action == "link" && step.path.hasSuffix("/index.html") {
