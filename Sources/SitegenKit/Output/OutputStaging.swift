@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// A new site being written beside the output folder (see `OutputWriter.begin()`), while this build holds the
 /// output's lock. Pages can be written as soon as they are rendered, from any thread, so a build never holds the
@@ -53,15 +52,17 @@ final class OutputStaging: @unchecked Sendable {
         // stops the build.
         if previous?.contains(ExactPath(file.path)) == true {
             let stamp = FileStamp.of(old)
+            let unchanged: Bool
             if case .previous(_, let recorded) = file.contents {
                 // Carried over by the record, without comparing bytes: the file must still be as it says.
                 guard let stamp, let recorded, recorded.matches(old, stamp: stamp) else {
                     throw changedDuringTheBuild(file.path)
                 }
-                lock.withLock { entries.append(Entry(path: file.path, stamp: stamp, carried: true)) }
-                return
+                unchanged = true
+            } else {
+                unchanged = stamp != nil && FileBytes.equal(atPath: old, file.contents)
             }
-            if let stamp, FileBytes.equal(atPath: old, file.contents) {
+            if unchanged {
                 lock.withLock { entries.append(Entry(path: file.path, stamp: stamp, carried: true)) }
                 return
             }
@@ -97,54 +98,47 @@ final class OutputStaging: @unchecked Sendable {
     /// (another user's file, under protected_hardlinks) the file is copied, and its stamp in `files` taken again. A
     /// file that is no longer the one `write` compared (changed in the output while the build ran) stops the build.
     private func linkCarriedOver(_ files: inout [Entry]) throws(SitegenError) {
-        struct Outcome {
-            var failure: FileError?
-            var changed: String?
-            var restamped: [(position: Int, stamp: FileStamp?)] = []
+        enum Outcome: Sendable {
+            case linked, copied(FileStamp?), changed, failed(FileError)
         }
-        let outcome = Mutex(Outcome())
         let carried = files.indices.filter { files[$0].carried }
-        let chunks = stride(from: 0, to: carried.count, by: 256).map {
-            Array(carried[$0..<min($0 + 256, carried.count)])
-        }
         let shared = files
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { chunk in
-            for position in chunks[chunk] {
-                let file = shared[position]
-                let (old, new) = (writer.outputPath + "/" + file.path, folder + "/" + file.path)
+        var outcomes: [Outcome] = []
+        outcomes.reserveCapacity(carried.count)
+        @Sendable func link(_ position: Int) -> Outcome {
+            let file = shared[position]
+            let (old, new) = (writer.outputPath + "/" + file.path, folder + "/" + file.path)
+            do throws(FileError) {
+                try createParent(of: file.path)
                 do throws(FileError) {
-                    try createParent(of: file.path)
-                    do throws(FileError) {
-                        try disk.link(old, to: new)
-                        guard Self.isUnchanged(file, stamp: FileStamp.of(new)) else {
-                            outcome.withLock { $0.changed = $0.changed ?? file.path }
-                            return
-                        }
-                    } catch {
-                        // Copied only from the file that was compared: the check after the copy is the one that
-                        // counts (a file replaced during it has another stamp); the one before spares the copy.
-                        guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else {
-                            outcome.withLock { $0.changed = $0.changed ?? file.path }
-                            return
-                        }
-                        try disk.copy(old, to: new)
-                        guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else {
-                            outcome.withLock { $0.changed = $0.changed ?? file.path }
-                            return
-                        }
-                        let stamp = FileStamp.of(new)
-                        outcome.withLock { $0.restamped.append((position, stamp)) }
-                    }
+                    try disk.link(old, to: new)
+                    return Self.isUnchanged(file, stamp: FileStamp.of(new)) ? .linked : .changed
                 } catch {
-                    outcome.withLock { $0.failure = $0.failure ?? error }
-                    return
+                    try disk.copy(old, to: new)
+                    // A file replaced before or during the copy has another stamp after it.
+                    guard Self.isUnchanged(file, stamp: FileStamp.of(old)) else { return .changed }
+                    return .copied(FileStamp.of(new))
                 }
+            } catch {
+                return .failed(error)
             }
         }
-        let result = outcome.withLock { $0 }
-        if let failure = result.failure { throw SitegenError(writer.failure(failure)) }
-        if let changed = result.changed { throw changedDuringTheBuild(changed) }
-        for (position, stamp) in result.restamped { files[position].stamp = stamp }
+        // In runs of 256 neighbouring files: handed out one at a time, a 10,000-page title edit measured up to 3%
+        // slower.
+        let runs = stride(from: 0, to: carried.count, by: 256).map { Array(carried[$0..<min($0 + 256, carried.count)]) }
+        runs.parallelMap {
+            $0.map(link)
+        } each: {
+            outcomes += $0
+        }
+        for (position, outcome) in zip(carried, outcomes) {
+            switch outcome {
+            case .linked: continue
+            case .copied(let stamp): files[position].stamp = stamp
+            case .changed: throw changedDuringTheBuild(files[position].path)
+            case .failed(let failure): throw SitegenError(writer.failure(failure))
+            }
+        }
     }
 
     /// Whether every carried-over file of `files` is still the one `write` compared: nothing changed it in the
@@ -154,17 +148,13 @@ final class OutputStaging: @unchecked Sendable {
         let output = open(writer.outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard output >= 0 else { return false }
         defer { close(output) }
-        let unchanged = Mutex(true)
-        let chunk = 1024
-        DispatchQueue.concurrentPerform(iterations: (files.count + chunk - 1) / chunk) { part in
-            for file in files[part * chunk..<min(files.count, (part + 1) * chunk)] where file.carried {
-                guard Self.isUnchanged(file, stamp: FileStamp.of(file.path, in: output)) else {
-                    unchanged.withLock { $0 = false }
-                    return
-                }
-            }
+        var unchanged = true
+        files.parallelMap { file in
+            !file.carried || Self.isUnchanged(file, stamp: FileStamp.of(file.path, in: output))
+        } each: {
+            unchanged = unchanged && $0
         }
-        return unchanged.withLock { $0 }
+        return unchanged
     }
 
     /// Whether `current` is the stamp `file` was carried over with, but for the status-change time (which a link
@@ -196,7 +186,7 @@ final class OutputStaging: @unchecked Sendable {
         var files = lock.withLock { entries }
         files.sort { $0.path < $1.path }
         let paths = files.map(\.path)
-        if replaceInPlace(files) {
+        if replaceInPlace(files, paths: paths) {
             swapped = true
             afterSwap(files)
             // What is left of the staging folder is its marker and empty folders.
@@ -237,10 +227,10 @@ final class OutputStaging: @unchecked Sendable {
     }
 
     /// Renames the one file of `files` written afresh over its old copy, when the new site differs from the old in
-    /// that file alone (or in none): then that rename is the whole change, and it is atomic. False, changing
+    /// that file alone (or in none; `paths` are the files' paths): then that rename is the whole change, and it is atomic. False, changing
     /// nothing, when the site differs in more, a carried-over file changed in the output meanwhile, or the rename
     /// cannot be done (a folder or a link now stands on the way): the whole site is swapped in instead.
-    private func replaceInPlace(_ files: [Entry]) -> Bool {
+    private func replaceInPlace(_ files: [Entry], paths: [String]) -> Bool {
         let fresh = files.filter { !$0.carried }
         // The manifest stays as it is, so it must be what this build would write (not, say, one in an older
         // sitegen's form, or none: `previous` is empty, not read, for an empty folder).
@@ -248,7 +238,7 @@ final class OutputStaging: @unchecked Sendable {
             files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
             Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
             FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
-                == Array(OutputManifest(paths: files.map(\.path)).text().utf8),
+                == Array(OutputManifest(paths: paths).text().utf8),
             carriedOverUnchanged(files)
         else { return false }
         guard let path = fresh.first?.path else { return true }
