@@ -51,6 +51,8 @@ struct SiteRender: Sendable {
     var rendered: Int
     /// The build record's line for each page, in page order (`build`).
     var recordLines: [[UInt8]]
+    /// What every page's key shares, for the build record (`RenderKeys.siteKey`).
+    var siteKey: String?
     /// The build record's entry for each page, by source path (`serve`, which keeps its record in memory).
     var recordPages: [String: BuildRecord.Page]
 

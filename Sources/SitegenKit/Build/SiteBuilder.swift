@@ -30,25 +30,32 @@ public enum SiteBuilder {
         }
         // Without the output it describes (a removed output folder), the record has nothing to offer.
         let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
+        let trusted = RenderKeys.trusted(stamps, now: started)
+        if hasOutput, let recordBytes, !writer.hasLeftovers,
+            let edit = BuildRecord.edit(
+                recordBytes, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath),
+            let report = try buildEdited(options, writer: writer, lock: lock, edit: edit, inputs: trusted)
+        {
+            return report
+        }
         let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
             LastBuild(record: $0, outputPath: writer.outputPath)
         }
         // Read into `last`, the bytes are not needed again (a large site's record is tens of megabytes).
         recordBytes = nil
-        let trusted = RenderKeys.trusted(stamps, now: started)
         let inputs = RenderKeys.byPath(trusted)
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
             let site = try render(options, emit: staging.write, inputs: inputs, last: last)
             BackgroundRelease.drop(consume last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
-            let recordLines = site.recordLines
+            let (recordLines, siteKey) = (site.recordLines, site.siteKey)
             BackgroundRelease.drop(consume site)
             // The record goes before the swap and comes back after it, so it never describes another output.
             writer.removeRecord()
             let written = try staging.commit { [writer] written in
                 writer.writeRecord(
-                    inputs: trusted, pageLines: recordLines, written: written,
+                    inputs: trusted, siteKey: siteKey, pageLines: recordLines, written: written,
                     settings: options.recordedSettings, warnings: warnings, notes: notes, lock: lock)
             }
             return BuildReport(
@@ -157,8 +164,10 @@ public enum SiteBuilder {
                         linksTo: carried?[position]?.linksTo
                             ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
                         stamp: stamp,
-                        // Feature data cannot be written down; such a page is read again by every build.
-                        meta: page.meta.features.allSatisfy { $0 == nil } && stamp != nil ? page.meta : nil)
+                        // Feature data cannot be written down; such a page is read again by every build. The
+                        // front matter of a page whose stamp is not trusted is kept for comparing, not reading:
+                        // `knownPages` takes only what a trusted stamp vouches for.
+                        meta: page.meta.features.allSatisfy { $0 == nil } ? page.meta : nil)
                 }
                 switch form {
                 case .pages: return (renderedPage, record, [])
@@ -186,7 +195,7 @@ public enum SiteBuilder {
         return SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
             notes: extras.notes(), rendered: carried?.count { $0 == nil } ?? content.pages.count,
-            recordLines: recordLines, recordPages: recordPages)
+            recordLines: recordLines, siteKey: keys.siteKey, recordPages: recordPages)
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

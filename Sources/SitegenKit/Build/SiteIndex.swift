@@ -44,27 +44,54 @@ struct SiteIndex: Sendable {
         return String(source[..<slash])
     }
 
+    /// What the index needs of one page.
+    struct Entry: Sendable {
+        var route: Route
+        var title: String
+        var navTitle: String?
+        var nav: Int?
+    }
+
     init(_ content: SiteContent) throws(SitegenError) {
-        config = content.config
-        nav = content.pages
-            .compactMap { page in page.meta.nav.map { (order: $0, page: page) } }
-            .sorted { ($0.order, $0.page.route) < ($1.order, $1.page.route) }
-            .map { NavEntry(title: $0.page.meta.navTitle ?? $0.page.meta.title, route: $0.page.route) }
-        // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour. Only
-        // what ordering needs is grouped, not whole page records (this runs on one thread before any render).
         // By index: iterating the pages would copy each whole record.
-        var folders: [String: [(order: Int, entry: NavEntry)]] = [:]
-        for index in content.pages.indices {
-            let route = content.pages[index].route
+        let entries = content.pages.indices.map { index in
+            let (route, meta) = (content.pages[index].route, content.pages[index].meta)
+            return Entry(route: route, title: meta.title, navTitle: meta.navTitle, nav: meta.nav)
+        }
+        self.init(
+            config: content.config, entries: entries,
+            links: LinkResolver(pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets)),
+            features: try content.features.index(content.pages))
+    }
+
+    /// An index of the pages `entries`, which link with `links`. With `folders`, the pages are only those of the
+    /// folders named there (each whole) and of the navigation, and only a page in one of those folders has its
+    /// neighbours: an index for rendering those pages alone.
+    init(
+        config: SiteConfig, entries: [Entry], folders: Set<String>? = nil, links: LinkResolver,
+        features: [any FeatureIndex]
+    ) {
+        self.config = config
+        nav =
+            entries
+            .compactMap { entry in entry.nav.map { (order: $0, entry: entry) } }
+            .sorted { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }
+            .map { NavEntry(title: $0.entry.navTitle ?? $0.entry.title, route: $0.entry.route) }
+        // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour. Only
+        // what ordering needs is grouped (this runs on one thread before any render).
+        var grouped: [String: [(order: Int, entry: NavEntry)]] = [:]
+        for entry in entries {
+            let route = entry.route
             guard !route.source.hasSuffix("index.md"), route.output != SiteFiles.notFoundPage else { continue }
-            folders[Self.folder(of: route.source), default: []].append(
-                (content.pages[index].meta.nav ?? .max, NavEntry(title: content.pages[index].meta.title, route: route)))
+            let folder = Self.folder(of: route.source)
+            guard folders?.contains(folder) ?? true else { continue }
+            grouped[folder, default: []].append((entry.nav ?? .max, NavEntry(title: entry.title, route: route)))
         }
         var ordered: [NavEntry] = []
         var folderNumbers: [Int] = []
         var positions: [Route: Int] = [:]
-        positions.reserveCapacity(content.pages.count)
-        for (number, folder) in folders.values.enumerated() {
+        positions.reserveCapacity(entries.count)
+        for (number, folder) in grouped.values.enumerated() {
             // Routes are unique, so a page's place in its folder is its only one.
             for (_, entry) in folder.sorted(by: { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }) {
                 positions[entry.route] = ordered.count
@@ -73,8 +100,7 @@ struct SiteIndex: Sendable {
             }
         }
         (self.ordered, self.folderNumbers, self.positions) = (ordered, folderNumbers, positions)
-        links = LinkResolver(
-            pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets))
-        features = try content.features.index(content.pages)
+        self.links = links
+        self.features = features
     }
 }

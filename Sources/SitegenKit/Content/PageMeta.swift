@@ -46,6 +46,12 @@ extension PageMeta {
             && draft == other.draft && date == other.date && sameFeatureData(features, other.features)
     }
 
+    /// Whether the two are the same in every field but the title and the features' data.
+    func sameButTitle(as other: PageMeta) -> Bool {
+        description == other.description && layout == other.layout && nav == other.nav && navTitle == other.navTitle
+            && toc == other.toc && draft == other.draft && standalone == other.standalone && date == other.date
+    }
+
     /// A `YYYY-MM-DD` date (RFC 3339's full-date, which Atom and sitemaps use): four, two and two ASCII digits,
     /// a month from 01 to 12 and a day that month has, leap years included.
     static func date(_ value: YAMLValue) throws(SitegenError) -> String {

@@ -84,6 +84,14 @@ final class OutputStaging: @unchecked Sendable {
         lock.withLock { entries.append(entry) }
     }
 
+    /// Adds files of the old output that this build carries over unseen, each with the stamp it was just checked
+    /// to have (against the build record, see `BuildRecord.edit`); `commit` checks each again, as it does every
+    /// file `write` carries over.
+    func carry(_ files: [(path: String, stamp: FileStamp)]) {
+        let carried = files.map { Entry(path: $0.path, stamp: $0.stamp, carried: true) }
+        lock.withLock { entries += carried }
+    }
+
     /// Creates the staging folder's copy of the folder that holds `path` (a path in the site), once.
     private func createParent(of path: String) throws(FileError) {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }

@@ -65,7 +65,8 @@ extension OutputWriter {
     /// depended on, and the stamps of the files now in the output folder. A record that cannot be written only
     /// costs the next build its shortcut, so it is a notice, not a failure.
     func writeRecord(
-        inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]], written: [OutputStaging.Entry],
+        inputs: [(path: String, stamp: FileStamp?)], siteKey: String?, pageLines: [[UInt8]],
+        written: [OutputStaging.Entry],
         settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
@@ -82,7 +83,8 @@ extension OutputWriter {
         do throws(FileError) {
             try disk.write(to: temporary, exclusive: true) { (write) throws(FileError) in
                 try BuildRecord.write(
-                    version: RenderKeys.sitegen, settings: settings, inputs: inputs, pageLines: pageLines,
+                    version: RenderKeys.sitegen, settings: settings, siteKey: siteKey, inputs: inputs,
+                    pageLines: pageLines,
                     outputs: outputs, warnings: warnings, notes: notes, to: write)
             }
             try disk.rename(temporary, to: recordPath)

@@ -21,7 +21,7 @@ extension BuildRecord {
         return bytes.withUnsafeBufferPointer { buffer in
             let lines = lines(buffer)
             guard inputsMatch(buffer, lines: lines, inputs: inputs, settings: settings) else { return nil }
-            return checkOutputs(buffer, lines: lines, outputPath: outputPath)
+            return checkOutputs(buffer, lines: lines, outputPath: outputPath) { _, _ in }
         }
     }
 
@@ -45,6 +45,16 @@ extension BuildRecord {
         _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], inputs: [(path: String, stamp: FileStamp)],
         settings: String
     ) -> Bool {
+        changedInputs(buffer, lines: lines, inputs: inputs, settings: settings)?.isEmpty == true
+    }
+
+    /// The paths of `inputs` whose record lines give another stamp, when the record's first lines name this
+    /// sitegen and `settings` and its input lines list the same paths as `inputs`, in the same sorted order; nil
+    /// otherwise.
+    static func changedInputs(
+        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], inputs: [(path: String, stamp: FileStamp)],
+        settings: String
+    ) -> [String]? {
         var expected: [UInt8] = []
         func expect(_ fields: String...) -> [UInt8] {
             expected.removeAll(keepingCapacity: true)
@@ -54,28 +64,40 @@ extension BuildRecord {
         func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[lines[index]])
         }
-        guard lines.count >= 4 + inputs.count, line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
-            line(2).elementsEqual(expect("settings", settings))
-        else { return false }
+        // The site key (line 3) follows from the inputs and settings, so it is the same when they are.
+        guard lines.count >= firstInput + 1 + inputs.count,
+            line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
+            line(2).elementsEqual(expect("settings", settings)), line(3).starts(with: sitePrefix)
+        else { return nil }
+        var changed: [String] = []
         for (offset, input) in inputs.enumerated() {
             expected.removeAll(keepingCapacity: true)
             appendInput(input.path, input.stamp, to: &expected)
-            guard line(3 + offset).elementsEqual(expected) else { return false }
+            let recorded = line(firstInput + offset)
+            guard !recorded.elementsEqual(expected) else { continue }
+            // The same path, then a stamp (which has no tab): `input`, the path and a tab, as this build has them.
+            expected.removeAll(keepingCapacity: true)
+            appendInput(input.path, nil, to: &expected)
+            guard recorded.starts(with: expected.dropLast()),
+                !recorded[(expected.count - 1)...].contains(tab)
+            else { return nil }
+            changed.append(input.path)
         }
-        return !line(3 + inputs.count).starts(with: inputPrefix)
+        return line(firstInput + inputs.count).starts(with: inputPrefix) ? nil : changed
     }
 
     /// The last build's figures when the record is whole and every file it lists in the output folder is still as
-    /// that build wrote it; nil otherwise.
-    private static func checkOutputs(
-        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], outputPath: String
+    /// that build wrote it; nil otherwise. Each such file but the manifest is handed to `each` with its stamp.
+    static func checkOutputs(
+        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], outputPath: String,
+        each: (_ path: String, _ stamp: FileStamp) -> Void
     ) -> UpToDate? {
         func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[lines[index]])
         }
         func starts(_ index: Int, with prefix: [UInt8]) -> Bool { line(index).starts(with: prefix) }
-        guard lines.count >= 4, line(0).elementsEqual(header.utf8) else { return nil }
-        var index = 3
+        guard lines.count > firstInput, line(0).elementsEqual(header.utf8) else { return nil }
+        var index = firstInput
         while index < lines.count, starts(index, with: inputPrefix) { index += 1 }
         var pages = 0
         while index < lines.count, starts(index, with: pagePrefix) {
@@ -108,7 +130,12 @@ extension BuildRecord {
                 guard OutputStamp.digest(atPath: outputPath + "/" + path) == String(decoding: digest, as: UTF8.self)
                 else { return nil }
             }
-            if path == OutputWriter.manifestName { sawManifest = true } else { files += 1 }
+            if path == OutputWriter.manifestName {
+                sawManifest = true
+            } else {
+                files += 1
+                each(path, current)
+            }
             index += 1
         }
         var warnings: [Diagnostic] = []

@@ -45,12 +45,16 @@ struct BuildRecord: Sendable {
     /// What the first line starts with, in every format.
     static let formatName = "sitegen build record"
     /// The first line; a record in any other format is not read.
-    static let header = formatName + " 1"
+    static let header = formatName + " 2"
 
     /// The sitegen that wrote it.
     var version: String
     /// The build settings that shape the output (`BuildOptions.recordedSettings`).
     var settings: String
+    /// The part of every page's key that is the same for all of them (`RenderKeys.siteKey`); nil when something
+    /// it depends on could not be trusted. Kept so that a build that renders only edited pages can key them
+    /// without working out what every page shares.
+    var siteKey: String?
     /// Each page's last render, by source path under `content/`.
     var pages: [String: Page]
     /// Every file written to the output folder, by its path there, with its stamp (status-change time left out,
@@ -73,7 +77,8 @@ struct BuildRecord: Sendable {
     /// `FileStamp.isRacy`), come sorted by path, as `RenderKeys.stamps` gives them, and so do the outputs, as the
     /// staging lists them: the record is written in their order, with no sorting of its own.
     static func write<Failure: Error>(
-        version: String, settings: String, inputs: [(path: String, stamp: FileStamp?)], pageLines: [[UInt8]],
+        version: String, settings: String, siteKey: String?, inputs: [(path: String, stamp: FileStamp?)],
+        pageLines: [[UInt8]],
         outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String],
         to sink: (borrowing [UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
@@ -94,6 +99,7 @@ struct BuildRecord: Sendable {
         try line(header)
         try line("version", version)
         try line("settings", settings)
+        try line("site", siteKey ?? "-")
         for input in inputs {
             appendInput(input.path, input.stamp, to: &out)
             out.append(newline)
@@ -134,6 +140,7 @@ struct BuildRecord: Sendable {
         guard bytes.last == Self.newline else { return nil }
         var version: String?
         var settings: String?
+        var siteKey: String??
         var warnings: [Diagnostic] = []
         var notes: [String] = []
         var count = 0
@@ -170,6 +177,7 @@ struct BuildRecord: Sendable {
                 switch (fields[0], fields.count) {
                 case ("version", 2): version = fields[1]
                 case ("settings", 2): settings = fields[1]
+                case ("site", 2): siteKey = .some(fields[1] == "-" ? nil : fields[1])
                 case ("warning", 8):
                     guard let warning = Self.warning(fields) else { return nil }
                     warnings.append(warning)
@@ -183,9 +191,10 @@ struct BuildRecord: Sendable {
             guard ended else { return nil }
             return Self.pagesAndOutputs(buffer, pageLines: pageLines, outputLines: outputLines)
         }
-        guard let parsed, let version, let settings else { return nil }
+        guard let parsed, let version, let settings, let siteKey else { return nil }
         self.init(
-            version: version, settings: settings, pages: parsed.pages, outputs: parsed.outputs, warnings: warnings,
+            version: version, settings: settings, siteKey: siteKey, pages: parsed.pages, outputs: parsed.outputs,
+            warnings: warnings,
             notes: notes)
     }
 
@@ -244,11 +253,12 @@ struct BuildRecord: Sendable {
     }
 
     init(
-        version: String, settings: String, pages: [String: Page],
+        version: String, settings: String, siteKey: String? = nil, pages: [String: Page],
         outputs: [String: OutputStamp?], warnings: [Diagnostic], notes: [String]
     ) {
         self.version = version
         self.settings = settings
+        self.siteKey = siteKey
         self.pages = pages
         self.outputs = outputs
         self.warnings = warnings
@@ -260,6 +270,9 @@ struct BuildRecord: Sendable {
     static let inputPrefix = Array("input\t".utf8)
     static let pagePrefix = Array("page\t".utf8)
     static let outputPrefix = Array("output\t".utf8)
+    static let sitePrefix = Array("site\t".utf8)
+    /// The line the inputs start on: after the header, the version, the settings and the site key.
+    static let firstInput = 4
     static let newline = UInt8(ascii: "\n")
 
     /// Appends an input's line, but for its line break: what a build with nothing to do compares byte for byte.

@@ -95,6 +95,16 @@ struct RenderKeys: Sendable {
         site = trusted ? Array(hasher.finalize()) : nil
     }
 
+    /// The keys of a build whose site is as the last build's was: `siteKey` is that build's (see `siteKey`).
+    init(siteKey: String?, inputs: [String: FileStamp?]) {
+        self.inputs = inputs
+        site = siteKey.flatMap(Self.bytes(hex:))
+    }
+
+    /// What every page's key shares, in hex, for the build record; nil when something it depends on could not
+    /// be trusted.
+    var siteKey: String? { site.map(Self.hex) }
+
     /// The key of `page`'s output; nil when something it depends on cannot be trusted.
     func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
         guard let site, let stamp = inputs["content/" + page.route.source] ?? nil else { return nil }
@@ -109,8 +119,31 @@ struct RenderKeys: Sendable {
             add(entry?.title ?? "")
             add(entry?.route.source ?? "")
         }
-        let hex = Array("0123456789abcdef".utf8)
-        return String(decoding: hasher.finalize().flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0xF)]] }, as: UTF8.self)
+        return Self.hex(Array(hasher.finalize()))
+    }
+
+    private static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    }
+
+    /// The bytes `hex` wrote as `text`; nil for any other text.
+    private static func bytes(hex text: String) -> [UInt8]? {
+        let digits = Array(text.utf8)
+        guard digits.count == 2 * SHA256.byteCount else { return nil }
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        var bytes: [UInt8] = []
+        for pair in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = value(digits[pair]), let low = value(digits[pair + 1]) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return bytes
     }
 
     /// Adds `text` to a digest, ended by a NUL, so that one text does not run into the next.

@@ -1,0 +1,198 @@
+import Foundation
+
+extension SiteBuilder {
+    /// The pages a build after page edits renders (see `buildEdited`), and what it renders them with.
+    private struct EditPlan {
+        /// The pages to render, in page order, loaded.
+        var pages: [PageSource]
+        var renderer: PageRenderer
+    }
+
+    /// A build after edits that reach no page but the edited ones and those that show what changed: the last
+    /// build's record says every other input is as it was and every output file is as it wrote it, and each
+    /// edited page has its front matter as before, but perhaps its title, when it is outside the navigation and
+    /// the feed (its neighbours show it). Only those pages, their neighbours when the title changed, and the
+    /// pages linking to headings on them render; nothing is worked out for the others, whose files are carried
+    /// over, and whose lines are copied into the new record as they are. The output is what a full build would
+    /// write, and a problem is the one a full build would report.
+    ///
+    /// Nil, having changed nothing (the caller still holds `lock`), when the edits reach further or anything the
+    /// record vouches for does not read as it says: a full build then finds out what changed.
+    static func buildEdited(
+        _ options: BuildOptions, writer: OutputWriter, lock: Int32, edit: BuildRecord.Edit,
+        inputs trusted: [(path: String, stamp: FileStamp?)]
+    ) throws(SitegenError) -> BuildReport? {
+        guard !(options.strict && !edit.warnings.isEmpty), let plan = plan(options, edit: edit) else { return nil }
+        // The stamps of the pages that render, the only ones their keys and record lines need.
+        let sources = Set(plan.pages.map { "content/" + $0.route.source })
+        let stamps = RenderKeys.byPath(trusted.filter { sources.contains($0.path) })
+        let staging = try writer.begin(holding: lock)
+        do throws(SitegenError) {
+            var rendered: [RenderedPage] = []
+            var problems: [Diagnostic] = []
+            plan.pages.parallelMap { page in
+                Result { () throws(SitegenError) in try plan.renderer.render(page) }
+            } each: { result in
+                switch result {
+                case .success(let page): rendered.append(page)
+                case .failure(let failure): problems += failure.diagnostics
+                }
+            }
+            guard problems.isEmpty else { throw SitegenError(problems) }
+            var anchors = LinkChecker.anchors(of: rendered)
+            for page in rendered {
+                for case .page(let route, let fragment?) in page.pendingLinks.map(\.target)
+                where !fragment.isEmpty && anchors[route.source] == nil {
+                    anchors[route.source] = edit.positions[route.source].flatMap(edit.page)?.anchors
+                }
+            }
+            problems = LinkChecker(resolver: plan.renderer.index.links, anchors: anchors).problems(in: rendered)
+            guard problems.isEmpty else { throw SitegenError(problems) }
+
+            let keys = RenderKeys(siteKey: edit.siteKey, inputs: stamps)
+            var lines: [Int: [UInt8]] = [:]
+            for (source, page) in zip(plan.pages, rendered) {
+                try staging.write(OutputFile(path: page.route.output, contents: .bytes(page.html)))
+                let stamp = stamps["content/" + source.route.source] ?? nil
+                let record = BuildRecord.Page(
+                    key: keys.key(of: source, neighbours: plan.renderer.index.neighbours(of: source.route)) ?? "",
+                    anchors: page.anchors, linksTo: BuildRecord.Page.targets(of: page.pendingLinks), stamp: stamp,
+                    // As a full build keeps it: no front matter for a page with feature data.
+                    meta: source.meta.features.allSatisfy { $0 == nil } ? source.meta : nil)
+                lines[edit.positions[source.route.source]!] = record.line(source: source.route.source)
+            }
+            let outputs = Set(rendered.map(\.route.output))
+            staging.carry(edit.outputs.filter { !outputs.contains($0.path) })
+            let pageLines = edit.pageLines.indices.map { lines[$0] ?? edit.line(ofPage: $0) }
+            let written = try staging.commit { [writer] written in
+                writer.writeRecord(
+                    inputs: trusted, siteKey: edit.siteKey, pageLines: pageLines, written: written,
+                    settings: options.recordedSettings, warnings: edit.warnings, notes: edit.notes, lock: lock)
+            }
+            return BuildReport(
+                pages: edit.sources.count, rendered: rendered.count, files: written.count,
+                output: options.display(options.output), warnings: edit.warnings, notes: edit.notes)
+        } catch {
+            staging.discard()
+            var failure = error
+            failure.outputUnchanged = staging.outputIntact
+            throw failure
+        }
+    }
+
+    /// What a build after the edits `edit` describes renders, and with what; nil when they reach further than
+    /// `buildEdited` goes, or something does not read.
+    private static func plan(_ options: BuildOptions, edit: BuildRecord.Edit) -> EditPlan? {
+        let folder = ContentFolder(path: options.content.path, displayName: options.display(options.content))
+        // A page's edit that others may show, and any other change, needs a full build.
+        var edited: [String] = []
+        for path in edit.changed {
+            guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
+            let source = String(path.dropFirst("content/".count))
+            guard !SiteContent.dataFiles.contains(source), edit.positions[source] != nil else { return nil }
+            edited.append(source)
+        }
+        guard !edited.isEmpty,
+            let config = try? SiteConfig.decode(
+                SourceFile.read(
+                    options.content.appendingPathComponent(SiteConfig.fileName),
+                    displayPath: folder.displayPath(of: SiteConfig.fileName))),
+            let features = try? FeatureSet.load(from: folder)
+        else { return nil }
+        var loaded: [String: PageSource] = [:]
+        var retitled: [String] = []
+        for source in edited {
+            guard let recorded = edit.page(edit.positions[source]!)?.meta,
+                let page = try? PageSource.load(source, in: folder, features: features),
+                page.meta.features.allSatisfy({ $0 == nil }), page.meta.sameButTitle(as: recorded)
+            else { return nil }
+            if page.meta.title != recorded.title {
+                // Outside the navigation and the feed, a title shows on the page's neighbours alone.
+                guard page.meta.nav == nil, page.meta.date == nil || config.url == nil else { return nil }
+                retitled.append(source)
+            }
+            loaded[source] = page
+        }
+
+        // What the others are, as the last build listed and read them: every page but those with feature data
+        // is known by its record line, and those are read (the features' index needs their data).
+        let listed = FileTree.files(under: options.content)
+        let files = listed.filter { !SiteContent.dataFiles.contains($0) }
+        let drafts = Set(files.filter { $0.hasSuffix(".md") && edit.positions[$0] == nil })
+        guard drafts.isEmpty || !options.includeDrafts,
+            files.count(where: { $0.hasSuffix(".md") }) == drafts.count + edit.sources.count
+        else { return nil }
+        // The pages linking to a heading on an edited page, which may have gone, render too.
+        let editedSet = Set(edited)
+        var linking: [String] = []
+        for (position, source) in edit.sources.enumerated() where !editedSet.contains(source) {
+            guard !edit.field(4, ofPage: position, is: "") else { continue }
+            guard let links = edit.field(4, ofPage: position) else { return nil }
+            if links.split(separator: "\n").contains(where: { editedSet.contains(String($0)) }) {
+                linking.append(source)
+            }
+        }
+        // The neighbours of a page that renders are in its folder, and so are those of an edited page's.
+        let folders = Set((edited + linking).map(SiteIndex.folder(of:)))
+        var entries: [SiteIndex.Entry] = []
+        var featurePages: [PageSource] = []
+        for (position, source) in edit.sources.enumerated() {
+            if let page = loaded[source] {
+                entries.append(.init(page))
+                continue
+            }
+            if edit.field(6, ofPage: position, is: "-") {
+                guard let page = try? PageSource.load(source, in: folder, features: features) else { return nil }
+                if page.meta.features.contains(where: { $0 != nil }) { featurePages.append(page) }
+                entries.append(.init(page))
+                continue
+            }
+            // Only the navigation and the folders of the pages that render, where their neighbours are, are needed.
+            guard !edit.field(10, ofPage: position, is: "-") || folders.contains(SiteIndex.folder(of: source))
+            else { continue }
+            guard let page = edit.page(position), let meta = page.meta else { return nil }
+            entries.append(
+                .init(route: Route(source: source), title: meta.title, navTitle: meta.navTitle, nav: meta.nav))
+        }
+        featurePages.sort { $0.route < $1.route }
+        guard
+            let featureIndex = try? features.index(featurePages),
+            let theme = try? Theme.load(
+                from: options.themes.appendingPathComponent(config.theme),
+                displayPath: options.display(options.themes.appendingPathComponent(config.theme)))
+        else { return nil }
+        let index = SiteIndex(
+            config: config, entries: entries, folders: folders,
+            links: LinkResolver(
+                pages: edit.sources.map { Route(source: $0) }, drafts: drafts,
+                assets: Set(files.filter { !$0.hasSuffix(".md") })),
+            features: featureIndex)
+
+        // The edited pages, the pages linking to their headings, and the neighbours that show a new title.
+        var render = editedSet.union(linking)
+        for source in retitled {
+            let neighbours = index.neighbours(of: Route(source: source))
+            for entry in [neighbours.previous, neighbours.next] {
+                if let entry { render.insert(entry.route.source) }
+            }
+        }
+        var pages: [PageSource] = []
+        for source in render {
+            if let page = loaded[source] {
+                pages.append(page)
+            } else {
+                guard let page = try? PageSource.load(source, in: folder, features: features) else { return nil }
+                pages.append(page)
+            }
+        }
+        // In page order, so problems come in the order a full build gives them.
+        pages.sort { $0.route < $1.route }
+        return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme))
+    }
+}
+
+extension SiteIndex.Entry {
+    init(_ page: PageSource) {
+        self.init(route: page.route, title: page.meta.title, navTitle: page.meta.navTitle, nav: page.meta.nav)
+    }
+}
