@@ -20,13 +20,15 @@ extension SiteBuilder {
     /// record vouches for does not read as it says: a full build then finds out what changed.
     static func buildEdited(
         _ options: BuildOptions, writer: OutputWriter, lock: Int32, edit: BuildRecord.Edit,
-        inputs trusted: [(path: String, stamp: FileStamp?)]
+        inputs trusted: [(path: String, stamp: FileStamp?)], linkedContent: Set<String>
     ) throws(SitegenError) -> BuildReport? {
-        guard !(options.strict && !edit.warnings.isEmpty), let plan = plan(options, edit: edit) else { return nil }
+        guard !(options.strict && !edit.warnings.isEmpty),
+            let plan = plan(options, edit: edit, inputs: trusted, linkedContent: linkedContent)
+        else { return nil }
         // The stamps of the pages that render, the only ones their keys and record lines need.
         let sources = Set(plan.pages.map { "content/" + $0.route.source })
         let stamps = RenderKeys.byPath(trusted.filter { sources.contains($0.path) })
-        let staging = try writer.begin(holding: lock)
+        let staging = try writer.begin(holding: lock, vouched: edit.outputs.map(\.path))
         do throws(SitegenError) {
             var rendered: [RenderedPage] = []
             var problems: [Diagnostic] = []
@@ -62,16 +64,17 @@ extension SiteBuilder {
                 lines[edit.positions[source.route.source]!] = record.line(source: source.route.source)
             }
             let outputs = Set(rendered.map(\.route.output))
-            staging.carry(edit.outputs.filter { !outputs.contains($0.path) })
-            let pageLines = edit.pageLines.indices.map { lines[$0] ?? edit.line(ofPage: $0) }
+            staging.carry(edit.outputs.filter { !outputs.contains($0.path) }.map { ($0.path, $0.stamp) })
+            let pageLines = lines
             let written = try staging.commit { [writer] written in
-                writer.writeRecord(
-                    inputs: trusted, siteKey: edit.siteKey, pageLines: pageLines, written: written,
-                    settings: options.recordedSettings, warnings: edit.warnings, notes: edit.notes, lock: lock)
+                writer.writeRecord(editing: edit, inputs: trusted, pageLines: pageLines, written: written, lock: lock)
             }
-            return BuildReport(
+            let report = BuildReport(
                 pages: edit.sources.count, rendered: rendered.count, files: written.count,
                 output: options.display(options.output), warnings: edit.warnings, notes: edit.notes)
+            // What holds a value for every page is freed on another thread, or not at all by a build that exits.
+            BackgroundRelease.drop((edit, plan, written))
+            return report
         } catch {
             staging.discard()
             var failure = error
@@ -82,7 +85,10 @@ extension SiteBuilder {
 
     /// What a build after the edits `edit` describes renders, and with what; nil when they reach further than
     /// `buildEdited` goes, or something does not read.
-    private static func plan(_ options: BuildOptions, edit: BuildRecord.Edit) -> EditPlan? {
+    private static func plan(
+        _ options: BuildOptions, edit: BuildRecord.Edit, inputs: [(path: String, stamp: FileStamp?)],
+        linkedContent: Set<String>
+    ) -> EditPlan? {
         let folder = ContentFolder(path: options.content.path, displayName: options.display(options.content))
         // A page's edit that others may show, and any other change, needs a full build.
         var edited: [String] = []
@@ -115,18 +121,29 @@ extension SiteBuilder {
         }
 
         // What the others are, as the last build listed and read them: every page but those with feature data
-        // is known by its record line, and those are read (the features' index needs their data).
-        let listed = FileTree.files(under: options.content)
-        let files = listed.filter { !SiteContent.dataFiles.contains($0) }
-        let drafts = Set(files.filter { $0.hasSuffix(".md") && edit.positions[$0] == nil })
-        guard drafts.isEmpty || !options.includeDrafts,
-            files.count(where: { $0.hasSuffix(".md") }) == drafts.count + edit.sources.count
-        else { return nil }
+        // is known by its record line, and those are read (the features' index needs their data). The content's
+        // files are its inputs but those behind a link, in the same order as its listing (`FileTree.files`).
+        var drafts: Set<String> = []
+        var assets: Set<String> = []
+        var pageFiles = 0
+        for input in inputs where input.path.hasPrefix("content/") && !linkedContent.contains(input.path) {
+            let path = String(input.path.utf8.dropFirst("content/".utf8.count))!
+            guard !SiteContent.dataFiles.contains(path) else { continue }
+            if !path.hasSuffix(".md") {
+                assets.insert(path)
+            } else if edit.positions[path] == nil {
+                drafts.insert(path)
+            } else {
+                pageFiles += 1
+            }
+        }
+        guard drafts.isEmpty || !options.includeDrafts, pageFiles == edit.sources.count else { return nil }
         // The pages linking to a heading on an edited page, which may have gone, render too.
         let editedSet = Set(edited)
+        let glances = edit.pageLines.indices.map(edit.glance)
         var linking: [String] = []
         for (position, source) in edit.sources.enumerated() where !editedSet.contains(source) {
-            guard !edit.field(4, ofPage: position, is: "") else { continue }
+            guard glances[position].links else { continue }
             guard let links = edit.field(4, ofPage: position) else { return nil }
             if links.split(separator: "\n").contains(where: { editedSet.contains(String($0)) }) {
                 linking.append(source)
@@ -141,14 +158,14 @@ extension SiteBuilder {
                 entries.append(.init(page))
                 continue
             }
-            if edit.field(6, ofPage: position, is: "-") {
+            if !glances[position].hasFrontMatter {
                 guard let page = try? PageSource.load(source, in: folder, features: features) else { return nil }
                 if page.meta.features.contains(where: { $0 != nil }) { featurePages.append(page) }
                 entries.append(.init(page))
                 continue
             }
             // Only the navigation and the folders of the pages that render, where their neighbours are, are needed.
-            guard !edit.field(10, ofPage: position, is: "-") || folders.contains(SiteIndex.folder(of: source))
+            guard glances[position].inNavigation || folders.contains(SiteIndex.folder(of: source))
             else { continue }
             guard let page = edit.page(position), let meta = page.meta else { return nil }
             entries.append(
@@ -164,8 +181,7 @@ extension SiteBuilder {
         let index = SiteIndex(
             config: config, entries: entries, folders: folders,
             links: LinkResolver(
-                pages: edit.sources.map { Route(source: $0) }, drafts: drafts,
-                assets: Set(files.filter { !$0.hasSuffix(".md") })),
+                pages: edit.sources.map { Route(source: $0) }, drafts: drafts, assets: assets),
             features: featureIndex)
 
         // The edited pages, the pages linking to their headings, and the neighbours that show a new title.

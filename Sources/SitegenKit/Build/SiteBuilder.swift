@@ -17,27 +17,31 @@ public enum SiteBuilder {
         // Stamps first, then reading: a file changed while the build reads it shows a new stamp next time.
         let started = writer.fileSystemTime(lock)
         var recordBytes = options.clean ? nil : writer.readRecord()
-        let stamps = RenderKeys.stamps(options)
-        // Leftovers of an interrupted build are cleared by a build that writes, so they rule out doing nothing.
-        if let recordBytes, !writer.hasLeftovers,
-            let report = BuildRecord.upToDate(
-                recordBytes, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath)
-        {
+        var linkedContent: Set<String> = []
+        let stamps = RenderKeys.stamps(options, linkedContent: &linkedContent)
+        // Leftovers of an interrupted build are cleared by a build that writes, so they rule out a shortcut.
+        let comparison =
+            writer.hasLeftovers
+            ? nil
+            : recordBytes.flatMap {
+                BuildRecord.compare(
+                    $0, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath)
+            }
+        if case .upToDate(let report) = comparison {
             close(lock)
             return BuildReport(
                 pages: report.pages, rendered: 0, upToDate: true, files: report.files,
                 output: options.display(options.output), warnings: report.warnings, notes: report.notes)
         }
-        // Without the output it describes (a removed output folder), the record has nothing to offer.
-        let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
         let trusted = RenderKeys.trusted(stamps, now: started)
-        if hasOutput, let recordBytes, !writer.hasLeftovers,
-            let edit = BuildRecord.edit(
-                recordBytes, inputs: stamps, settings: options.recordedSettings, outputPath: writer.outputPath),
-            let report = try buildEdited(options, writer: writer, lock: lock, edit: edit, inputs: trusted)
+        if case .changed(let edit) = comparison,
+            let report = try buildEdited(
+                options, writer: writer, lock: lock, edit: edit, inputs: trusted, linkedContent: linkedContent)
         {
             return report
         }
+        // Without the output it describes (a removed output folder), the record has nothing to offer.
+        let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
         let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
             LastBuild(record: $0, outputPath: writer.outputPath)
         }

@@ -30,16 +30,22 @@ import Foundation
     /// file is stamped as the file it leads to, since reading follows it (`site.yaml`, a theme's templates); with
     /// `followingFolders`, a link to a folder is listed as the folder (a theme shared by several sites), each
     /// folder once.
-    static func stamps(under directory: URL, followingFolders: Bool) -> [(path: String, stamp: FileStamp)] {
+    /// The paths of the files among them reached through a symbolic link to a file go into `linked`: `files`
+    /// leaves those out.
+    static func stamps(
+        under directory: URL, followingFolders: Bool, linked: inout Set<String>
+    ) -> [(path: String, stamp: FileStamp)] {
         var result: [(path: String, stamp: FileStamp)] = []
         var visited: Set<[UInt64]> = []
-        collect(directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result)
+        collect(
+            directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result,
+            linked: &linked)
         return result.sorted { $0.path < $1.path }
     }
 
     private static func collect(
         _ path: String, prefix: String, following: Bool, visited: inout Set<[UInt64]>,
-        stamps result: inout [(path: String, stamp: FileStamp)]
+        stamps result: inout [(path: String, stamp: FileStamp)], linked: inout Set<String>
     ) {
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
@@ -64,8 +70,10 @@ import Foundation
             case S_IFDIR where !isLink || following:
                 collect(
                     path + "/" + name, prefix: prefix + name + "/", following: following, visited: &visited,
-                    stamps: &result)
-            case S_IFREG: result.append((prefix + name, FileStamp(status)))
+                    stamps: &result, linked: &linked)
+            case S_IFREG:
+                result.append((prefix + name, FileStamp(status)))
+                if isLink { linked.insert(prefix + name) }
             default: break
             }
         }

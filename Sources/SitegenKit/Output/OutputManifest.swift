@@ -18,7 +18,19 @@ struct OutputManifest: Equatable, Sendable {
 
     /// The manifest's text.
     func text() -> String {
-        ([Self.header, Self.encodedHeader] + paths.map(\.string).sorted().map(Self.encode)).map { $0 + "\n" }.joined()
+        String(decoding: Self.bytes(sortedPaths: paths.map(\.string).sorted()), as: UTF8.self)
+    }
+
+    /// The text, as bytes, of the manifest of `paths`, which come sorted and each once (as a staging lists its
+    /// files): a large site's manifest has a line for every file, so no set of them is made.
+    static func bytes(sortedPaths paths: [String]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(paths.reduce(header.utf8.count + encodedHeader.utf8.count + 2) { $0 + $1.utf8.count + 1 })
+        for line in [header, encodedHeader] + paths.map(encode) {
+            bytes += line.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
+        return bytes
     }
 
     /// Reads the text of a manifest; nil when it is damaged (not UTF-8, or an encoded line that does not decode).

@@ -27,11 +27,14 @@ final class OutputStaging: @unchecked Sendable {
     private let writer: OutputWriter
     private let folder: String
     private let previous: Set<ExactPath>?
+    /// Whether a build record vouches that the manifest is as this build would write it for `previous`.
+    private let manifestVouched: Bool
 
-    init(writer: OutputWriter, folder: String, previous: Set<ExactPath>?, lock: Int32) {
+    init(writer: OutputWriter, folder: String, previous: Set<ExactPath>?, manifestVouched: Bool = false, lock: Int32) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
+        self.manifestVouched = manifestVouched
         self.lockDescriptor = lock
     }
 
@@ -153,12 +156,12 @@ final class OutputStaging: @unchecked Sendable {
     /// output while the build ran. Looked at on every core, each from the open output folder: a large site has
     /// tens of thousands.
     private func carriedOverUnchanged(_ files: [Entry]) -> Bool {
-        let output = open(writer.outputPath, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-        guard output >= 0 else { return false }
-        defer { close(output) }
         var unchanged = true
-        files.parallelMap { file in
-            !file.carried || Self.isUnchanged(file, stamp: FileStamp.of(file.path, in: output))
+        let outputPath = writer.outputPath
+        // In runs of neighbouring files, mostly of a few folders, each of which a run's stamper opens once.
+        stride(from: 0, to: files.count, by: 256).map { files[$0..<min($0 + 256, files.count)] }.parallelMap { run in
+            let stamper = FolderStamper(root: outputPath)
+            return run.allSatisfy { !$0.carried || Self.isUnchanged($0, stamp: stamper.stamp($0.path)) }
         } each: {
             unchanged = unchanged && $0
         }
@@ -206,7 +209,7 @@ final class OutputStaging: @unchecked Sendable {
             try linkCarriedOver(&files)
             do throws(FileError) {
                 try disk.write(
-                    Array(OutputManifest(paths: paths).text().utf8), to: folder + "/" + OutputWriter.manifestName)
+                    OutputManifest.bytes(sortedPaths: paths), to: folder + "/" + OutputWriter.manifestName)
             } catch {
                 throw SitegenError(writer.failure(error))
             }
@@ -244,9 +247,10 @@ final class OutputStaging: @unchecked Sendable {
         // sitegen's form, or none: `previous` is empty, not read, for an empty folder).
         guard let previous, fresh.count <= 1, files.count == previous.count,
             files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
-            Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file,
-            FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
-                == Array(OutputManifest(paths: paths).text().utf8),
+            manifestVouched
+                || (Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
+                    && FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
+                        == OutputManifest.bytes(sortedPaths: paths)),
             carriedOverUnchanged(files)
         else { return false }
         guard let path = fresh.first?.path else { return true }

@@ -66,27 +66,80 @@ extension OutputWriter {
     /// costs the next build its shortcut, so it is a notice, not a failure.
     func writeRecord(
         inputs: [(path: String, stamp: FileStamp?)], siteKey: String?, pageLines: [[UInt8]],
-        written: [OutputStaging.Entry],
-        settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
+        written: [OutputStaging.Entry], settings: String, warnings: [Diagnostic], notes: [String], lock: Int32
     ) {
         let now = fileSystemTime(lock)
-        func output(_ path: String, _ stamp: FileStamp?) -> (String, BuildRecord.OutputStamp?) {
-            let full = outputPath + "/" + path
-            return (path, BuildRecord.OutputStamp.of(full, stamp: stamp ?? FileStamp.of(full), now: now))
+        let outputs =
+            written.map { ($0.path, outputStamp($0.path, $0.stamp, now: now)) }
+            + [(Self.manifestName, outputStamp(Self.manifestName, nil, now: now))]
+        keepRecord { (write) throws(FileError) in
+            try BuildRecord.write(
+                version: RenderKeys.sitegen, settings: settings, siteKey: siteKey, inputs: inputs,
+                pageLines: pageLines, outputs: outputs, warnings: warnings, notes: notes, to: write)
         }
-        let outputs = written.map { output($0.path, $0.stamp) } + [output(Self.manifestName, nil)]
+    }
+
+    /// Writes the record of a build after the edits `edit` describes, just committed: the last build's record, with
+    /// the lines of the inputs that changed, of the pages in `pageLines` (by their position among the record's)
+    /// and of the files written afresh made anew, and every other line copied as it is. `inputs` and `written`
+    /// are what `writeRecord` takes.
+    func writeRecord(
+        editing edit: BuildRecord.Edit, inputs: [(path: String, stamp: FileStamp?)], pageLines: [Int: [UInt8]],
+        written: [OutputStaging.Entry], lock: Int32
+    ) {
+        let now = fileSystemTime(lock)
+        var replaced: [Int: [UInt8]] = [:]
+        for (position, input) in inputs.enumerated()
+        where input.stamp == nil || edit.changedInputs.contains(position) {
+            var line: [UInt8] = []
+            BuildRecord.appendInput(input.path, input.stamp, to: &line)
+            line.append(BuildRecord.newline)
+            replaced[BuildRecord.firstInput + position] = line
+        }
+        for (position, line) in pageLines { replaced[edit.firstPageLine + position] = line }
+        // The build writes the files the record lists, in the same order (by path); were it otherwise, the record
+        // would describe another output, and no record is better (the next build is a full one).
+        guard written.count == edit.outputs.count,
+            zip(written, edit.outputs).allSatisfy({ $0.path == $1.path })
+        else {
+            notice?("could not keep the build record (its files did not match); the next build will be a full one")
+            return
+        }
+        func line(_ path: String, _ stamp: BuildRecord.OutputStamp?) -> [UInt8] {
+            var line: [UInt8] = []
+            BuildRecord.appendOutput(path, stamp, to: &line)
+            return line
+        }
+        for (file, old) in zip(written, edit.outputs) {
+            // A file carried over that its stamp alone still vouches for keeps its line.
+            if file.carried, !old.digested, let stamp = file.stamp?.ignoringStatusChange, stamp == old.stamp,
+                stamp.modified < now - FileStamp.racyMargin
+            {
+                continue
+            }
+            replaced[old.line] = line(file.path, outputStamp(file.path, file.stamp, now: now))
+        }
+        replaced[edit.manifestLine] = line(Self.manifestName, outputStamp(Self.manifestName, nil, now: now))
+        keepRecord { (write) throws(FileError) in try edit.write(replacing: replaced, to: write) }
+    }
+
+    /// The stamp the record gives the file at `path` in the output folder, whose stamp was taken as `stamp` as
+    /// it was written (nil: take it now), at the file system's time `now`.
+    private func outputStamp(_ path: String, _ stamp: FileStamp?, now: Int64) -> BuildRecord.OutputStamp? {
+        let full = outputPath + "/" + path
+        return BuildRecord.OutputStamp.of(full, stamp: stamp ?? FileStamp.of(full), now: now)
+    }
+
+    /// Writes a record with `body` to a temporary file beside the output folder, then renames it into place; a
+    /// notice when that cannot be done, or the record's name is someone else's file.
+    private func keepRecord(_ body: ((borrowing [UInt8]) throws(FileError) -> Void) throws(FileError) -> Void) {
         guard recordIsOurs else {
             notice?("\(recordPath) is not sitegen's build record, so it was left as it is; every build is a full one")
             return
         }
         let temporary = parentPath + "/" + siblingPrefix + Self.temporaryRecordPart + Self.token()
         do throws(FileError) {
-            try disk.write(to: temporary, exclusive: true) { (write) throws(FileError) in
-                try BuildRecord.write(
-                    version: RenderKeys.sitegen, settings: settings, siteKey: siteKey, inputs: inputs,
-                    pageLines: pageLines,
-                    outputs: outputs, warnings: warnings, notes: notes, to: write)
-            }
+            try disk.write(to: temporary, exclusive: true, body)
             try disk.rename(temporary, to: recordPath)
         } catch {
             try? disk.remove(temporary)

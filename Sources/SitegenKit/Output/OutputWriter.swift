@@ -12,7 +12,7 @@ struct OutputWriter: Sendable {
     static let stagingMarker = ".sitegen-staging"
 
     /// The output folder.
-    var output: URL
+    let output: URL
     /// How the output folder is named in messages.
     var displayPath: String
     /// Where the writer's changes go; tests inject faults here.
@@ -24,10 +24,13 @@ struct OutputWriter: Sendable {
     init(output: URL, displayPath: String) {
         self.output = output.standardizedFileURL
         self.displayPath = displayPath
+        // Kept as strings: every file a build writes or carries over is named from them.
+        outputPath = self.output.path
+        parentPath = self.output.deletingLastPathComponent().path
     }
 
-    var outputPath: String { output.path }
-    var parentPath: String { output.deletingLastPathComponent().path }
+    let outputPath: String
+    let parentPath: String
     /// What every name sitegen keeps beside the output folder starts with.
     var siblingPrefix: String { ".\(output.lastPathComponent).sitegen-" }
     var lockPath: String { parentPath + "/" + siblingPrefix + "lock" }
@@ -82,11 +85,15 @@ struct OutputWriter: Sendable {
         }
     }
 
-    /// `begin()` for a build that already holds the output's `lock`; the staging closes it when done.
-    func begin(holding lock: Int32) throws(SitegenError) -> OutputStaging {
+    /// `begin()` for a build that already holds the output's `lock`; the staging closes it when done. With
+    /// `vouched`, the paths the manifest lists as a build record vouches for them (see `BuildRecord.Edit`), the
+    /// manifest is not read again.
+    func begin(holding lock: Int32, vouched: [String]? = nil) throws(SitegenError) -> OutputStaging {
         do throws(SitegenError) {
             try recoverInterruptedBuild()
-            let previous = try previousManifest()
+            let known = vouched.flatMap { Disk.kind(of: outputPath) == .folder ? Set($0.map(ExactPath.init)) : nil }
+            let previous: Set<ExactPath>?
+            if let known { previous = known } else { previous = try previousManifest() }
             let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
             do throws(FileError) {
                 try disk.createFolder(staging)
@@ -99,7 +106,8 @@ struct OutputWriter: Sendable {
                 rmdir(staging)
                 throw SitegenError(failure(error))
             }
-            return OutputStaging(writer: self, folder: staging, previous: previous, lock: lock)
+            return OutputStaging(
+                writer: self, folder: staging, previous: previous, manifestVouched: known != nil, lock: lock)
         } catch {
             close(lock)
             throw error

@@ -7,19 +7,37 @@ extension BuildRecord {
     /// as far as such a build needs: at 10,000 pages, reading every page whole took longer than the rest of a
     /// build that renders one.
     struct Edit: Sendable {
+        /// One file the record lists in the output folder.
+        struct Output: Sendable {
+            /// Its path there.
+            var path: String
+            /// The stamp it has now, which is the record's.
+            var stamp: FileStamp
+            /// Whether the record gives its digest too (it was written too recently for its stamp alone).
+            var digested: Bool
+            /// The number of its line in the record.
+            var line: Int
+        }
+
         /// The record's bytes.
         let bytes: [UInt8]
+        /// Each line's range of `bytes`, line break left out.
+        let lines: [Range<Int>]
+        /// The number of the first page line.
+        let firstPageLine: Int
         /// Each page line's range of `bytes`, line break left out, in the record's (page) order.
         let pageLines: [Range<Int>]
         /// The source path, under `content/`, of each page line.
         let sources: [String]
         /// Where each source's page line is among `pageLines`.
         let positions: [String: Int]
-        /// The inputs whose stamps changed, by path from the project folder.
+        /// The inputs whose stamps changed, by path from the project folder, and their positions among the inputs.
         let changed: [String]
-        /// Every file the last build wrote but the manifest, by path in the output folder, with the stamp it has
-        /// now (the one the record gives it).
-        let outputs: [(path: String, stamp: FileStamp)]
+        let changedInputs: Set<Int>
+        /// Every file the last build wrote but the manifest, in the record's order (by path).
+        let outputs: [Output]
+        /// The number of the manifest's line.
+        let manifestLine: Int
         /// What every page's key shares (`RenderKeys.siteKey`).
         let siteKey: String?
         /// The last build's warnings and notes.
@@ -35,11 +53,49 @@ extension BuildRecord {
             }
         }
 
-        /// Whether field `number` of the page line at `position` is `text`, as escaped in the record.
-        func field(_ number: Int, ofPage position: Int, is text: String) -> Bool {
+        /// What a build after edits looks at on every page line, read in one pass over it.
+        struct Glance: Sendable {
+            /// Whether the page links to a heading on another page.
+            var links: Bool
+            /// Whether its front matter is recorded (it has no feature data).
+            var hasFrontMatter: Bool
+            /// Whether it has a place in the navigation.
+            var inNavigation: Bool
+        }
+
+        /// The glance at the page line at `position`; one that does not read links (so it is read whole) and
+        /// has neither front matter nor a place in the navigation.
+        func glance(_ position: Int) -> Glance {
             bytes.withUnsafeBufferPointer { buffer in
-                BuildRecord.field(number, of: UnsafeBufferPointer(rebasing: buffer[pageLines[position]]))?
-                    .elementsEqual(text.utf8) == true
+                let line = UnsafeBufferPointer(rebasing: buffer[pageLines[position]])
+                // The tabs around fields 4 (links), 6 (`meta` or `-`) and 10 (nav): the nth tab comes before field n.
+                var tab = (four: 0, five: 0, six: 0, seven: 0, ten: 0, eleven: 0)
+                var tabs = 0
+                var offset = -1
+                // `memchr` finds each tab many bytes at a time: this runs over every page line.
+                while let base = line.baseAddress, offset + 1 < line.count,
+                    let found = memchr(base + offset + 1, Int32(BuildRecord.tab), line.count - offset - 1)
+                {
+                    offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                    tabs += 1
+                    switch tabs {
+                    case 4: tab.four = offset
+                    case 5: tab.five = offset
+                    case 6: tab.six = offset
+                    case 7: tab.seven = offset
+                    case 10: tab.ten = offset
+                    case 11: tab.eleven = offset
+                    default: break
+                    }
+                    if tabs == 11 { break }
+                }
+                guard tabs == 11 else { return Glance(links: true, hasFrontMatter: false, inNavigation: false) }
+                func isDash(between before: Int, _ after: Int) -> Bool {
+                    after - before == 2 && line[before + 1] == UInt8(ascii: "-")
+                }
+                return Glance(
+                    links: tab.five - tab.four > 1, hasFrontMatter: !isDash(between: tab.six, tab.seven),
+                    inNavigation: !isDash(between: tab.ten, tab.eleven))
             }
         }
 
@@ -54,46 +110,81 @@ extension BuildRecord {
             }
         }
 
-        /// The page line at `position` as the record has it, line break included.
-        func line(ofPage position: Int) -> [UInt8] {
-            Array(bytes[pageLines[position].lowerBound...pageLines[position].upperBound])
+        /// Writes this record to `sink`, a megabyte at a time, with the lines numbered in `replaced` replaced by
+        /// the bytes given there (line breaks included) and every other line copied as it is: the record of a
+        /// build that changed only those lines' facts.
+        func write<Failure: Error>(
+            replacing replaced: [Int: [UInt8]], to sink: (borrowing [UInt8]) throws(Failure) -> Void
+        ) throws(Failure) {
+            let chunk = 1 << 20
+            var out: [UInt8] = []
+            out.reserveCapacity(chunk + 4096)
+            var copied = 0
+            func flushIfFull() throws(Failure) {
+                guard out.count >= chunk else { return }
+                try sink(out)
+                out.removeAll(keepingCapacity: true)
+            }
+            func copy(upTo end: Int) throws(Failure) {
+                while copied < end {
+                    let next = min(end, copied + chunk)
+                    out += bytes[copied..<next]
+                    copied = next
+                    try flushIfFull()
+                }
+            }
+            for number in replaced.keys.sorted() {
+                try copy(upTo: lines[number].lowerBound)
+                out += replaced[number]!
+                copied = lines[number].upperBound + 1
+                try flushIfFull()
+            }
+            try copy(upTo: bytes.count)
+            try sink(out)
         }
     }
 
-    /// What the record `bytes` offers a build whose inputs have the stamps `inputs` (sorted by path, as
-    /// `RenderKeys.stamps` gives them); nil unless it is whole and in this format, names this sitegen and
-    /// `settings`, lists the same inputs, and every file it lists in the output folder at `outputPath` is still as
-    /// the last build wrote it.
+    /// The edit of the record `bytes` (read as `buffer`, with its `lines`) for a build whose inputs have the
+    /// stamps `inputs`, those at `changed` other than the record's; nil when it does not read, or a file it lists
+    /// in the output folder at `outputPath` is no longer as the last build wrote it.
     static func edit(
-        _ bytes: [UInt8], inputs: [(path: String, stamp: FileStamp)], settings: String, outputPath: String
+        _ bytes: [UInt8], _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>],
+        inputs: [(path: String, stamp: FileStamp)], changed: [Int], outputPath: String
     ) -> Edit? {
-        guard bytes.last == newline else { return nil }
-        return bytes.withUnsafeBufferPointer { buffer -> Edit? in
-            let lines = lines(buffer)
-            guard let changed = changedInputs(buffer, lines: lines, inputs: inputs, settings: settings),
-                let site = fields(of: UnsafeBufferPointer(rebasing: buffer[lines[3]])), site.count == 2
-            else { return nil }
-            var pageLines: [Range<Int>] = []
-            var sources: [String] = []
-            var positions: [String: Int] = [:]
-            var index = firstInput + inputs.count
-            while index < lines.count, buffer[lines[index]].starts(with: pagePrefix) {
-                guard let field = field(1, of: UnsafeBufferPointer(rebasing: buffer[lines[index]])),
-                    let source = unescape(field), positions.updateValue(pageLines.count, forKey: source) == nil
-                else { return nil }
-                pageLines.append(lines[index])
-                sources.append(source)
-                index += 1
-            }
-            var outputs: [(path: String, stamp: FileStamp)] = []
-            guard
-                let last = checkOutputs(
-                    buffer, lines: lines, outputPath: outputPath, each: { outputs.append(($0, $1)) })
-            else { return nil }
-            return Edit(
-                bytes: bytes, pageLines: pageLines, sources: sources, positions: positions, changed: changed,
-                outputs: outputs, siteKey: site[1] == "-" ? nil : site[1], warnings: last.warnings, notes: last.notes)
+        guard let site = fields(of: UnsafeBufferPointer(rebasing: buffer[lines[3]])), site.count == 2 else {
+            return nil
         }
+        var pageLines: [Range<Int>] = []
+        var sources: [String] = []
+        var positions: [String: Int] = [:]
+        var index = firstInput + inputs.count
+        while index < lines.count, buffer[lines[index]].starts(with: pagePrefix) {
+            guard let field = field(1, of: UnsafeBufferPointer(rebasing: buffer[lines[index]])),
+                let source = unescape(field), positions.updateValue(pageLines.count, forKey: source) == nil
+            else { return nil }
+            pageLines.append(lines[index])
+            sources.append(source)
+            index += 1
+        }
+        var outputs: [Edit.Output] = []
+        var manifestLine: Int?
+        guard
+            let last = checkOutputs(
+                buffer, lines: lines, outputPath: outputPath,
+                each: { output in
+                    if output.path == OutputWriter.manifestName {
+                        manifestLine = output.line
+                    } else {
+                        outputs.append(output)
+                    }
+                }),
+            let manifestLine
+        else { return nil }
+        return Edit(
+            bytes: bytes, lines: lines, firstPageLine: firstInput + inputs.count, pageLines: pageLines,
+            sources: sources, positions: positions, changed: changed.map { inputs[$0].path },
+            changedInputs: Set(changed), outputs: outputs, manifestLine: manifestLine,
+            siteKey: site[1] == "-" ? nil : site[1], warnings: last.warnings, notes: last.notes)
     }
 
     /// The bytes of field `number` of `line`, still escaped; nil when the line has fewer fields.

@@ -9,19 +9,35 @@ extension BuildRecord {
         var notes: [String]
     }
 
-    /// The last build's figures when nothing has changed since: the same sitegen and settings, every input with
-    /// the stamp it had (none added or removed), and every file it wrote still as it wrote it; nil otherwise.
+    /// What a record says of a build whose inputs have the stamps it gives (`compare`).
+    enum Comparison: Sendable {
+        /// Nothing changed: the last build's figures.
+        case upToDate(UpToDate)
+        /// Some inputs have other stamps (none was added or removed), and the output is as the last build left it.
+        case changed(Edit)
+    }
+
+    /// What the record `bytes` says of a build whose inputs have the stamps `inputs` (sorted by path, as
+    /// `RenderKeys.stamps` gives them); nil unless it is whole and in this format, names this sitegen and
+    /// `settings`, lists the same inputs, and every file it lists in the output folder at `outputPath` is still as
+    /// the last build wrote it.
     ///
     /// This is the whole of a build with nothing to do, so it reads the record's bytes as they are. (Taking the
     /// inputs' stamps on one core while checking the output's on another was slower, at 10,000 pages.)
-    static func upToDate(
+    static func compare(
         _ bytes: [UInt8], inputs: [(path: String, stamp: FileStamp)], settings: String, outputPath: String
-    ) -> UpToDate? {
+    ) -> Comparison? {
         guard bytes.last == newline else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             let lines = lines(buffer)
-            guard inputsMatch(buffer, lines: lines, inputs: inputs, settings: settings) else { return nil }
-            return checkOutputs(buffer, lines: lines, outputPath: outputPath) { _, _ in }
+            guard let changed = changedInputs(buffer, lines: lines, inputs: inputs, settings: settings) else {
+                return nil
+            }
+            guard changed.isEmpty else {
+                return edit(bytes, buffer, lines: lines, inputs: inputs, changed: changed, outputPath: outputPath)
+                    .map(Comparison.changed)
+            }
+            return checkOutputs(buffer, lines: lines, outputPath: outputPath) { _ in }.map(Comparison.upToDate)
         }
     }
 
@@ -39,22 +55,13 @@ extension BuildRecord {
         return lines
     }
 
-    /// Whether the record's first lines name this sitegen and `settings`, and its input lines are, line for line,
-    /// what this build would write for `inputs` (the record lists them in the same sorted order).
-    private static func inputsMatch(
+    /// The positions in `inputs` of those whose record lines give another stamp, when the record's first lines
+    /// name this sitegen and `settings` and its input lines list the same paths as `inputs`, in the same sorted
+    /// order; nil otherwise.
+    private static func changedInputs(
         _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], inputs: [(path: String, stamp: FileStamp)],
         settings: String
-    ) -> Bool {
-        changedInputs(buffer, lines: lines, inputs: inputs, settings: settings)?.isEmpty == true
-    }
-
-    /// The paths of `inputs` whose record lines give another stamp, when the record's first lines name this
-    /// sitegen and `settings` and its input lines list the same paths as `inputs`, in the same sorted order; nil
-    /// otherwise.
-    static func changedInputs(
-        _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], inputs: [(path: String, stamp: FileStamp)],
-        settings: String
-    ) -> [String]? {
+    ) -> [Int]? {
         var expected: [UInt8] = []
         func expect(_ fields: String...) -> [UInt8] {
             expected.removeAll(keepingCapacity: true)
@@ -69,7 +76,7 @@ extension BuildRecord {
             line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
             line(2).elementsEqual(expect("settings", settings)), line(3).starts(with: sitePrefix)
         else { return nil }
-        var changed: [String] = []
+        var changed: [Int] = []
         for (offset, input) in inputs.enumerated() {
             expected.removeAll(keepingCapacity: true)
             appendInput(input.path, input.stamp, to: &expected)
@@ -81,16 +88,17 @@ extension BuildRecord {
             guard recorded.starts(with: expected.dropLast()),
                 !recorded[(expected.count - 1)...].contains(tab)
             else { return nil }
-            changed.append(input.path)
+            changed.append(offset)
         }
         return line(firstInput + inputs.count).starts(with: inputPrefix) ? nil : changed
     }
 
     /// The last build's figures when the record is whole and every file it lists in the output folder is still as
-    /// that build wrote it; nil otherwise. Each such file but the manifest is handed to `each` with its stamp.
+    /// that build wrote it; nil otherwise. Each such file is handed to `each` with its stamp, whether the record
+    /// gives its digest too, and the number of its line.
     static func checkOutputs(
         _ buffer: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], outputPath: String,
-        each: (_ path: String, _ stamp: FileStamp) -> Void
+        each: (_ output: Edit.Output) -> Void
     ) -> UpToDate? {
         func line(_ index: Int) -> UnsafeBufferPointer<UInt8> {
             UnsafeBufferPointer(rebasing: buffer[lines[index]])
@@ -104,40 +112,59 @@ extension BuildRecord {
             pages += 1
             index += 1
         }
+        let end = (index..<lines.count).first { !starts($0, with: outputPrefix) } ?? lines.count
         var files = 0
         var sawManifest = false
-        let stamper = FolderStamper(root: outputPath)
-        var stampText: [UInt8] = []
-        var tabs: [Int] = []
-        // Each output line is `output`, path, stamp, digest: compared as bytes with the stamp the file has now,
-        // so the ten thousand lines of a large site make no strings but their paths.
-        while index < lines.count, starts(index, with: outputPrefix) {
-            let text = line(index)
-            tabs.removeAll(keepingCapacity: true)
-            for position in text.indices where text[position] == tab {
-                tabs.append(position)
-                if tabs.count > 3 { break }
-            }
-            guard tabs.count == 3,
-                let path = unescape(UnsafeBufferPointer(rebasing: text[(tabs[0] + 1)..<tabs[1]])),
-                let current = stamper.stamp(path)?.ignoringStatusChange
-            else { return nil }
-            stampText.removeAll(keepingCapacity: true)
-            current.appendText(to: &stampText)
-            guard text[(tabs[1] + 1)..<tabs[2]].elementsEqual(stampText) else { return nil }
-            let digest = UnsafeBufferPointer(rebasing: text[(tabs[2] + 1)...])
-            if !digest.elementsEqual("-".utf8) {
-                guard OutputStamp.digest(atPath: outputPath + "/" + path) == String(decoding: digest, as: UTF8.self)
+        var intact = true
+        let shared = UncheckedSendable(buffer)
+        // On every core, in runs of neighbouring lines: a run's files are mostly in a few folders, each of which
+        // its stamper opens once.
+        let run = 256
+        Array(stride(from: index, to: end, by: run)).parallelMap { first -> [Edit.Output]? in
+            let stamper = FolderStamper(root: outputPath)
+            var stampText: [UInt8] = []
+            var tabs: [Int] = []
+            var outputs: [Edit.Output] = []
+            outputs.reserveCapacity(run)
+            // Each output line is `output`, path, stamp, digest: compared as bytes with the stamp the file has
+            // now, so the ten thousand lines of a large site make no strings but their paths.
+            for index in first..<min(first + run, end) {
+                let text = UnsafeBufferPointer(rebasing: shared.value[lines[index]])
+                tabs.removeAll(keepingCapacity: true)
+                for position in text.indices where text[position] == tab {
+                    tabs.append(position)
+                    if tabs.count > 3 { break }
+                }
+                guard tabs.count == 3,
+                    let path = unescape(UnsafeBufferPointer(rebasing: text[(tabs[0] + 1)..<tabs[1]])),
+                    let current = stamper.stamp(path)?.ignoringStatusChange
                 else { return nil }
+                stampText.removeAll(keepingCapacity: true)
+                current.appendText(to: &stampText)
+                guard text[(tabs[1] + 1)..<tabs[2]].elementsEqual(stampText) else { return nil }
+                let digest = UnsafeBufferPointer(rebasing: text[(tabs[2] + 1)...])
+                let digested = !digest.elementsEqual("-".utf8)
+                if digested {
+                    guard
+                        OutputStamp.digest(atPath: outputPath + "/" + path)
+                            == String(decoding: digest, as: UTF8.self)
+                    else { return nil }
+                }
+                outputs.append(Edit.Output(path: path, stamp: current, digested: digested, line: index))
             }
-            if path == OutputWriter.manifestName {
-                sawManifest = true
-            } else {
-                files += 1
-                each(path, current)
+            return outputs
+        } each: { outputs in
+            guard intact, let outputs else {
+                intact = false
+                return
             }
-            index += 1
+            for output in outputs {
+                if output.path == OutputWriter.manifestName { sawManifest = true } else { files += 1 }
+                each(output)
+            }
         }
+        guard intact else { return nil }
+        index = end
         var warnings: [Diagnostic] = []
         var notes: [String] = []
         while index < lines.count - 1 {

@@ -112,12 +112,7 @@ struct BuildRecord: Sendable {
             try flushIfFull()
         }
         for output in outputs {
-            out += outputPrefix
-            escape(output.path, into: &out)
-            appendStamp(output.stamp?.stamp, to: &out)
-            out.append(tab)
-            if let digest = output.stamp?.digest { out += digest.utf8 } else { out.append(UInt8(ascii: "-")) }
-            out.append(newline)
+            appendOutput(output.path, output.stamp, to: &out)
             lines += 1
             try flushIfFull()
         }
@@ -280,6 +275,16 @@ struct BuildRecord: Sendable {
         out += inputPrefix
         escape(path, into: &out)
         appendStamp(stamp, to: &out)
+    }
+
+    /// Appends an output's line, line break included.
+    static func appendOutput(_ path: String, _ stamp: OutputStamp?, to out: inout [UInt8]) {
+        out += outputPrefix
+        escape(path, into: &out)
+        appendStamp(stamp?.stamp, to: &out)
+        out.append(tab)
+        if let digest = stamp?.digest { out += digest.utf8 } else { out.append(UInt8(ascii: "-")) }
+        out.append(newline)
     }
 
     /// Appends a tab and `stamp`'s text, or `-` for none.

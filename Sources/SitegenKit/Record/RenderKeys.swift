@@ -17,12 +17,23 @@ struct RenderKeys: Sendable {
     /// (taken before anything is read, so a file changed while the build runs shows a new stamp next time).
     /// Sorted by path, as the record lists them.
     static func stamps(_ options: BuildOptions) -> [(path: String, stamp: FileStamp)] {
+        var linked: Set<String> = []
+        return stamps(options, linkedContent: &linked)
+    }
+
+    /// `stamps`, and in `linkedContent` the paths under `content/` among them reached through a symbolic link to
+    /// a file (which the content's listing leaves out).
+    static func stamps(
+        _ options: BuildOptions, linkedContent: inout Set<String>
+    ) -> [(path: String, stamp: FileStamp)] {
         var stamps: [(path: String, stamp: FileStamp)] = []
         // A page or asset behind a link is never read, but a data file or a theme may be.
         for (folder, name, following) in [(options.content, "content", false), (options.themes, "themes", true)] {
-            stamps += FileTree.stamps(under: folder, followingFolders: following).map {
+            var linked: Set<String> = []
+            stamps += FileTree.stamps(under: folder, followingFolders: following, linked: &linked).map {
                 (name + "/" + $0.path, $0.stamp)
             }
+            if name == "content" { linkedContent = linked }
         }
         return stamps
     }
