@@ -66,6 +66,8 @@ extension SiteBuilder {
             let outputs = Set(rendered.map(\.route.output))
             staging.carry(edit.outputs.filter { !outputs.contains($0.path) }.map { ($0.path, $0.stamp) })
             let pageLines = lines
+            // As in a full build: no record while the output changes, so none ever describes another output.
+            writer.removeRecord()
             let written = try staging.commit { [writer] written in
                 writer.writeRecord(editing: edit, inputs: trusted, pageLines: pageLines, written: written, lock: lock)
             }

@@ -20,7 +20,7 @@ public enum SiteBuilder {
         var linkedContent: Set<String> = []
         let stamps = RenderKeys.stamps(options, linkedContent: &linkedContent)
         // Leftovers of an interrupted build are cleared by a build that writes, so they rule out a shortcut.
-        let comparison =
+        var comparison =
             writer.hasLeftovers
             ? nil
             : recordBytes.flatMap {
@@ -40,6 +40,8 @@ public enum SiteBuilder {
         {
             return report
         }
+        // A full build needs none of it, and at 100,000 pages it holds a hundred megabytes.
+        comparison = nil
         // Without the output it describes (a removed output folder), the record has nothing to offer.
         let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
         let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
