@@ -37,15 +37,35 @@ import Foundation
     ) -> [(path: String, stamp: FileStamp)] {
         var result: [(path: String, stamp: FileStamp)] = []
         var visited: Set<[UInt64]> = []
+        // Without links to follow (no loop to watch for across folders), the folders in the top one are walked
+        // side by side, on every core: a large site's content is tens of thousands of files, each stamped by a
+        // system call.
+        var below: [String]? = followingFolders ? nil : []
         collect(
             directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result,
-            linked: &linked)
+            linked: &linked, below: &below)
+        (below ?? []).parallelMap { name in
+            var stamps: [(path: String, stamp: FileStamp)] = []
+            var linked: Set<String> = []
+            var visited: Set<[UInt64]> = []
+            var none: [String]? = nil
+            collect(
+                directory.path + "/" + name, prefix: name + "/", following: false, visited: &visited,
+                stamps: &stamps, linked: &linked, below: &none)
+            return (stamps, linked)
+        } each: { folder in
+            result += folder.0
+            linked.formUnion(folder.1)
+        }
         return result.sorted { $0.path < $1.path }
     }
 
+    /// Adds the stamps of the files below `path` to `result`; with `below`, the folders in `path` are named there
+    /// rather than walked.
     private static func collect(
         _ path: String, prefix: String, following: Bool, visited: inout Set<[UInt64]>,
-        stamps result: inout [(path: String, stamp: FileStamp)], linked: inout Set<String>
+        stamps result: inout [(path: String, stamp: FileStamp)], linked: inout Set<String>,
+        below: inout [String]?
     ) {
         guard let folder = opendir(path) else { return }
         defer { closedir(folder) }
@@ -68,9 +88,13 @@ import Foundation
             let name = String(cString: nameBytes)
             switch status.st_mode & S_IFMT {
             case S_IFDIR where !isLink || following:
+                guard below == nil else {
+                    below?.append(name)
+                    continue
+                }
                 collect(
                     path + "/" + name, prefix: prefix + name + "/", following: following, visited: &visited,
-                    stamps: &result, linked: &linked)
+                    stamps: &result, linked: &linked, below: &below)
             case S_IFREG:
                 result.append((prefix + name, FileStamp(status)))
                 if isLink { linked.insert(prefix + name) }

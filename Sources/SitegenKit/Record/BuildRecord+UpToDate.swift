@@ -76,20 +76,37 @@ extension BuildRecord {
             line(1).elementsEqual(expect("version", RenderKeys.sitegen)),
             line(2).elementsEqual(expect("settings", settings)), line(3).starts(with: sitePrefix)
         else { return nil }
+        let shared = UncheckedSendable(buffer)
         var changed: [Int] = []
-        for (offset, input) in inputs.enumerated() {
-            expected.removeAll(keepingCapacity: true)
-            appendInput(input.path, input.stamp, to: &expected)
-            let recorded = line(firstInput + offset)
-            guard !recorded.elementsEqual(expected) else { continue }
-            // The same path, then a stamp (which has no tab): `input`, the path and a tab, as this build has them.
-            expected.removeAll(keepingCapacity: true)
-            appendInput(input.path, nil, to: &expected)
-            guard recorded.starts(with: expected.dropLast()),
-                !recorded[(expected.count - 1)...].contains(tab)
-            else { return nil }
-            changed.append(offset)
+        var listed = true
+        // On every core, in runs of neighbouring inputs: `nil` for a run whose paths differ from the record's.
+        let run = 512
+        Array(stride(from: 0, to: inputs.count, by: run)).parallelMap { first -> [Int]? in
+            var expected: [UInt8] = []
+            var changed: [Int] = []
+            for offset in first..<min(first + run, inputs.count) {
+                expected.removeAll(keepingCapacity: true)
+                appendInput(inputs[offset].path, inputs[offset].stamp, to: &expected)
+                let recorded = UnsafeBufferPointer(rebasing: shared.value[lines[firstInput + offset]])
+                guard !recorded.elementsEqual(expected) else { continue }
+                // The same path, then a stamp (which has no tab): `input`, the path and a tab, as this build has
+                // them.
+                expected.removeAll(keepingCapacity: true)
+                appendInput(inputs[offset].path, nil, to: &expected)
+                guard recorded.starts(with: expected.dropLast()),
+                    !recorded[(expected.count - 1)...].contains(tab)
+                else { return nil }
+                changed.append(offset)
+            }
+            return changed
+        } each: { run in
+            guard let run else {
+                listed = false
+                return
+            }
+            changed += run
         }
+        guard listed else { return nil }
         return line(firstInput + inputs.count).starts(with: inputPrefix) ? nil : changed
     }
 
