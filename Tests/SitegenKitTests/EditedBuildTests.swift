@@ -94,4 +94,87 @@ import Testing
         #expect(try site.read("guide/e.html").contains("Extra eff"))
         #expect(try site.read("guide/g.html").contains("Extra eff"))
     }
+
+    /// A site built twice, with pauses that let its record trust every stamp, so that the next build after a page
+    /// edit works from the record alone, with the manifest vouched for by its stamp.
+    static func settledSite() throws -> TestSite {
+        let site = try Incremental.site()
+        try SiteBuilder.build(Incremental.options(site))
+        Incremental.settle()
+        try site.page("guide/f.md", title: "Extra f", "## Intro\n\nExtra f, first edit.\n")
+        try SiteBuilder.build(Incremental.options(site))
+        Incremental.settle()
+        return site
+    }
+
+    @Test func aFileReplacedInTheOutputDuringAnEditedBuildStopsIt() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try site.page("guide/f.md", title: "Extra f", "## Intro\n\nExtra f, second edit.\n")
+        var options = Incremental.options(site)
+        // Once the edited page is written beside the output, someone replaces another page's file.
+        options.progress = { done, total in
+            if done == total { OutputTests.replaceIndexByHand(site) }
+        }
+        try OutputTests.expectStoppedByTheHandEdit(site, options)
+        #expect(try site.read("guide/f.html").contains("first edit"))
+    }
+
+    @Test func aManifestChangedDuringAnEditedBuildIsWrittenAgainNotKept() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try site.page("guide/f.md", title: "Extra f", "## Intro\n\nExtra f, second edit.\n")
+        var options = Incremental.options(site)
+        let manifest = site.output.appendingPathComponent(OutputManifest.fileName)
+        // The record vouches for the manifest by its stamp; someone adds a line to it during the build.
+        options.progress = { done, total in
+            if done == total, let text = try? String(contentsOf: manifest, encoding: .utf8) {
+                try? Data((text + "someone-elses.html\n").utf8).write(to: manifest)
+            }
+        }
+        try SiteBuilder.build(options)
+        try SiteBuilder.build(Incremental.options(site, clean: true))
+        #expect(try site.snapshot() == site.snapshot(site.root.appendingPathComponent("clean")))
+    }
+
+    @Test func renderProblemsAndLinkProblemsComeTogetherAsInACleanBuild() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try site.page("more/x.md", title: "More x", "See [part a](../guide/a.md#intro).\n")
+        Incremental.settle()
+        try SiteBuilder.build(Incremental.options(site))
+        Incremental.settle()
+        // Part a gets an embed no feature has: it does not render, so its headings are gone for more/x.md too.
+        try site.page("guide/a.md", title: "Part a", front: "nav: 3\n", "## Intro\n\n<!-- sitegen:bogus -->\n")
+        let edited = #expect(throws: SitegenError.self) { try SiteBuilder.build(Incremental.options(site)) }
+        let clean = #expect(throws: SitegenError.self) {
+            try SiteBuilder.build(Incremental.options(site, clean: true))
+        }
+        #expect(edited?.diagnostics.map(\.description) == clean?.diagnostics.map(\.description))
+        #expect(edited?.diagnostics.count ?? 0 > 1)
+    }
+
+    @Test func aRecordLineThatDoesNotReadMeansAFullBuildNotAWrongError() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try site.page("more/x.md", title: "More x", "See [extra e](../guide/e.md#intro).\n")
+        Incremental.settle()
+        try SiteBuilder.build(Incremental.options(site))
+        Incremental.settle()
+        // Checking more/x.md's link needs guide/e.md's line of the record, and nothing else there (it is in another
+        // folder, and outside the navigation).
+        let url = site.root.appendingPathComponent(".output.sitegen-record")
+        let record = try String(contentsOf: url, encoding: .utf8)
+        let damaged = record.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            guard line.hasPrefix("page\tguide/e.md\t") else { return String(line) }
+            var fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            fields[5] = "not a stamp"
+            return fields.joined(separator: "\t")
+        }.joined(separator: "\n")
+        #expect(damaged != record)
+        try Data(damaged.utf8).write(to: url)
+        try site.page("more/x.md", title: "More x", "See [extra e](../guide/e.md#intro), again.\n")
+        let report = try Self.expectLikeACleanBuild(site)
+        #expect(report.rendered == report.pages)
+    }
 }

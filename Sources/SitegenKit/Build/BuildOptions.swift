@@ -36,6 +36,12 @@ public struct BuildOptions: Sendable {
     }
     var themes: URL { root.appendingPathComponent("themes") }
 
+    /// The theme `config` names, loaded from `themes/`.
+    func theme(_ config: SiteConfig) throws(SitegenError) -> Theme {
+        let directory = themes.appendingPathComponent(config.theme)
+        return try Theme.load(from: directory, displayPath: display(directory))
+    }
+
     /// How a path is named in messages: relative to the project folder when inside it.
     func display(_ url: URL) -> String {
         let base = root.path.hasSuffix("/") ? root.path : root.path + "/"

@@ -22,48 +22,56 @@ extension SiteBuilder {
         _ options: BuildOptions, writer: OutputWriter, lock: Int32, edit: BuildRecord.Edit,
         inputs trusted: [(path: String, stamp: FileStamp?)], linkedContent: Set<String>
     ) throws(SitegenError) -> BuildReport? {
-        guard !(options.strict && !edit.warnings.isEmpty),
-            let plan = plan(options, edit: edit, inputs: trusted, linkedContent: linkedContent)
-        else { return nil }
-        // The stamps of the pages that render, the only ones their keys and record lines need.
-        let sources = Set(plan.pages.map { "content/" + $0.route.source })
-        let stamps = RenderKeys.byPath(trusted.filter { sources.contains($0.path) })
-        let staging = try writer.begin(holding: lock, vouched: edit.outputs.map(\.path))
-        do throws(SitegenError) {
-            var rendered: [RenderedPage] = []
-            var problems: [Diagnostic] = []
-            plan.pages.parallelMap { page in
-                Result { () throws(SitegenError) in try plan.renderer.render(page) }
-            } each: { result in
-                switch result {
-                case .success(let page): rendered.append(page)
-                case .failure(let failure): problems += failure.diagnostics
-                }
+        guard let plan = plan(options, edit: edit, inputs: trusted, linkedContent: linkedContent) else { return nil }
+        // Rendered and checked before the output is touched, so that a record line that does not read can still
+        // leave the build to a full one. Render problems and link problems come together, as a full build gives
+        // them.
+        var rendered: [(source: PageSource, page: RenderedPage)] = []
+        var problems: [Diagnostic] = []
+        plan.pages.parallelMap { page in
+            (page, Result { () throws(SitegenError) in try plan.renderer.render(page) })
+        } each: { page, result in
+            switch result {
+            case .success(let output): rendered.append((page, output))
+            case .failure(let failure): problems += failure.diagnostics
             }
-            guard problems.isEmpty else { throw SitegenError(problems) }
-            var anchors = LinkChecker.anchors(of: rendered)
-            for page in rendered {
-                for case .page(let route, let fragment?) in page.pendingLinks.map(\.target)
-                where !fragment.isEmpty && anchors[route.source] == nil {
-                    anchors[route.source] = edit.positions[route.source].flatMap(edit.page)?.anchors
-                }
+        }
+        // The heading ids links are checked against: the rendered pages' own (a page that failed to render has
+        // none, as in a full build), and the record's for every other page linked to with a `#fragment`.
+        var anchors = LinkChecker.anchors(of: rendered.map(\.page))
+        let rendering = Set(plan.pages.map(\.route.source))
+        for (_, page) in rendered {
+            for case .page(let route, let fragment?) in page.pendingLinks.map(\.target)
+            where !fragment.isEmpty && !rendering.contains(route.source) && anchors[route.source] == nil {
+                guard let recorded = edit.positions[route.source].flatMap(edit.page) else { return nil }
+                anchors[route.source] = recorded.anchors
             }
-            problems = LinkChecker(resolver: plan.renderer.index.links, anchors: anchors).problems(in: rendered)
-            guard problems.isEmpty else { throw SitegenError(problems) }
+        }
+        problems += LinkChecker(resolver: plan.renderer.index.links, anchors: anchors).problems(
+            in: rendered.map(\.page))
+        guard problems.isEmpty else {
+            close(lock)
+            throw SitegenError(problems)
+        }
 
-            let keys = RenderKeys(siteKey: edit.siteKey, inputs: stamps)
+        // The stamps of the pages that render, the only ones their keys and record lines need.
+        let sources = Set(rendering.map { "content/" + $0 })
+        let stamps = RenderKeys.byPath(trusted.filter { sources.contains($0.path) })
+        let keys = RenderKeys(siteKey: edit.siteKey, inputs: stamps)
+        let staging = try writer.begin(holding: lock, vouched: edit.vouchedManifest)
+        do throws(SitegenError) {
             var lines: [Int: [UInt8]] = [:]
-            for (source, page) in zip(plan.pages, rendered) {
+            let counter = ProgressCounter(total: rendered.count, report: options.progress)
+            for (source, page) in rendered {
                 try staging.write(OutputFile(path: page.route.output, contents: .bytes(page.html)))
-                let stamp = stamps["content/" + source.route.source] ?? nil
+                counter.advance()
                 let record = BuildRecord.Page(
-                    key: keys.key(of: source, neighbours: plan.renderer.index.neighbours(of: source.route)) ?? "",
-                    anchors: page.anchors, linksTo: BuildRecord.Page.targets(of: page.pendingLinks), stamp: stamp,
-                    // As a full build keeps it: no front matter for a page with feature data.
-                    meta: source.meta.features.allSatisfy { $0 == nil } ? source.meta : nil)
+                    source, rendered: page,
+                    key: keys.key(of: source, neighbours: plan.renderer.index.neighbours(of: source.route)),
+                    stamp: stamps["content/" + source.route.source] ?? nil)
                 lines[edit.positions[source.route.source]!] = record.line(source: source.route.source)
             }
-            let outputs = Set(rendered.map(\.route.output))
+            let outputs = Set(rendered.map(\.page.route.output))
             staging.carry(edit.outputs.filter { !outputs.contains($0.path) }.map { ($0.path, $0.stamp) })
             let pageLines = lines
             // As in a full build: no record while the output changes, so none ever describes another output.
@@ -78,10 +86,7 @@ extension SiteBuilder {
             BackgroundRelease.drop((edit, plan, written))
             return report
         } catch {
-            staging.discard()
-            var failure = error
-            failure.outputUnchanged = staging.outputIntact
-            throw failure
+            throw staging.discard(after: error)
         }
     }
 
@@ -101,17 +106,15 @@ extension SiteBuilder {
             edited.append(source)
         }
         guard !edited.isEmpty,
-            let config = try? SiteConfig.decode(
-                SourceFile.read(
-                    options.content.appendingPathComponent(SiteConfig.fileName),
-                    displayPath: folder.displayPath(of: SiteConfig.fileName))),
-            let features = try? FeatureSet.load(from: folder)
+            let (config, features) = try? SiteContent.settings(in: options.content, displayName: folder.displayName)
         else { return nil }
+        // The edited pages' text is kept from loading to rendering, so each is read once, as it was compared.
+        let budget = TextBudget(bytes: TextBudget.build)
         var loaded: [String: PageSource] = [:]
         var retitled: [String] = []
         for source in edited {
             guard let recorded = edit.page(edit.positions[source]!)?.meta,
-                let page = try? PageSource.load(source, in: folder, features: features),
+                let page = try? PageSource.load(source, in: folder, features: features, budget: budget),
                 page.meta.features.allSatisfy({ $0 == nil }), page.meta.sameButTitle(as: recorded)
             else { return nil }
             if page.meta.title != recorded.title {
@@ -176,9 +179,7 @@ extension SiteBuilder {
         featurePages.sort { $0.route < $1.route }
         guard
             let featureIndex = try? features.index(featurePages),
-            let theme = try? Theme.load(
-                from: options.themes.appendingPathComponent(config.theme),
-                displayPath: options.display(options.themes.appendingPathComponent(config.theme)))
+            let theme = try? options.theme(config)
         else { return nil }
         let index = SiteIndex(
             config: config, entries: entries, folders: folders,
@@ -206,11 +207,5 @@ extension SiteBuilder {
         // In page order, so problems come in the order a full build gives them.
         pages.sort { $0.route < $1.route }
         return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme))
-    }
-}
-
-extension SiteIndex.Entry {
-    init(_ page: PageSource) {
-        self.init(route: page.route, title: page.meta.title, navTitle: page.meta.navTitle, nav: page.meta.nav)
     }
 }

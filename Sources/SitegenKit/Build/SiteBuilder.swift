@@ -68,10 +68,7 @@ public enum SiteBuilder {
                 pages: pages, rendered: rendered, files: written.count, output: options.display(options.output),
                 warnings: warnings, notes: notes)
         } catch {
-            staging.discard()
-            var failure = error
-            failure.outputUnchanged = staging.outputIntact
-            throw failure
+            throw staging.discard(after: error)
         }
     }
 
@@ -95,7 +92,7 @@ public enum SiteBuilder {
             known: last?.knownPages(inputs: inputs) ?? [:],
             textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)))
         let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
-        let theme = try Theme.load(from: themeDirectory, displayPath: options.display(themeDirectory))
+        let theme = try options.theme(content.config)
         let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
         let siteFiles = extras.files()
@@ -166,14 +163,8 @@ public enum SiteBuilder {
                     record = previous
                 } else {
                     record = BuildRecord.Page(
-                        key: (pageKeys.map { $0[position] } ?? key(page)) ?? "", anchors: renderedPage.anchors,
-                        linksTo: carried?[position]?.linksTo
-                            ?? BuildRecord.Page.targets(of: renderedPage.pendingLinks),
-                        stamp: stamp,
-                        // Feature data cannot be written down; such a page is read again by every build. The
-                        // front matter of a page whose stamp is not trusted is kept for comparing, not reading:
-                        // `knownPages` takes only what a trusted stamp vouches for.
-                        meta: page.meta.features.allSatisfy { $0 == nil } ? page.meta : nil)
+                        page, rendered: renderedPage, key: pageKeys.map { $0[position] } ?? key(page), stamp: stamp,
+                        linksTo: carried?[position]?.linksTo)
                 }
                 switch form {
                 case .pages: return (renderedPage, record, [])

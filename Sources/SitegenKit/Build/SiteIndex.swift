@@ -50,14 +50,22 @@ struct SiteIndex: Sendable {
         var title: String
         var navTitle: String?
         var nav: Int?
+
+        init(route: Route, title: String, navTitle: String?, nav: Int?) {
+            self.route = route
+            self.title = title
+            self.navTitle = navTitle
+            self.nav = nav
+        }
+
+        init(_ page: PageSource) {
+            self.init(route: page.route, title: page.meta.title, navTitle: page.meta.navTitle, nav: page.meta.nav)
+        }
     }
 
     init(_ content: SiteContent) throws(SitegenError) {
         // By index: iterating the pages would copy each whole record.
-        let entries = content.pages.indices.map { index in
-            let (route, meta) = (content.pages[index].route, content.pages[index].meta)
-            return Entry(route: route, title: meta.title, navTitle: meta.navTitle, nav: meta.nav)
-        }
+        let entries = content.pages.indices.map { Entry(content.pages[$0]) }
         self.init(
             config: content.config, entries: entries,
             links: LinkResolver(pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets)),

@@ -33,6 +33,19 @@ struct SiteContent: Sendable {
     /// The data files that configure the site rather than become part of it.
     static let dataFiles: Set<String> = FeatureSet.dataFiles.union([SiteConfig.fileName])
 
+    /// The site's settings and its features with their data files, read from `directory` (shown to the author
+    /// as `displayName`).
+    static func settings(
+        in directory: URL, displayName: String
+    ) throws(SitegenError) -> (config: SiteConfig, features: FeatureSet) {
+        let file = try SourceFile.read(
+            directory.appendingPathComponent(SiteConfig.fileName), displayPath: "\(displayName)/\(SiteConfig.fileName)")
+        return (
+            try SiteConfig.decode(file),
+            try FeatureSet.load(from: ContentFolder(path: directory.path, displayName: displayName))
+        )
+    }
+
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     /// A page in `known` (source path → front matter) is not read: the build record vouches that its source is
     /// as it was when that front matter was read from it. Up to `textBudget` bytes of page text are kept from
@@ -41,12 +54,8 @@ struct SiteContent: Sendable {
         from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:],
         textBudget: Int = TextBudget.build
     ) throws(SitegenError) -> SiteContent {
-        func file(_ name: String) throws(SitegenError) -> SourceFile {
-            try SourceFile.read(directory.appendingPathComponent(name), displayPath: "\(displayName)/\(name)")
-        }
-        let config = try SiteConfig.decode(try file(SiteConfig.fileName))
+        let (config, features) = try settings(in: directory, displayName: displayName)
         let folder = ContentFolder(path: directory.path, displayName: displayName)
-        let features = try FeatureSet.load(from: folder)
 
         let listed = FileTree.files(under: directory)
         let nameProblems = FileNames.problems(in: listed, displayName: displayName) {

@@ -1,5 +1,12 @@
 import Foundation
 
+/// The manifest as a build record vouches for it (`BuildRecord.Edit.vouchedManifest`): while the file has
+/// `stamp`, it lists exactly `paths` (sorted), as this sitegen writes them.
+struct VouchedManifest: Sendable {
+    var paths: [String]
+    var stamp: FileStamp
+}
+
 /// The list, kept in the output folder, of the files sitegen wrote there: a build replaces or removes only these.
 /// One path a line; a path holding `%`, a line break or another control character, or starting with `#`, is
 /// percent-encoded, so no file name can break a line in two or read as a comment (and make a later build remove a

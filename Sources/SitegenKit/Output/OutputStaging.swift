@@ -27,14 +27,17 @@ final class OutputStaging: @unchecked Sendable {
     private let writer: OutputWriter
     private let folder: String
     private let previous: Set<ExactPath>?
-    /// Whether a build record vouches that the manifest is as this build would write it for `previous`.
-    private let manifestVouched: Bool
+    /// The stamp with which, a build record vouches, the manifest is as this build would write it for `previous`
+    /// (`VouchedManifest`); nil when it was read.
+    private let manifestStamp: FileStamp?
 
-    init(writer: OutputWriter, folder: String, previous: Set<ExactPath>?, manifestVouched: Bool = false, lock: Int32) {
+    init(
+        writer: OutputWriter, folder: String, previous: Set<ExactPath>?, manifestStamp: FileStamp? = nil, lock: Int32
+    ) {
         self.writer = writer
         self.folder = folder
         self.previous = previous
-        self.manifestVouched = manifestVouched
+        self.manifestStamp = manifestStamp
         self.lockDescriptor = lock
     }
 
@@ -247,10 +250,7 @@ final class OutputStaging: @unchecked Sendable {
         // sitegen's form, or none: `previous` is empty, not read, for an empty folder).
         guard let previous, fresh.count <= 1, files.count == previous.count,
             files.allSatisfy({ previous.contains(ExactPath($0.path)) }),
-            manifestVouched
-                || (Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
-                    && FileBytes.read(atPath: writer.outputPath + "/" + OutputWriter.manifestName)
-                        == OutputManifest.bytes(sortedPaths: paths)),
+            manifestIsAsWritten(paths),
             carriedOverUnchanged(files)
         else { return false }
         guard let path = fresh.first?.path else { return true }
@@ -260,6 +260,15 @@ final class OutputStaging: @unchecked Sendable {
             return false
         }
         return true
+    }
+
+    /// Whether the manifest in the output folder is a regular file that lists `paths` in this sitegen's form: as
+    /// the build record vouches while it keeps its stamp, or as read.
+    private func manifestIsAsWritten(_ paths: [String]) -> Bool {
+        let manifest = writer.outputPath + "/" + OutputWriter.manifestName
+        guard Disk.kind(of: manifest) == .file else { return false }
+        if let manifestStamp { return FileStamp.of(manifest)?.ignoringStatusChange == manifestStamp }
+        return FileBytes.read(atPath: manifest) == OutputManifest.bytes(sortedPaths: paths)
     }
 
     /// Brings everything in the old output that sitegen did not write into the new site, as hard links (so a large
@@ -345,6 +354,15 @@ final class OutputStaging: @unchecked Sendable {
             throw SitegenError(writer.failure(error))
         }
         return old
+    }
+
+    /// Drops the new site after `error`, and returns it saying whether the output folder is as it was (only a
+    /// failed swap that could not be undone leaves it otherwise).
+    func discard(after error: SitegenError) -> SitegenError {
+        discard()
+        var failure = error
+        failure.outputUnchanged = outputIntact
+        return failure
     }
 
     /// Drops the new site; the output folder stays exactly as it was.

@@ -89,6 +89,7 @@ extension OutputWriter {
     ) {
         let now = fileSystemTime(lock)
         var replaced: [Int: [UInt8]] = [:]
+        // An input the record has with a trusted stamp could only lose that trust with a clock set back.
         for (position, input) in inputs.enumerated()
         where input.stamp == nil || edit.changedInputs.contains(position) {
             var line: [UInt8] = []
@@ -110,16 +111,19 @@ extension OutputWriter {
             BuildRecord.appendOutput(path, stamp, to: &line)
             return line
         }
-        for (file, old) in zip(written, edit.outputs) {
-            // A file carried over that its stamp alone still vouches for keeps its line.
-            if file.carried, !old.digested, let stamp = file.stamp?.ignoringStatusChange, stamp == old.stamp,
-                stamp.modified < now - FileStamp.racyMargin
-            {
-                continue
-            }
+        // A file that is as the record has it, and that its stamp alone still vouches for, keeps its line.
+        func keepsLine(_ old: BuildRecord.Edit.Output, stamp: FileStamp?) -> Bool {
+            guard !old.digested, let stamp = stamp?.ignoringStatusChange, stamp == old.stamp else { return false }
+            return !BuildRecord.OutputStamp.needsDigest(stamp, now: now)
+        }
+        for (file, old) in zip(written, edit.outputs) where !(file.carried && keepsLine(old, stamp: file.stamp)) {
             replaced[old.line] = line(file.path, outputStamp(file.path, file.stamp, now: now))
         }
-        replaced[edit.manifestLine] = line(Self.manifestName, outputStamp(Self.manifestName, nil, now: now))
+        // Kept where the file was renamed in place; written anew, with the new site, by a swap.
+        let manifest = FileStamp.of(outputPath + "/" + Self.manifestName)
+        if !keepsLine(edit.manifest, stamp: manifest) {
+            replaced[edit.manifest.line] = line(Self.manifestName, outputStamp(Self.manifestName, manifest, now: now))
+        }
         keepRecord { (write) throws(FileError) in try edit.write(replacing: replaced, to: write) }
     }
 

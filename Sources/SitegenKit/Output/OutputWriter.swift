@@ -86,12 +86,14 @@ struct OutputWriter: Sendable {
     }
 
     /// `begin()` for a build that already holds the output's `lock`; the staging closes it when done. With
-    /// `vouched`, the paths the manifest lists as a build record vouches for them (see `BuildRecord.Edit`), the
-    /// manifest is not read again.
-    func begin(holding lock: Int32, vouched: [String]? = nil) throws(SitegenError) -> OutputStaging {
+    /// `vouched`, what a build record vouches for of the manifest, the manifest is not read: the staging checks
+    /// its stamp instead, before it relies on it.
+    func begin(holding lock: Int32, vouched: VouchedManifest? = nil) throws(SitegenError) -> OutputStaging {
         do throws(SitegenError) {
             try recoverInterruptedBuild()
-            let known = vouched.flatMap { Disk.kind(of: outputPath) == .folder ? Set($0.map(ExactPath.init)) : nil }
+            let known = vouched.flatMap {
+                Disk.kind(of: outputPath) == .folder ? Set($0.paths.map(ExactPath.init)) : nil
+            }
             let previous: Set<ExactPath>?
             if let known { previous = known } else { previous = try previousManifest() }
             let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
@@ -107,7 +109,8 @@ struct OutputWriter: Sendable {
                 throw SitegenError(failure(error))
             }
             return OutputStaging(
-                writer: self, folder: staging, previous: previous, manifestVouched: known != nil, lock: lock)
+                writer: self, folder: staging, previous: previous, manifestStamp: known == nil ? nil : vouched?.stamp,
+                lock: lock)
         } catch {
             close(lock)
             throw error

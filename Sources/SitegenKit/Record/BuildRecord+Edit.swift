@@ -36,8 +36,15 @@ extension BuildRecord {
         let changedInputs: Set<Int>
         /// Every file the last build wrote but the manifest, in the record's order (by path).
         let outputs: [Output]
-        /// The number of the manifest's line.
-        let manifestLine: Int
+        /// The manifest's line.
+        let manifest: Output
+
+        /// What this record vouches for of the manifest: that, while it has the stamp it has now, it lists exactly
+        /// `outputs`, in this sitegen's form (the build that wrote the record wrote it from those files, or kept it
+        /// having checked that it was just that). Nil when the record gives its digest: then it is read as usual.
+        var vouchedManifest: VouchedManifest? {
+            manifest.digested ? nil : VouchedManifest(paths: outputs.map(\.path), stamp: manifest.stamp)
+        }
         /// What every page's key shares (`RenderKeys.siteKey`).
         let siteKey: String?
         /// The last build's warnings and notes.
@@ -55,7 +62,7 @@ extension BuildRecord {
 
         /// What a build after edits looks at on every page line, read in one pass over it.
         struct Glance: Sendable {
-            /// Whether the page links to a heading on another page.
+            /// Whether the page links to a heading on a page (itself included).
             var links: Bool
             /// Whether its front matter is recorded (it has no feature data).
             var hasFrontMatter: Bool
@@ -167,23 +174,23 @@ extension BuildRecord {
             index += 1
         }
         var outputs: [Edit.Output] = []
-        var manifestLine: Int?
+        var manifest: Edit.Output?
         guard
             let last = checkOutputs(
                 buffer, lines: lines, outputPath: outputPath,
                 each: { output in
                     if output.path == OutputWriter.manifestName {
-                        manifestLine = output.line
+                        manifest = output
                     } else {
                         outputs.append(output)
                     }
                 }),
-            let manifestLine
+            let manifest
         else { return nil }
         return Edit(
             bytes: bytes, lines: lines, firstPageLine: firstInput + inputs.count, pageLines: pageLines,
             sources: sources, positions: positions, changed: changed.map { inputs[$0].path },
-            changedInputs: Set(changed), outputs: outputs, manifestLine: manifestLine,
+            changedInputs: Set(changed), outputs: outputs, manifest: manifest,
             siteKey: site[1] == "-" ? nil : site[1], warnings: last.warnings, notes: last.notes)
     }
 

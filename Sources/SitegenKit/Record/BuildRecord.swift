@@ -353,9 +353,15 @@ extension BuildRecord.OutputStamp {
     /// `current` is the file's stamp, taken as it was written.
     static func of(_ path: String, stamp current: FileStamp?, now: Int64) -> Self? {
         guard let stamp = current?.ignoringStatusChange else { return nil }
-        guard stamp.modified >= now - FileStamp.racyMargin else { return Self(stamp: stamp) }
+        guard needsDigest(stamp, now: now) else { return Self(stamp: stamp) }
         guard let digest = Self.digest(atPath: path) else { return nil }
         return Self(stamp: stamp, digest: digest)
+    }
+
+    /// Whether a file with `stamp` at the file system's time `now` was written so recently that a change in the
+    /// same clock tick would not show in its stamp, so its record needs the digest of its bytes too.
+    static func needsDigest(_ stamp: FileStamp, now: Int64) -> Bool {
+        stamp.modified >= now - FileStamp.racyMargin
     }
 
     /// Whether the file at `path` is still the one this describes.

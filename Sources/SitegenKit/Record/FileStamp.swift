@@ -23,14 +23,6 @@ struct FileStamp: Hashable, Sendable {
         return FileStamp(status)
     }
 
-    /// The stamp of the entry at `path` under the open folder `folder`, without following a symbolic link at the
-    /// end; nil when there is none.
-    static func of(_ path: String, in folder: Int32) -> FileStamp? {
-        var status = stat()
-        guard fstatat(folder, path, &status, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
-        return FileStamp(status)
-    }
-
     init(_ status: stat) {
         device = UInt64(truncatingIfNeeded: status.st_dev)
         inode = UInt64(truncatingIfNeeded: status.st_ino)
@@ -172,7 +164,9 @@ final class FolderStamper {
         let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
         if parent != folder {
             if descriptor >= 0 { close(descriptor) }
-            descriptor = open(parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            // Not through a link put in place of the folder (or of the root: an output folder is never a link).
+            descriptor = open(
+                parent.isEmpty ? root : root + "/" + parent, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             folder = parent
         }
         guard descriptor >= 0 else { return nil }

@@ -37,6 +37,20 @@ struct LastBuild: Sendable {
 }
 
 extension BuildRecord.Page {
+    /// The record of `page`, just rendered as `rendered`, with `key` (nil when it could not be worked out) and its
+    /// source's `stamp`; the pages it links to with a `#fragment` are `linksTo`, or else the rendered page's.
+    convenience init(
+        _ page: PageSource, rendered: RenderedPage, key: String?, stamp: FileStamp?, linksTo: [String]? = nil
+    ) {
+        self.init(
+            key: key ?? "", anchors: rendered.anchors, linksTo: linksTo ?? Self.targets(of: rendered.pendingLinks),
+            stamp: stamp,
+            // Feature data cannot be written down; such a page is read again by every build. The front matter of
+            // a page whose stamp is not trusted is kept for comparing, not reading: `knownPages` takes only what a
+            // trusted stamp vouches for.
+            meta: page.meta.features.allSatisfy { $0 == nil } ? page.meta : nil)
+    }
+
     /// The pages that `links` (a page's links still to check) lead to with a `#fragment`, by source path.
     static func targets(of links: [PendingLink]) -> [String] {
         var sources: Set<String> = []
