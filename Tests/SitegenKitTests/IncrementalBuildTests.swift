@@ -307,6 +307,24 @@ import Testing
         #expect(try SiteBuilder.build(Self.options(site)).pages == 10)
     }
 
+    @Test func aRecordReadForItsFrontMatterAloneKeepsStampsAndFrontMatterOnly() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        let bytes = Array(try Data(contentsOf: site.root.appendingPathComponent(".output.sitegen-record")))
+        let whole = try #require(BuildRecord(text: bytes))
+        let light = try #require(BuildRecord(text: bytes, frontMatterOnly: true))
+        #expect(!whole.outputs.isEmpty && light.outputs.isEmpty)
+        #expect(whole.siteKey != nil && light.siteKey == nil)
+        #expect(Set(light.pages.keys) == Set(whole.pages.keys))
+        for (source, page) in whole.pages {
+            let kept = try #require(light.pages[source])
+            #expect(kept.stamp == page.stamp && kept.stamp != nil)
+            #expect(kept.meta?.title == page.meta?.title && kept.meta?.description == page.meta?.description)
+            #expect(kept.key.isEmpty && kept.line.isEmpty && kept.linksTo.isEmpty)
+        }
+    }
+
     @Test func cleanRendersEveryPage() throws {
         let site = try Self.site()
         defer { site.remove() }

@@ -100,9 +100,8 @@ extension SiteBuilder {
         // A page's edit that others may show, and any other change, needs a full build.
         var edited: [String] = []
         for path in edit.changed {
-            guard path.hasPrefix("content/"), path.hasSuffix(".md") else { return nil }
             let source = String(path.dropFirst("content/".count))
-            guard !SiteContent.dataFiles.contains(source), edit.positions[source] != nil else { return nil }
+            guard SiteContent.isPageSource(path), edit.positions[source] != nil else { return nil }
             edited.append(source)
         }
         guard !edited.isEmpty,

@@ -40,20 +40,27 @@ public enum SiteBuilder {
         {
             return report
         }
+        // When an input other than a page changed, or inputs came or went, every page's key holds the change, so
+        // the record can carry no page over: only its front matter is read (a page's source, if unchanged, need
+        // not be parsed again), not the rest, which at 100,000 pages is 150 MB.
+        var sharesNoPage = false
+        switch comparison {
+        case .otherInputs: sharesNoPage = true
+        case .changed(let edit): sharesNoPage = edit.changed.contains { !SiteContent.isPageSource($0) }
+        default: break
+        }
         // A full build needs none of it, and at 100,000 pages it holds a hundred megabytes.
         comparison = nil
         // Without the output it describes (a removed output folder), the record has nothing to offer.
         let hasOutput = Disk.kind(of: writer.outputPath + "/" + OutputWriter.manifestName) == .file
-        let last = (hasOutput ? recordBytes : nil).flatMap(BuildRecord.init(text:)).map {
-            LastBuild(record: $0, outputPath: writer.outputPath)
-        }
+        let last = (hasOutput ? recordBytes : nil).flatMap { BuildRecord(text: $0, frontMatterOnly: sharesNoPage) }
+            .map { LastBuild(record: $0, outputPath: writer.outputPath) }
         // Read into `last`, the bytes are not needed again (a large site's record is tens of megabytes).
         recordBytes = nil
         let inputs = RenderKeys.byPath(trusted)
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
-            let site = try render(options, emit: staging.write, inputs: inputs, last: last)
-            BackgroundRelease.drop(consume last)
+            let site = try render(options, emit: staging.write, inputs: inputs, last: consume last)
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let (recordLines, siteKey) = (site.recordLines, site.siteKey)
             BackgroundRelease.drop(consume site)
@@ -85,7 +92,7 @@ public enum SiteBuilder {
     /// (emitted as `.previous`) instead of rendered.
     static func render(
         _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
-        inputs: [String: FileStamp?] = [:], last: LastBuild? = nil, form: RecordForm = .lines
+        inputs: [String: FileStamp?] = [:], last: consuming LastBuild? = nil, form: RecordForm = .lines
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
@@ -110,19 +117,27 @@ public enum SiteBuilder {
 
         let keys = RenderKeys(
             content: content, index: renderer.index, inputs: inputs, settings: options.recordedSettings)
+        // Every page's key holds the key they all share: when it is not the last build's, no page can be carried
+        // over, and the last build's record (at 100,000 pages, 150 MB) is let go before any page renders.
+        let shared = last?.record.siteKey
+        if shared == nil || shared != keys.siteKey, let dropped = last {
+            last = nil
+            BackgroundRelease.drop(consume dropped)
+        }
+        let carriable = last
         @Sendable func key(_ page: PageSource) -> String? {
             keys.key(of: page, neighbours: renderer.index.neighbours(of: page.route))
         }
         // Which pages can be carried over needs every key first; a build without a record works each out as its
         // page renders, on every core.
-        let pageKeys = last.map { _ in
+        let pageKeys = carriable.map { _ in
             var pageKeys: [String?] = []
             pageKeys.reserveCapacity(content.pages.count)
             content.pages.parallelMap(key) { pageKeys.append($0) }
             return pageKeys
         }
         // Nil without a record: a clean build of a large site need not hold a slot for every page.
-        let carried = last.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
+        let carried = carriable.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
         let outputPath = options.output.path
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
@@ -145,7 +160,7 @@ public enum SiteBuilder {
                 let renderedPage: RenderedPage
                 if let previous = carried?[position] {
                     let output = page.route.output
-                    let recorded = last?.record.outputs[output] ?? nil
+                    let recorded = carriable?.record.outputs[output] ?? nil
                     try emit(
                         OutputFile(
                             path: output, contents: .previous(path: outputPath + "/" + output, recorded: recorded)))

@@ -33,6 +33,11 @@ struct SiteContent: Sendable {
     /// The data files that configure the site rather than become part of it.
     static let dataFiles: Set<String> = FeatureSet.dataFiles.union([SiteConfig.fileName])
 
+    /// Whether the input at `path` (from the project folder, as `RenderKeys.stamps` names it) is a page's source.
+    static func isPageSource(_ path: String) -> Bool {
+        path.hasPrefix("content/") && path.hasSuffix(".md") && !dataFiles.contains(String(path.dropFirst(8)))
+    }
+
     /// The site's settings and its features with their data files, read from `directory` (shown to the author
     /// as `displayName`).
     static func settings(

@@ -15,6 +15,9 @@ extension BuildRecord {
         case upToDate(UpToDate)
         /// Some inputs have other stamps (none was added or removed), and the output is as the last build left it.
         case changed(Edit)
+        /// The inputs are not the ones the record lists (some were added or removed), or another sitegen or other
+        /// settings wrote it: every page's key has changed.
+        case otherInputs
     }
 
     /// What the record `bytes` says of a build whose inputs have the stamps `inputs` (sorted by path, as
@@ -30,8 +33,9 @@ extension BuildRecord {
         guard bytes.last == newline else { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
             let lines = lines(buffer)
+            guard lines.first.map({ buffer[$0].elementsEqual(header.utf8) }) == true else { return nil }
             guard let changed = changedInputs(buffer, lines: lines, inputs: inputs, settings: settings) else {
-                return nil
+                return .otherInputs
             }
             guard changed.isEmpty else {
                 return edit(bytes, buffer, lines: lines, inputs: inputs, changed: changed, outputPath: outputPath)

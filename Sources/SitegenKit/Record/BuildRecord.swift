@@ -131,7 +131,9 @@ struct BuildRecord: Sendable {
     /// Reads a record's text; nil unless it is whole and in this format. It works on the bytes: a record holds a
     /// few lines for every file of the site, and splitting it as Swift strings (by grapheme) took most of the time
     /// of a build with nothing to do.
-    init?(text bytes: [UInt8]) {
+    /// With `frontMatterOnly`, for a build that can carry no page over, only what `knownPages` takes is kept of
+    /// each page (its stamp and front matter), and no output.
+    init?(text bytes: [UInt8], frontMatterOnly: Bool = false) {
         guard bytes.last == Self.newline else { return nil }
         var version: String?
         var settings: String?
@@ -184,11 +186,14 @@ struct BuildRecord: Sendable {
                 }
             }
             guard ended else { return nil }
-            return Self.pagesAndOutputs(buffer, pageLines: pageLines, outputLines: outputLines)
+            return Self.pagesAndOutputs(
+                buffer, pageLines: pageLines, outputLines: frontMatterOnly ? [] : outputLines,
+                frontMatterOnly: frontMatterOnly)
         }
         guard let parsed, let version, let settings, let siteKey else { return nil }
         self.init(
-            version: version, settings: settings, siteKey: siteKey, pages: parsed.pages, outputs: parsed.outputs,
+            version: version, settings: settings, siteKey: frontMatterOnly ? nil : siteKey, pages: parsed.pages,
+            outputs: parsed.outputs,
             warnings: warnings,
             notes: notes)
     }
@@ -196,7 +201,8 @@ struct BuildRecord: Sendable {
     /// The pages and outputs of a record's page and output lines (ranges of `buffer`), read on every core; nil
     /// when one does not read.
     private static func pagesAndOutputs(
-        _ buffer: UnsafeBufferPointer<UInt8>, pageLines: [Range<Int>], outputLines: [Range<Int>]
+        _ buffer: UnsafeBufferPointer<UInt8>, pageLines: [Range<Int>], outputLines: [Range<Int>],
+        frontMatterOnly: Bool
     ) -> (pages: [String: Page], outputs: [String: OutputStamp?])? {
         enum Entry: Sendable {
             case page(String, Page)
@@ -217,9 +223,16 @@ struct BuildRecord: Sendable {
                 guard let fields = fields(of: UnsafeBufferPointer(rebasing: shared.value[line])) else { return nil }
                 if isPage {
                     guard fields.count == 16,
-                        let page = Self.page(fields, line: Array(shared.value[line.lowerBound...line.upperBound]))
+                        let page = Self.page(
+                            fields, line: frontMatterOnly ? [] : Array(shared.value[line.lowerBound...line.upperBound]))
                     else { return nil }
-                    entries.append(.page(fields[1], page))
+                    entries.append(
+                        .page(
+                            fields[1],
+                            frontMatterOnly
+                                ? Page(
+                                    key: "", anchors: HeadingIDs([]), linksTo: [], stamp: page.stamp, meta: page.meta)
+                                : page))
                 } else {
                     guard fields.count == 4 else { return nil }
                     if fields[2] == "-" {

@@ -219,7 +219,8 @@ actor BuildState {
         guard let current else { return nil }
         return LastBuild(
             record: BuildRecord(
-                version: RenderKeys.sitegen, settings: "", pages: current.recordPages, outputs: [:],
+                version: RenderKeys.sitegen, settings: "", siteKey: current.siteKey, pages: current.recordPages,
+                outputs: [:],
                 warnings: current.warnings, notes: current.notes),
             outputPath: nil)
     }
