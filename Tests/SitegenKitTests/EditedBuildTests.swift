@@ -137,13 +137,18 @@ import Testing
         #expect(try site.snapshot() == site.snapshot(site.root.appendingPathComponent("clean")))
     }
 
-    @Test func renderProblemsAndLinkProblemsComeTogetherAsInACleanBuild() throws {
-        let site = try Self.settledSite()
-        defer { site.remove() }
-        try site.page("more/x.md", title: "More x", "See [part a](../guide/a.md#intro).\n")
+    /// Adds `more/x.md`, with `body`, to `site` and builds it, with pauses that let the record trust its stamps.
+    static func addSettledPage(to site: TestSite, _ body: String) throws {
+        try site.page("more/x.md", title: "More x", body)
         Incremental.settle()
         try SiteBuilder.build(Incremental.options(site))
         Incremental.settle()
+    }
+
+    @Test func renderProblemsAndLinkProblemsComeTogetherAsInACleanBuild() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try Self.addSettledPage(to: site, "See [part a](../guide/a.md#intro).\n")
         // Part a gets an embed no feature has: it does not render, so its headings are gone for more/x.md too.
         try site.page("guide/a.md", title: "Part a", front: "nav: 3\n", "## Intro\n\n<!-- sitegen:bogus -->\n")
         let edited = #expect(throws: SitegenError.self) { try SiteBuilder.build(Incremental.options(site)) }
@@ -157,10 +162,7 @@ import Testing
     @Test func aRecordLineThatDoesNotReadMeansAFullBuildNotAWrongError() throws {
         let site = try Self.settledSite()
         defer { site.remove() }
-        try site.page("more/x.md", title: "More x", "See [extra e](../guide/e.md#intro).\n")
-        Incremental.settle()
-        try SiteBuilder.build(Incremental.options(site))
-        Incremental.settle()
+        try Self.addSettledPage(to: site, "See [extra e](../guide/e.md#intro).\n")
         // Checking more/x.md's link needs guide/e.md's line of the record, and nothing else there (it is in another
         // folder, and outside the navigation).
         let url = site.root.appendingPathComponent(".output.sitegen-record")

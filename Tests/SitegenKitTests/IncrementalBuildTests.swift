@@ -307,6 +307,17 @@ import Testing
         #expect(try SiteBuilder.build(Self.options(site)).pages == 10)
     }
 
+    @Test func anEditedContentAssetRendersNoPage() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try SiteBuilder.build(Self.options(site))
+        Self.settle()
+        try site.write("content/picture.txt", "another picture\n")
+        let report = try SiteBuilder.build(Self.options(site))
+        #expect(report.rendered == 0)
+        #expect(try site.read("picture.txt") == "another picture\n")
+    }
+
     @Test func aRecordReadForItsFrontMatterAloneKeepsStampsAndFrontMatterOnly() throws {
         let site = try Self.site()
         defer { site.remove() }

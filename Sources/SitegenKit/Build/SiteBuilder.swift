@@ -40,13 +40,14 @@ public enum SiteBuilder {
         {
             return report
         }
-        // When an input other than a page changed, or inputs came or went, every page's key holds the change, so
-        // the record can carry no page over: only its front matter is read (a page's source, if unchanged, need
-        // not be parsed again), not the rest, which at 100,000 pages is 150 MB.
+        // When the theme or a data file changed, or another sitegen, other settings or other inputs wrote the
+        // record, every page's key holds the change (see `RenderKeys`), so the record can carry no page over: only
+        // its front matter is read (a page's source, if unchanged, need not be parsed again), not the rest, which
+        // at 100,000 pages is 150 MB. (A content asset's stamp is in no key: an edited asset renders no page.)
         var sharesNoPage = false
         switch comparison {
         case .otherInputs: sharesNoPage = true
-        case .changed(let edit): sharesNoPage = edit.changed.contains { !SiteContent.isPageSource($0) }
+        case .changed(let edit): sharesNoPage = edit.changed.contains(where: SiteContent.isSiteWide)
         default: break
         }
         // A full build needs none of it, and at 100,000 pages it holds a hundred megabytes.
@@ -137,7 +138,7 @@ public enum SiteBuilder {
             return pageKeys
         }
         // Nil without a record: a clean build of a large site need not hold a slot for every page.
-        let carried = carriable.flatMap { last in pageKeys.map { last.carriedOver(content.pages, keys: $0) } }
+        let carried = carriable.flatMap { kept in pageKeys.map { kept.carriedOver(content.pages, keys: $0) } }
         let outputPath = options.output.path
 
         // Pages render independently of one another, so they are spread over every core; results keep page order.
@@ -204,10 +205,14 @@ public enum SiteBuilder {
         if options.strict { problems += warnings }
         guard problems.isEmpty else { throw SitegenError(problems) }
         for file in otherFiles { try emit(file) }
-        return SiteRender(
+        let site = SiteRender(
             content: content, renderer: renderer, pages: rendered, anchors: anchors, warnings: warnings,
             notes: extras.notes(), rendered: carried?.count { $0 == nil } ?? content.pages.count,
             recordLines: recordLines, siteKey: keys.siteKey, recordPages: recordPages)
+        // The last build's record is freed on another thread, or not at all by a build that exits.
+        last = nil
+        BackgroundRelease.drop(consume carriable)
+        return site
     }
 
     /// Re-renders only the pages at `changed` (paths under `content/`) into `site`, reusing everything else, and

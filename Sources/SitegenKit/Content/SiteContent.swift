@@ -38,6 +38,12 @@ struct SiteContent: Sendable {
         path.hasPrefix("content/") && path.hasSuffix(".md") && !dataFiles.contains(String(path.dropFirst(8)))
     }
 
+    /// Whether the input at `path` (as `isPageSource` takes it) is one every page's render depends on: a file of
+    /// the themes, `site.yaml`, or a feature's data file.
+    static func isSiteWide(_ path: String) -> Bool {
+        path.hasPrefix("themes/") || (path.hasPrefix("content/") && dataFiles.contains(String(path.dropFirst(8))))
+    }
+
     /// The site's settings and its features with their data files, read from `directory` (shown to the author
     /// as `displayName`).
     static func settings(

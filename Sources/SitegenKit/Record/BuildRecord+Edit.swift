@@ -123,18 +123,12 @@ extension BuildRecord {
         func write<Failure: Error>(
             replacing replaced: [Int: [UInt8]], to sink: (borrowing [UInt8]) throws(Failure) -> Void
         ) throws(Failure) {
-            let chunk = 1 << 20
-            var out: [UInt8] = []
-            out.reserveCapacity(chunk + 4096)
+            var out = BuildRecord.chunk()
             var copied = 0
-            func flushIfFull() throws(Failure) {
-                guard out.count >= chunk else { return }
-                try sink(out)
-                out.removeAll(keepingCapacity: true)
-            }
+            func flushIfFull() throws(Failure) { try BuildRecord.flush(&out, ifFullInto: sink) }
             func copy(upTo end: Int) throws(Failure) {
                 while copied < end {
-                    let next = min(end, copied + chunk)
+                    let next = min(end, copied + BuildRecord.chunkSize)
                     out += bytes[copied..<next]
                     copied = next
                     try flushIfFull()

@@ -21,9 +21,9 @@ extension BuildRecord {
     }
 
     /// What the record `bytes` says of a build whose inputs have the stamps `inputs` (sorted by path, as
-    /// `RenderKeys.stamps` gives them); nil unless it is whole and in this format, names this sitegen and
-    /// `settings`, lists the same inputs, and every file it lists in the output folder at `outputPath` is still as
-    /// the last build wrote it.
+    /// `RenderKeys.stamps` gives them), with this sitegen and `settings`, and the output folder at `outputPath`:
+    /// `otherInputs` when it names another sitegen or other settings or lists other inputs; otherwise nil unless
+    /// it is whole and every file it lists in the output folder is still as the last build wrote it.
     ///
     /// This is the whole of a build with nothing to do, so it reads the record's bytes as they are. (Taking the
     /// inputs' stamps on one core while checking the output's on another was slower, at 10,000 pages.)

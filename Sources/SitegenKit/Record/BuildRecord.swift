@@ -82,15 +82,9 @@ struct BuildRecord: Sendable {
         outputs: [(path: String, stamp: OutputStamp?)], warnings: [Diagnostic], notes: [String],
         to sink: (borrowing [UInt8]) throws(Failure) -> Void
     ) throws(Failure) {
-        let chunk = 1 << 20
-        var out: [UInt8] = []
-        out.reserveCapacity(chunk + 4096)
+        var out = Self.chunk()
         var lines = 0
-        func flushIfFull() throws(Failure) {
-            guard out.count >= chunk else { return }
-            try sink(out)
-            out.removeAll(keepingCapacity: true)
-        }
+        func flushIfFull() throws(Failure) { try Self.flush(&out, ifFullInto: sink) }
         func line(_ fields: String...) throws(Failure) {
             appendLine(fields, to: &out)
             lines += 1
@@ -271,6 +265,25 @@ struct BuildRecord: Sendable {
         self.outputs = outputs
         self.warnings = warnings
         self.notes = notes
+    }
+
+    /// How much of a record is written at a time: a large site's record is tens of megabytes, never held whole.
+    static let chunkSize = 1 << 20
+
+    /// An empty chunk of a record being written, with room for a little more than `chunkSize`.
+    static func chunk() -> [UInt8] {
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(chunkSize + 4096)
+        return chunk
+    }
+
+    /// Hands `chunk` to `sink` and empties it, once it holds `chunkSize` bytes.
+    static func flush<Failure: Error>(
+        _ chunk: inout [UInt8], ifFullInto sink: (borrowing [UInt8]) throws(Failure) -> Void
+    ) throws(Failure) {
+        guard chunk.count >= chunkSize else { return }
+        try sink(chunk)
+        chunk.removeAll(keepingCapacity: true)
     }
 
     static let tab = UInt8(ascii: "\t")
