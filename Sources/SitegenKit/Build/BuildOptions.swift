@@ -36,10 +36,12 @@ public struct BuildOptions: Sendable {
     }
     var themes: URL { root.appendingPathComponent("themes") }
 
+    /// The folder of the theme `config` names.
+    func themeDirectory(_ config: SiteConfig) -> URL { themes.appendingPathComponent(config.theme) }
+
     /// The theme `config` names, loaded from `themes/`.
     func theme(_ config: SiteConfig) throws(SitegenError) -> Theme {
-        let directory = themes.appendingPathComponent(config.theme)
-        return try Theme.load(from: directory, displayPath: display(directory))
+        try Theme.load(from: themeDirectory(config), displayPath: display(themeDirectory(config)))
     }
 
     /// How a path is named in messages: relative to the project folder when inside it.

@@ -79,12 +79,9 @@ extension SiteBuilder {
             let written = try staging.commit { [writer] written in
                 writer.writeRecord(editing: edit, inputs: trusted, pageLines: pageLines, written: written, lock: lock)
             }
-            let report = BuildReport(
+            return BuildReport(
                 pages: edit.sources.count, rendered: rendered.count, files: written.count,
                 output: options.display(options.output), warnings: edit.warnings, notes: edit.notes)
-            // What holds a value for every page is freed on another thread, or not at all by a build that exits.
-            BackgroundRelease.drop((edit, plan, written))
-            return report
         } catch {
             throw staging.discard(after: error)
         }

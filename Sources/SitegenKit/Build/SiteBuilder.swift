@@ -99,7 +99,6 @@ public enum SiteBuilder {
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
             known: last?.knownPages(inputs: inputs) ?? [:],
             textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)))
-        let themeDirectory = options.themes.appendingPathComponent(content.config.theme)
         let theme = try options.theme(content.config)
         let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
@@ -109,7 +108,7 @@ public enum SiteBuilder {
             + content.assets.map { OutputFile(path: $0, contents: .copy(options.content.appendingPathComponent($0))) }
             + theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
         let contentName = options.display(options.content)
-        let themeName = options.display(themeDirectory)
+        let themeName = options.display(options.themeDirectory(content.config))
         try checkUnique(
             content.pages.map { ($0.route.output, "\(contentName)/\($0.route.source)") }
                 + siteFiles.map { ($0.path, "sitegen's own \($0.path)") }

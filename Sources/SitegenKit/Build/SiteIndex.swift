@@ -50,17 +50,6 @@ struct SiteIndex: Sendable {
         var title: String
         var navTitle: String?
         var nav: Int?
-
-        init(route: Route, title: String, navTitle: String?, nav: Int?) {
-            self.route = route
-            self.title = title
-            self.navTitle = navTitle
-            self.nav = nav
-        }
-
-        init(_ page: PageSource) {
-            self.init(route: page.route, title: page.meta.title, navTitle: page.meta.navTitle, nav: page.meta.nav)
-        }
     }
 
     init(_ content: SiteContent) throws(SitegenError) {
@@ -110,5 +99,12 @@ struct SiteIndex: Sendable {
         (self.ordered, self.folderNumbers, self.positions) = (ordered, folderNumbers, positions)
         self.links = links
         self.features = features
+    }
+}
+
+extension SiteIndex.Entry {
+    /// What the index needs of `page`.
+    init(_ page: PageSource) {
+        self.init(route: page.route, title: page.meta.title, navTitle: page.meta.navTitle, nav: page.meta.nav)
     }
 }

@@ -240,10 +240,11 @@ final class OutputStaging: @unchecked Sendable {
         return paths
     }
 
-    /// Renames the one file of `files` written afresh over its old copy, when the new site differs from the old in
-    /// that file alone (or in none; `paths` are the files' paths): then that rename is the whole change, and it is atomic. False, changing
-    /// nothing, when the site differs in more, a carried-over file changed in the output meanwhile, or the rename
-    /// cannot be done (a folder or a link now stands on the way): the whole site is swapped in instead.
+    /// Renames the one file of `files` (whose paths are `paths`) written afresh over its old copy, when the new
+    /// site differs from the old in that file alone (or in none): then that rename is the whole change, and it is
+    /// atomic. False, changing nothing, when the site differs in more, a carried-over file changed in the output
+    /// meanwhile, or the rename cannot be done (a folder or a link now stands on the way): the whole site is
+    /// swapped in instead.
     private func replaceInPlace(_ files: [Entry], paths: [String]) -> Bool {
         let fresh = files.filter { !$0.carried }
         // The manifest stays as it is, so it must be what this build would write (not, say, one in an older

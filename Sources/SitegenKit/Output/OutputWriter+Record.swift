@@ -90,8 +90,8 @@ extension OutputWriter {
         let now = fileSystemTime(lock)
         var replaced: [Int: [UInt8]] = [:]
         // An input the record has with a trusted stamp could only lose that trust with a clock set back.
-        for (position, input) in inputs.enumerated()
-        where input.stamp == nil || edit.changedInputs.contains(position) {
+        let changed = Set(edit.changed)
+        for (position, input) in inputs.enumerated() where input.stamp == nil || changed.contains(input.path) {
             var line: [UInt8] = []
             BuildRecord.appendInput(input.path, input.stamp, to: &line)
             line.append(BuildRecord.newline)

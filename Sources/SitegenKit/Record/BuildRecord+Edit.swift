@@ -31,13 +31,17 @@ extension BuildRecord {
         let sources: [String]
         /// Where each source's page line is among `pageLines`.
         let positions: [String: Int]
-        /// The inputs whose stamps changed, by path from the project folder, and their positions among the inputs.
+        /// The inputs whose stamps changed, by path from the project folder.
         let changed: [String]
-        let changedInputs: Set<Int>
         /// Every file the last build wrote but the manifest, in the record's order (by path).
         let outputs: [Output]
         /// The manifest's line.
         let manifest: Output
+        /// What every page's key shares (`RenderKeys.siteKey`).
+        let siteKey: String?
+        /// The last build's warnings and notes.
+        let warnings: [Diagnostic]
+        let notes: [String]
 
         /// What this record vouches for of the manifest: that, while it has the stamp it has now, it lists exactly
         /// `outputs`, in this sitegen's form (the build that wrote the record wrote it from those files, or kept it
@@ -45,11 +49,6 @@ extension BuildRecord {
         var vouchedManifest: VouchedManifest? {
             manifest.digested ? nil : VouchedManifest(paths: outputs.map(\.path), stamp: manifest.stamp)
         }
-        /// What every page's key shares (`RenderKeys.siteKey`).
-        let siteKey: String?
-        /// The last build's warnings and notes.
-        let warnings: [Diagnostic]
-        let notes: [String]
 
         /// The text of field `number` (0 is the line's kind) of the page line at `position`; nil when it does not
         /// read.
@@ -183,8 +182,8 @@ extension BuildRecord {
         else { return nil }
         return Edit(
             bytes: bytes, lines: lines, firstPageLine: firstInput + inputs.count, pageLines: pageLines,
-            sources: sources, positions: positions, changed: changed.map { inputs[$0].path },
-            changedInputs: Set(changed), outputs: outputs, manifest: manifest,
+            sources: sources, positions: positions, changed: changed.map { inputs[$0].path }, outputs: outputs,
+            manifest: manifest,
             siteKey: site[1] == "-" ? nil : site[1], warnings: last.warnings, notes: last.notes)
     }
 
