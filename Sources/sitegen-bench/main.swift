@@ -83,6 +83,22 @@ if arguments.count == 4, arguments[1] == "--floor-child" {
     exit(0)
 }
 
+if arguments.contains("--help") || arguments.contains("-h") {
+    print(
+        """
+        USAGE: sitegen-bench [--pages N] [--runs R] [--work DIR] [--sitegen PATH] [--no-hugo] [--no-serve]
+                             [--generate-only]
+
+        Generates a synthetic site of N pages (default 1000) in DIR (default /dev/shm/sitegen-bench), then times
+        the libcmark floor, sitegen's builds and Hugo's, R times each (default 3), and prints the medians.
+          --sitegen PATH     measure this sitegen binary (default: the one beside the bench)
+          --no-hugo          skip Hugo
+          --no-serve         skip the `sitegen serve` measurement
+          --generate-only    write the site and stop, to measure by other means
+        """)
+    exit(0)
+}
+
 func option(_ name: String, _ fallback: String) -> String {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return fallback }
     return arguments[index + 1]
@@ -107,6 +123,8 @@ let site = work.appendingPathComponent("site")
 let hugoSite = hugo.map { _ in work.appendingPathComponent("hugo") }
 FileHandle.standardError.write(Data("generating \(pages) pages in \(work.path)...\n".utf8))
 try Corpus(pages: pages).write(to: site, theme: repository.appendingPathComponent("themes/default"), hugoRoot: hugoSite)
+
+if arguments.contains("--generate-only") { exit(0) }
 
 func clean(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 

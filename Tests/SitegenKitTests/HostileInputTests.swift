@@ -39,6 +39,33 @@ import Testing
         #expect(problem.message.contains("U+001B"))
     }
 
+    @Test func aControlCharacterIsFoundWhereverItFallsAmongAllowedOnes() throws {
+        // Plain letters, then allowed control characters, multi-byte UTF-8 and DEL's neighbour `~` around the
+        // one forbidden byte, at every offset across four 8-byte words.
+        let filler = Array("a\t\u{0C}é\r\n~€ ".utf8)
+        for forbidden: UInt8 in [0x00, 0x01, 0x0B, 0x1F, 0x7F] {
+            for offset in 0..<32 {
+                var bytes = Array("abcdefghijklmnop".utf8) + (0..<24).map { filler[$0 % filler.count] }
+                // Keep multi-byte characters whole: put the byte after the last complete one before `offset`.
+                var at = offset
+                while at > 0, bytes[at] & 0xC0 == 0x80 { at -= 1 }
+                bytes[at] = forbidden
+                let text = String(decoding: bytes, as: UTF8.self)
+                guard String(validating: bytes, as: UTF8.self) != nil else { continue }
+                var caught: SitegenError?
+                do { _ = try SourceFile.decode(bytes, displayPath: "p.md") } catch { caught = error }
+                let problem = try #require(caught?.diagnostics.first, "\(forbidden) at \(at)")
+                let lineStart = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
+                let line = bytes[..<at].count(where: { $0 == 0x0A }) + 1
+                #expect(problem.location.line == line, "\(forbidden) at \(at) in \(text.debugDescription)")
+                #expect(problem.location.column == column, "\(forbidden) at \(at)")
+            }
+        }
+        let allowed = Array(Array(repeating: filler, count: 6).joined())
+        #expect(throws: Never.self) { try SourceFile.decode(allowed, displayPath: "p.md") }
+    }
+
     @Test func invalidUTF8IsLocated() throws {
         let site = try TestSite()
         defer { site.remove() }

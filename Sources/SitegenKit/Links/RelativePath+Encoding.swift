@@ -10,9 +10,10 @@ extension RelativePath {
     /// hex): all but letters, digits, `-._~`, the sub-delimiters `!$&'()*+,;=`, `@` and the `/` between parts.
     /// `:` is encoded too, so a first part such as `a:b.html` is never read as a scheme.
     static func percentEncoded(_ path: String) -> String {
-        var path = path
-        return path.withUTF8 { bytes in
-            guard !bytes.allSatisfy(isAllowed) else { return String(decoding: bytes, as: UTF8.self) }
+        var bytesOf = path
+        return bytesOf.withUTF8 { bytes in
+            // Almost every path needs no escape, and then is its own answer.
+            guard !bytes.allSatisfy(isAllowed) else { return path }
             var encoded: [UInt8] = []
             encoded.reserveCapacity(bytes.count * 3)
             for byte in bytes {
@@ -28,15 +29,22 @@ extension RelativePath {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
+    /// One bit per ASCII byte that stands for itself (letters, digits and the marks `-._~!$&'()*+,;=@/`): every
+    /// byte of every link's path is looked up here.
     private static func isAllowed(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-            UInt8(ascii: "0")...UInt8(ascii: "9"):
-            true
-        default:
-            allowedMarks.contains(byte)
-        }
+        byte < 0x80 && allowed[Int(byte >> 6)] & (1 << UInt64(byte & 0x3F)) != 0
     }
 
-    private static let allowedMarks = Set("-._~!$&'()*+,;=@/".utf8)
+    private static let allowed: [UInt64] = {
+        var bits: [UInt64] = [0, 0]
+        let marks = "-._~!$&'()*+,;=@/".utf8
+        for byte in UInt8(0)..<0x80 {
+            let isLetterOrDigit =
+                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            if isLetterOrDigit || marks.contains(byte) { bits[Int(byte >> 6)] |= 1 << UInt64(byte & 0x3F) }
+        }
+        return bits
+    }()
 }

@@ -16,12 +16,29 @@ enum FileBytes {
     /// nil when it cannot be opened or read, or is not a regular file (a folder, a FIFO, a device: opening is
     /// non-blocking, so a FIFO with no writer never hangs the build).
     static func read(atPath path: String) -> [UInt8]? {
+        guard case .bytes(let bytes) = read(atPath: path, atMost: .max) else { return nil }
+        return bytes
+    }
+
+    /// What `read(atPath:atMost:)` found.
+    enum Read {
+        case bytes([UInt8])
+        /// A regular file of `size` bytes, over the limit: left unread.
+        case tooLarge(size: Int)
+        /// Missing, unreadable or not a regular file.
+        case unreadable
+    }
+
+    /// `read(atPath:)` for a file of at most `limit` bytes: the size comes from the open file's own fstat, so a
+    /// limit costs no second lookup of the path.
+    static func read(atPath path: String, atMost limit: Int) -> Read {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else { return .unreadable }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .unreadable }
         let size = Int(status.st_size)
+        guard size <= limit else { return .tooLarge(size: size) }
         var failed = false
         // Read straight into the array's storage: zeroing it first is a visible cost for a megabytes-long record.
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -37,7 +54,7 @@ enum FileBytes {
                 initialized += read
             }
         }
-        return failed ? nil : bytes
+        return failed ? .unreadable : .bytes(bytes)
     }
 
     /// Whether the file at `path` holds exactly `contents`, compared a block at a time; false when it cannot be

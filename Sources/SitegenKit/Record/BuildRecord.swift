@@ -330,19 +330,24 @@ struct BuildRecord: Sendable {
 
     /// Appends `text` with `%`, tab, line breaks and other control characters as `%XX`.
     static func escape(_ text: String, into out: inout [UInt8]) {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x25 || $0 == 0x7F }) else {
-            out.append(contentsOf: text.utf8)
-            return
-        }
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            if byte < 0x20 || byte == 0x25 || byte == 0x7F {
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            } else {
-                out.append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Most fields need no escape: their bytes go in as one copy, up to the first that does.
+            var clean = 0
+            while clean < bytes.count, !needsEscape(bytes[clean]) { clean += 1 }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<clean]))
+            for byte in bytes[clean...] {
+                if needsEscape(byte) {
+                    out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
+                } else {
+                    out.append(byte)
+                }
             }
         }
     }
+
+    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x25 || byte == 0x7F }
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// The text `escape` made `field` from; nil when an escape is malformed or the text is not UTF-8. Each field
     /// is checked as it is read, rather than the whole record first: a build with nothing to do reads only the

@@ -114,7 +114,7 @@ struct RenderKeys: Sendable {
 
     /// What every page's key shares, in hex, for the build record; nil when something it depends on could not
     /// be trusted.
-    var siteKey: String? { site.map(Self.hex) }
+    var siteKey: String? { site.map { Self.hex($0) } }
 
     /// The key of `page`'s output; nil when something it depends on cannot be trusted.
     func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
@@ -124,18 +124,29 @@ struct RenderKeys: Sendable {
         hasher.update(data: site)
         add(page.route.source)
         var stampText: [UInt8] = []
+        stampText.reserveCapacity(64)
         stamp.appendText(to: &stampText)
         hasher.update(data: stampText)
-        for entry in [neighbours.previous, neighbours.next] {
-            add(entry?.title ?? "")
-            add(entry?.route.source ?? "")
-        }
-        return Self.hex(Array(hasher.finalize()))
+        add(neighbours.previous?.title ?? "")
+        add(neighbours.previous?.route.source ?? "")
+        add(neighbours.next?.title ?? "")
+        add(neighbours.next?.route.source ?? "")
+        return Self.hex(hasher.finalize())
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        return String(decoding: bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0xF)]] }, as: UTF8.self)
+    /// Lowercase hex, written straight into the string's storage: every page's key comes through here.
+    private static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let count = 2 * SHA256.byteCount
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            var written = 0
+            for byte in bytes where written + 2 <= count {
+                buffer[written] = digits.utf8Start[Int(byte >> 4)]
+                buffer[written + 1] = digits.utf8Start[Int(byte & 0xF)]
+                written += 2
+            }
+            return written
+        }
     }
 
     /// The bytes `hex` wrote as `text`; nil for any other text.
@@ -159,7 +170,8 @@ struct RenderKeys: Sendable {
 
     /// Adds `text` to a digest, ended by a NUL, so that one text does not run into the next.
     private static func add(_ text: String, to hasher: inout SHA256) {
-        hasher.update(data: Array(text.utf8))
-        hasher.update(data: [0])
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        withUnsafeBytes(of: UInt8(0)) { hasher.update(bufferPointer: $0) }
     }
 }
