@@ -21,7 +21,7 @@ import Testing
         for child in mirror.children where type(of: child.value) != [any TemplateObject].self {
             guard let label = child.label else { continue }
             labels.append(label)
-            if !same(object.value(named: label), child.value) {
+            if !same(object.value(named: TemplateName(label)), child.value) {
                 problems.append("\(type(of: value)).\(label)")
             }
             problems += mismatches(in: child.value)

@@ -318,6 +318,19 @@ import Testing
         #expect(try site.read("picture.txt") == "another picture\n")
     }
 
+    @Test func aFileVouchedForByItsBytesIsRecordedByItsSHA256InLowercaseHex() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("sitegen-hex-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("abc.txt")
+        try Data("abc".utf8).write(to: file)
+        // FIPS 180-2's first SHA-256 example.
+        #expect(
+            BuildRecord.OutputStamp.digest(atPath: file.path)
+                == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect([0x00, 0x0F, 0xA5, 0xFF].lowercaseHex == "000fa5ff")
+    }
+
     @Test func aRecordReadForItsFrontMatterAloneKeepsStampsAndFrontMatterOnly() throws {
         let site = try Self.site()
         defer { site.remove() }

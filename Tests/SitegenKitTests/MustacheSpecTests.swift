@@ -200,8 +200,8 @@ enum JSON: Decodable {
 struct JSONObject: TemplateObject {
     var fields: [String: JSON]
 
-    func value(named name: String) -> TemplateValue {
-        fields[name]?.templateValue ?? .missing
+    func value(named name: TemplateName) -> TemplateValue {
+        fields[name.text]?.templateValue ?? .missing
     }
 }
 

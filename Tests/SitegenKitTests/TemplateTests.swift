@@ -10,7 +10,7 @@ private struct Values: TemplateObject {
         self.values = values
     }
 
-    func value(named name: String) -> TemplateValue { values[name] ?? .missing }
+    func value(named name: TemplateName) -> TemplateValue { values[name.text] ?? .missing }
 }
 
 /// Renders `main` (with any other templates, by name, for partials and parents) against `values`.

@@ -17,6 +17,7 @@ enum FileNames {
         var folderOrder: [String] = []
         // A large site has many pages to a folder: each folder's names are looked at once, with its first page.
         var parents: Set<ExactPath> = []
+        var lastParent: Substring = ""
         for (position, path) in paths.enumerated() {
             if let problem = controlCharacterProblem(path, shownAs: "\(displayName)/\(path)") {
                 problems.append(problem)
@@ -28,9 +29,12 @@ enum FileNames {
             } else {
                 firsts[key] = (path, position)
             }
-            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")),
-                parents.insert(ExactPath(String(path[..<slash]))).inserted
-            else { continue }
+            // Sorted paths come a folder at a time: a page in the folder of the one before needs no lookup.
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let parent = path[..<slash]
+            guard !parent.utf8.elementsEqual(lastParent.utf8) else { continue }
+            lastParent = parent
+            guard parents.insert(ExactPath(String(parent))).inserted else { continue }
             var prefix = ""
             for part in path.split(separator: "/").dropLast() {
                 prefix += prefix.isEmpty ? String(part) : "/" + part
@@ -87,10 +91,19 @@ enum FileNames {
     /// The name as case-insensitive, normalization-insensitive file systems compare names.
     static func folded(_ path: String) -> String {
         // Every name of a large site passes here, usually plain ASCII: that needs no Unicode tables.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(decoding: path.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // A name in lower case already, as most are, is its own answer: no new string.
+        var bytesOf = path
+        let ascii = bytesOf.withUTF8 { bytes -> String? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return path }
+            return String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                for (index, byte) in bytes.enumerated() {
+                    buffer[index] = (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+                }
+                return bytes.count
+            }
         }
-        return path.precomposedStringWithCanonicalMapping.lowercased()
+        return ascii ?? path.precomposedStringWithCanonicalMapping.lowercased()
     }
 
     /// A name with its control characters written as escapes, so a message about it stays on one line.

@@ -67,7 +67,10 @@ struct YAMLValue {
             }
             switch current {
             case .mapping(let mapping):
-                for (key, value) in mapping { stack += [(key, depth + 1), (value, depth + 1)] }
+                for (key, value) in mapping {
+                    stack.append((key, depth + 1))
+                    stack.append((value, depth + 1))
+                }
             case .sequence(let sequence):
                 for item in sequence { stack.append((item, depth + 1)) }
             default: break

@@ -80,7 +80,9 @@ import Foundation
         // Embeds become markers in the tree and go in after rendering, so the pass that adds heading ids never
         // sees headings inside them.
         for (node, _) in embeds { replace(node, withLiteral: Self.embedMarker) }
-        let html = Self.splice(renderHTML(root), headingIDs: headingInfo.map(\.id), embeds: embeds.map(\.html))
+        let html = withHTML(of: root) {
+            Self.splice($0, headingIDs: headingInfo.map(\.id), embeds: embeds.map(\.html))
+        }
         return MarkdownDocument(htmlBytes: html, headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
     }
 
@@ -90,48 +92,46 @@ import Foundation
     /// Adds `id="..."` to each heading's opening tag and puts each embed's HTML in place of its marker, in one
     /// pass over the rendered HTML. cmark cannot put attributes on a heading; with raw HTML off, `<h1>`...`<h6>`
     /// without attributes come only from headings, in document order.
-    private static func splice(_ html: [UInt8], headingIDs: [String], embeds: [String]) -> [UInt8] {
-        guard !headingIDs.isEmpty || !embeds.isEmpty else { return html }
+    private static func splice(_ bytes: UnsafeBufferPointer<UInt8>, headingIDs: [String], embeds: [String]) -> [UInt8] {
+        guard !headingIDs.isEmpty || !embeds.isEmpty else { return Array(bytes) }
         let marker = Array(embedMarker.utf8)
         var output: [UInt8] = []
-        output.reserveCapacity(html.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
+        output.reserveCapacity(bytes.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
         var heading = 0
         var embed = 0
-        html.withUnsafeBufferPointer { bytes in
-            var copied = 0
-            var index = 0
-            while index < bytes.count, heading < headingIDs.count || embed < embeds.count {
-                // Tags are sparse in text: jump from one `<` to the next.
-                guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index)
-                else { break }
-                index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-                if heading < headingIDs.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
-                    (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
-                    bytes[index + 3] == UInt8(ascii: ">")
+        var copied = 0
+        var index = 0
+        while index < bytes.count, heading < headingIDs.count || embed < embeds.count {
+            // Tags are sparse in text: jump from one `<` to the next.
+            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index)
+            else { break }
+            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if heading < headingIDs.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+                (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
+                bytes[index + 3] == UInt8(ascii: ">")
+            {
+                output += UnsafeBufferPointer(rebasing: bytes[copied..<index + 3])
+                output += " id=\"\(headingIDs[heading])\"".utf8
+                heading += 1
+                copied = index + 3
+                index += 4
+            } else if embed < embeds.count, bytes[index...].starts(with: marker) {
+                output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
+                output += embeds[embed].utf8
+                index += marker.count
+                // cmark ends the marker's line; HTML that ends its own last line (or is empty) needs no other.
+                if embeds[embed].isEmpty || embeds[embed].hasSuffix("\n"), index < bytes.count,
+                    bytes[index] == UInt8(ascii: "\n")
                 {
-                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index + 3])
-                    output += " id=\"\(headingIDs[heading])\"".utf8
-                    heading += 1
-                    copied = index + 3
-                    index += 4
-                } else if embed < embeds.count, bytes[index...].starts(with: marker) {
-                    output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
-                    output += embeds[embed].utf8
-                    index += marker.count
-                    // cmark ends the marker's line; HTML that ends its own last line (or is empty) needs no other.
-                    if embeds[embed].isEmpty || embeds[embed].hasSuffix("\n"), index < bytes.count,
-                        bytes[index] == UInt8(ascii: "\n")
-                    {
-                        index += 1
-                    }
-                    embed += 1
-                    copied = index
-                } else {
                     index += 1
                 }
+                embed += 1
+                copied = index
+            } else {
+                index += 1
             }
-            output += UnsafeBufferPointer(rebasing: bytes[copied...])
         }
+        output += UnsafeBufferPointer(rebasing: bytes[copied...])
         return output
     }
 
@@ -152,13 +152,16 @@ import Foundation
         }
     }
 
-    /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input), freeing cmark's buffer.
-    private func renderHTML(_ node: OpaquePointer) -> [UInt8] {
-        guard let buffer = cmark_render_html(node, options) else { return [] }
+    /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input) and hands them to `body`
+    /// before freeing cmark's buffer: the ids and embeds go in on the way out of it, so the page is copied once.
+    private func withHTML<Result>(of node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let buffer = cmark_render_html(node, options) else {
+            return body(UnsafeBufferPointer(start: nil, count: 0))
+        }
         defer { free(buffer) }
         let count = strlen(buffer)
         return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
-            Array(UnsafeBufferPointer(start: $0, count: count))
+            body(UnsafeBufferPointer(start: $0, count: count))
         }
     }
 

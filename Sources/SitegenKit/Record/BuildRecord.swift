@@ -332,16 +332,19 @@ struct BuildRecord: Sendable {
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            // Most fields need no escape: their bytes go in as one copy, up to the first that does.
-            var clean = 0
-            while clean < bytes.count, !needsEscape(bytes[clean]) { clean += 1 }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[..<clean]))
-            for byte in bytes[clean...] {
-                if needsEscape(byte) {
-                    out += [UInt8(ascii: "%"), hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]]
-                } else {
-                    out.append(byte)
-                }
+            // Runs of bytes that need no escape (most fields are one) go in as one copy each; a page's links,
+            // one a line, are runs between line feeds.
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                guard end < bytes.count else { break }
+                let byte = bytes[end]
+                out.append(UInt8(ascii: "%"))
+                out.append(hexDigits[Int(byte >> 4)])
+                out.append(hexDigits[Int(byte & 0xF)])
+                start = end + 1
             }
         }
     }
@@ -408,7 +411,7 @@ extension BuildRecord.OutputStamp {
 
     /// The SHA-256 of the file's bytes, in hex; nil when it cannot be read.
     static func digest(atPath path: String) -> String? {
-        FileBytes.read(atPath: path).map { SHA256.hash(data: $0).map { String(format: "%02x", $0) }.joined() }
+        FileBytes.read(atPath: path).map { SHA256.hash(data: $0).lowercaseHex }
     }
 }
 

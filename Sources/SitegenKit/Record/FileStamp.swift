@@ -76,21 +76,17 @@ struct FileStamp: Hashable, Sendable {
     /// Appends the stamp's text, the digits written directly: a record holds two stamps for every page.
     func appendText(to out: inout [UInt8]) {
         func number(_ value: UInt64) {
-            // Counted first, then filled in from the last digit back.
-            var digits = 1
-            var rest = value / 10
-            while rest > 0 {
-                digits += 1
-                rest /= 10
-            }
-            let start = out.count
-            out.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
-            out.withUnsafeMutableBufferPointer { buffer in
+            // Written from the last digit back into a buffer on the stack (20 digits hold any UInt64), then
+            // appended in one copy.
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+                var start = 20
                 var rest = value
-                for position in stride(from: start + digits - 1, through: start, by: -1) {
-                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                repeat {
+                    start -= 1
+                    digits[start] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
                     rest /= 10
-                }
+                } while rest > 0
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: digits[start...]))
             }
         }
         number(device)

@@ -88,8 +88,8 @@ struct StarterValues: TemplateObject {
     var title: String
     var slug: String
 
-    func value(named name: String) -> TemplateValue {
-        switch name {
+    func value(named name: TemplateName) -> TemplateValue {
+        switch name.text {
         case "title": .text(title)
         case "slug": .text(slug)
         default: .missing

@@ -5,14 +5,16 @@
 /// holds to these lists) all read that one list.
 struct TemplateField<Owner>: Sendable {
     /// The name templates use (`title` in `{{page.title}}`).
-    let name: String
+    var name: String { templateName.text }
+    /// The same, with its lookup key.
+    let templateName: TemplateName
     /// What the value is, as the README's theme guide says it.
     let summary: String
     /// Reads the value from its owner.
     let read: @Sendable (Owner) -> TemplateValue
 
     init(_ name: String, _ summary: String, _ read: @escaping @Sendable (Owner) -> TemplateValue) {
-        self.name = name
+        templateName = TemplateName(name)
         self.summary = summary
         self.read = read
     }
@@ -27,14 +29,14 @@ protocol TemplateFields: TemplateObject {
 }
 
 extension TemplateFields {
-    func value(named name: String) -> TemplateValue {
+    func value(named name: TemplateName) -> TemplateValue {
         fieldValue(named: name) ?? .missing
     }
 
     /// The value of the listed field `name`, or nil when the list has none.
-    func fieldValue(named name: String) -> TemplateValue? {
-        // A handful of short names, compared as small strings: as fast as a `switch` over them.
-        Self.templateFields.first { $0.name == name }?.read(self)
+    func fieldValue(named name: TemplateName) -> TemplateValue? {
+        // A handful of short names, told apart by their keys.
+        Self.templateFields.first { $0.templateName == name }?.read(self)
     }
 
     /// The names of `templateFields`.

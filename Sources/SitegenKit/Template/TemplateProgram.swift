@@ -21,9 +21,9 @@ struct TemplateProgram: Sendable {
     /// A name split for lookup: the first part is looked up through the context stack, the rest from there.
     struct Lookup: Sendable {
         /// The first part; nil for `.`, the current value.
-        var first: String?
+        var first: TemplateName?
         /// The parts after the first.
-        var rest: [String]
+        var rest: [TemplateName]
         /// Whether the tag asks for the number of items, `count(list)`.
         var isCount: Bool
     }
@@ -100,7 +100,10 @@ struct TemplateProgram: Sendable {
     }
 
     private mutating func lookup(_ name: Template.Name) -> Int {
-        names.append(Lookup(first: name.path.first, rest: Array(name.path.dropFirst()), isCount: name.isCount))
+        names.append(
+            Lookup(
+                first: name.path.first.map { TemplateName($0) }, rest: name.path.dropFirst().map { TemplateName($0) },
+                isCount: name.isCount))
         return names.count - 1
     }
 

@@ -34,7 +34,7 @@ enum TemplateValue {
 /// A value with named parts, such as a page context or an element.
 protocol TemplateObject {
     /// The value called `name`, or `.missing` when there is none.
-    func value(named name: String) -> TemplateValue
+    func value(named name: TemplateName) -> TemplateValue
 }
 
 /// An ordered run of values that a section repeats over.

@@ -16,12 +16,12 @@ extension PageContext: TemplateFields {
     ]
 
     /// The engine's values first, then the features'.
-    func value(named name: String) -> TemplateValue {
+    func value(named name: TemplateName) -> TemplateValue {
         fieldValue(named: name) ?? Self.lookUp(name, in: features)
     }
 
     /// The first answer any of `objects` has for `name`.
-    static func lookUp(_ name: String, in objects: [any TemplateObject]) -> TemplateValue {
+    static func lookUp(_ name: TemplateName, in objects: [any TemplateObject]) -> TemplateValue {
         for object in objects {
             let value = object.value(named: name)
             if case .missing = value { continue }
@@ -118,7 +118,7 @@ extension EmbedContext: TemplateFields {
     ]
 
     /// `root`, then the features' values.
-    func value(named name: String) -> TemplateValue {
+    func value(named name: TemplateName) -> TemplateValue {
         fieldValue(named: name) ?? PageContext.lookUp(name, in: features)
     }
 }
