@@ -18,7 +18,8 @@ struct SiteIndex: Sendable {
     /// than a `Neighbours` per page, which at 100,000 pages took 30 MB.
     private var ordered: [NavEntry]
     private var folderNumbers: [Int]
-    private var positions: [Route: Int]
+    /// By source path: a route's source names it.
+    private var positions: [String: Int]
 
     var config: SiteConfig
     /// The public address with one trailing slash, if the site has one.
@@ -30,7 +31,7 @@ struct SiteIndex: Sendable {
 
     /// The pages before and after `route` in its folder.
     func neighbours(of route: Route) -> Neighbours {
-        guard let position = positions[route] else { return Neighbours() }
+        guard let position = positions[route.source] else { return Neighbours() }
         func entry(_ other: Int) -> NavEntry? {
             ordered.indices.contains(other) && folderNumbers[other] == folderNumbers[position] ? ordered[other] : nil
         }
@@ -39,9 +40,11 @@ struct SiteIndex: Sendable {
 
     /// The folder part of a source path as the folder listing gives it (`a/b/c.md` → `a/b`, `c.md` → ``): cut at its
     /// last `/` byte, since such paths have no empty parts and `/` is ASCII.
-    static func folder(of source: String) -> String {
+    static func folder(of source: String) -> String { String(folderPart(of: source)) }
+
+    private static func folderPart(of source: String) -> Substring {
         guard let slash = source.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
-        return String(source[..<slash])
+        return source[..<slash]
     }
 
     /// What the index needs of one page.
@@ -76,22 +79,48 @@ struct SiteIndex: Sendable {
             .map { NavEntry(title: $0.entry.navTitle ?? $0.entry.title, route: $0.entry.route) }
         // Folder index pages introduce their folder and the 404 page stands apart: neither is a neighbour. Only
         // what ordering needs is grouped (this runs on one thread before any render).
-        var grouped: [String: [(order: Int, entry: NavEntry)]] = [:]
+        // Folders in the order their first page comes. Entries come sorted, so a page is usually in the folder of
+        // the one before it, which then needs no lookup.
+        var groups: [[(order: Int, entry: NavEntry)]] = []
+        var groupOfFolder: [String: Int] = [:]
+        var last: (folder: Substring, group: Int?) = ("", nil)
         for entry in entries {
             let route = entry.route
             guard !route.source.hasSuffix("index.md"), route.output != SiteFiles.notFoundPage else { continue }
-            let folder = Self.folder(of: route.source)
-            guard folders?.contains(folder) ?? true else { continue }
-            grouped[folder, default: []].append((entry.nav ?? .max, NavEntry(title: entry.title, route: route)))
+            let folder = Self.folderPart(of: route.source)
+            let group: Int?
+            if let known = last.group, folder.utf8.elementsEqual(last.folder.utf8) {
+                group = known
+            } else if folders?.contains(String(folder)) ?? true {
+                group =
+                    groupOfFolder[String(folder)]
+                    ?? {
+                        groups.append([])
+                        groupOfFolder[String(folder)] = groups.count - 1
+                        return groups.count - 1
+                    }()
+            } else {
+                group = nil
+            }
+            last = (folder, group)
+            guard let group else { continue }
+            groups[group].append((entry.nav ?? .max, NavEntry(title: entry.title, route: route)))
         }
         var ordered: [NavEntry] = []
         var folderNumbers: [Int] = []
-        var positions: [Route: Int] = [:]
+        var positions: [String: Int] = [:]
         positions.reserveCapacity(entries.count)
-        for (number, folder) in grouped.values.enumerated() {
+        func inOrder(_ a: (order: Int, entry: NavEntry), _ b: (order: Int, entry: NavEntry)) -> Bool {
+            (a.order, a.entry.route) < (b.order, b.entry.route)
+        }
+        for (number, var folder) in groups.enumerated() {
+            // Usually in order already (by path, with no `nav`): checking is cheaper than sorting.
+            if !folder.indices.dropFirst().allSatisfy({ inOrder(folder[$0 - 1], folder[$0]) }) {
+                folder.sort(by: inOrder)
+            }
             // Routes are unique, so a page's place in its folder is its only one.
-            for (_, entry) in folder.sorted(by: { ($0.order, $0.entry.route) < ($1.order, $1.entry.route) }) {
-                positions[entry.route] = ordered.count
+            for (_, entry) in folder {
+                positions[entry.route.source] = ordered.count
                 ordered.append(entry)
                 folderNumbers.append(number)
             }

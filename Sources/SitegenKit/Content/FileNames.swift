@@ -7,7 +7,9 @@ import Foundation
 enum FileNames {
     /// One problem per bad name or group of colliding names. `paths` are `/`-separated under the folder shown as
     /// `displayName`; `output` gives the output path of each.
-    static func problems(in paths: [String], displayName: String, output: (String) -> String) -> [Diagnostic] {
+    static func problems(in paths: [String], displayName: String, output: @Sendable (String) -> String)
+        -> [Diagnostic]
+    {
         var problems: [Diagnostic] = []
         // Each folded name's first path and where it came; a group only for a name that more paths fold to.
         var firsts: [String: (path: String, position: Int)] = [:]
@@ -18,12 +20,24 @@ enum FileNames {
         // A large site has many pages to a folder: each folder's names are looked at once, with its first page.
         var parents: Set<ExactPath> = []
         var lastParent: Substring = ""
-        for (position, path) in paths.enumerated() {
+        // Each name is checked and folded on every core, and only grouped on this one: a large site has tens of
+        // thousands of names, and this runs before anything else can.
+        var looked: [(problem: Diagnostic?, key: String)] = []
+        looked.reserveCapacity(paths.count)
+        paths.parallelMap { path in
             if let problem = controlCharacterProblem(path, shownAs: "\(displayName)/\(path)") {
+                return (problem, "")
+            }
+            return (nil, folded(output(path)))
+        } each: {
+            looked.append($0)
+        }
+        for (position, path) in paths.enumerated() {
+            if let problem = looked[position].problem {
                 problems.append(problem)
                 continue
             }
-            let key = folded(output(path))
+            let key = looked[position].key
             if let first = firsts[key] {
                 groups[key, default: (first.position, [first.path])].paths.append(path)
             } else {

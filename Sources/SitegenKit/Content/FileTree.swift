@@ -57,7 +57,9 @@ import Foundation
             result += folder.0
             linked.formUnion(folder.1)
         }
-        return result.sorted { $0.path < $1.path }
+        // In place: a sorted copy of a large site's listing copied every path once more.
+        result.sort { $0.path < $1.path }
+        return result
     }
 
     /// Adds the stamps of the files below `path` to `result`; with `below`, the folders in `path` are named there
