@@ -41,6 +41,18 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
             try render("{{{x}}}|{{& x }}", values) == "<a href=\"#\">Tom & Jerry's</a>|<a href=\"#\">Tom & Jerry's</a>")
     }
 
+    @Test func eachSpecialCharacterIsEscapedWhereverItFalls() throws {
+        let references = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;"]
+        for (character, reference) in references {
+            // Across three 8-byte words, and with its neighbours in ASCII (`%`, `=`, `?`, `(`) left as they are.
+            for offset in 0..<24 {
+                let before = String(repeating: "a%=", count: 8).prefix(offset)
+                let value = before + character + "?(b"
+                #expect(try render("{{x}}", ["x": .text(String(value))]) == before + reference + "?(b", "\(offset)")
+            }
+        }
+    }
+
     @Test func bytesRenderLikeText() throws {
         let values: [String: TemplateValue] = ["b": .bytes(Array("<p>&</p>".utf8)), "none": .bytes([])]
         #expect(

@@ -119,8 +119,15 @@ struct TemplateRenderer {
 
     /// Appends `bytes` with the characters that mean something in HTML (`& < > " '`) as references.
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        // Most values hold none of those (a title, a path, the favicon's `data:` URL): 8 bytes at a time finds the
+        // first that might, and a value with none goes in as one copy.
+        var clean = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while clean + 8 <= bytes.count, !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) {
+            clean += 8
+        }
         var start = 0
-        for index in bytes.indices {
+        for index in clean..<bytes.count {
             let reference: [UInt8]
             switch bytes[index] {
             case UInt8(ascii: "&"): reference = Self.ampersand
@@ -135,6 +142,16 @@ struct TemplateRenderer {
             start = index + 1
         }
         output += UnsafeBufferPointer(rebasing: bytes[start...])
+    }
+
+    /// Whether any byte of `word` is one of `& < > " '`: each is found by the classic zero-byte test (exact for
+    /// whether any byte is zero) on the word XOR that byte repeated.
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        func has(_ byte: UInt64) -> UInt64 {
+            let difference = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (difference &- 0x0101_0101_0101_0101) & ~difference
+        }
+        return (has(0x26) | has(0x3C) | has(0x3E) | has(0x22) | has(0x27)) & 0x8080_8080_8080_8080 != 0
     }
 
     private static let newline = UInt8(ascii: "\n")
