@@ -40,26 +40,34 @@ import Testing
     }
 
     @Test func aControlCharacterIsFoundWhereverItFallsAmongAllowedOnes() throws {
-        // Plain letters, then allowed control characters, multi-byte UTF-8 and DEL's neighbour `~` around the
-        // one forbidden byte, at every offset across four 8-byte words.
+        // Plain letters, then allowed control characters, multi-byte UTF-8 and DEL's neighbour `~` around the one
+        // forbidden byte, at every offset of 43 bytes (five words and a tail shorter than one), with and without
+        // a byte-order mark before them.
         let filler = Array("a\t\u{0C}é\r\n~€ ".utf8)
-        for forbidden: UInt8 in [0x00, 0x01, 0x0B, 0x1F, 0x7F] {
-            for offset in 0..<32 {
-                var bytes = Array("abcdefghijklmnop".utf8) + (0..<24).map { filler[$0 % filler.count] }
-                // Keep multi-byte characters whole: put the byte after the last complete one before `offset`.
-                var at = offset
-                while at > 0, bytes[at] & 0xC0 == 0x80 { at -= 1 }
-                bytes[at] = forbidden
-                let text = String(decoding: bytes, as: UTF8.self)
-                guard String(validating: bytes, as: UTF8.self) != nil else { continue }
-                var caught: SitegenError?
-                do { _ = try SourceFile.decode(bytes, displayPath: "p.md") } catch { caught = error }
-                let problem = try #require(caught?.diagnostics.first, "\(forbidden) at \(at)")
-                let lineStart = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
-                let line = bytes[..<at].count(where: { $0 == 0x0A }) + 1
-                #expect(problem.location.line == line, "\(forbidden) at \(at) in \(text.debugDescription)")
-                #expect(problem.location.column == column, "\(forbidden) at \(at)")
+        let text = Array("abcdefghijklmnop".utf8) + (0..<27).map { filler[$0 % filler.count] }
+        for mark in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
+            for forbidden: UInt8 in [0x00, 0x01, 0x0B, 0x1F, 0x7F] {
+                for offset in text.indices {
+                    // The character at `offset` (from its first byte) becomes the forbidden byte and letters, so
+                    // the text stays valid UTF-8 whatever the offset.
+                    var bytes = text
+                    var at = offset
+                    while at > 0, bytes[at] & 0xC0 == 0x80 { at -= 1 }
+                    bytes[at] = forbidden
+                    var next = at + 1
+                    while next < bytes.count, bytes[next] & 0xC0 == 0x80 {
+                        bytes[next] = UInt8(ascii: "a")
+                        next += 1
+                    }
+                    var caught: SitegenError?
+                    do { _ = try SourceFile.decode(mark + bytes, displayPath: "p.md") } catch { caught = error }
+                    let problem = try #require(caught?.diagnostics.first, "\(forbidden) at \(at)")
+                    let lineStart = bytes[..<at].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                    let column = String(decoding: bytes[lineStart..<at], as: UTF8.self).count + 1
+                    let line = bytes[..<at].count(where: { $0 == 0x0A }) + 1
+                    #expect(problem.location.line == line, "\(forbidden) at \(at)")
+                    #expect(problem.location.column == column, "\(forbidden) at \(at)")
+                }
             }
         }
         let allowed = Array(Array(repeating: filler, count: 6).joined())

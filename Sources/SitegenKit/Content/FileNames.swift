@@ -106,8 +106,8 @@ enum FileNames {
     static func folded(_ path: String) -> String {
         // Every name of a large site passes here, usually plain ASCII: that needs no Unicode tables.
         // A name in lower case already, as most are, is its own answer: no new string.
-        var bytesOf = path
-        let ascii = bytesOf.withUTF8 { bytes -> String? in
+        var contiguous = path
+        let ascii = contiguous.withUTF8 { bytes -> String? in
             guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
             guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return path }
             return String(unsafeUninitializedCapacity: bytes.count) { buffer in

@@ -57,7 +57,7 @@ import Foundation
             result += folder.0
             linked.formUnion(folder.1)
         }
-        // In place: a sorted copy of a large site's listing copied every path once more.
+        // In place: a sorted copy of a large site's listing retained and released every path once more.
         result.sort { $0.path < $1.path }
         return result
     }

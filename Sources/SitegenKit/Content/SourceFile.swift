@@ -90,7 +90,7 @@ struct SourceFile: Sendable {
     ///
     /// Every page's every byte passes through here, so it looks at 8 bytes at a time: a word with no byte below
     /// 0x20 and no DEL is passed over whole, and only the rest (mostly words holding a line feed) byte by byte.
-    /// (Swift's `SIMD16` measured 40 times slower than the byte loop here; this, 5 times faster.)
+    /// (Over one 5 KB page in a loop: the byte loop took 6.7 µs, this 1.3 µs, and Swift's `SIMD16` 208 µs.)
     private static func firstForbiddenControl(in bytes: [UInt8], from start: Int) -> Int? {
         bytes.withUnsafeBytes { raw in
             var offset = start

@@ -10,8 +10,8 @@ extension RelativePath {
     /// hex): all but letters, digits, `-._~`, the sub-delimiters `!$&'()*+,;=`, `@` and the `/` between parts.
     /// `:` is encoded too, so a first part such as `a:b.html` is never read as a scheme.
     static func percentEncoded(_ path: String) -> String {
-        var bytesOf = path
-        return bytesOf.withUTF8 { bytes in
+        var contiguous = path
+        return contiguous.withUTF8 { bytes in
             // Almost every path needs no escape, and then is its own answer.
             guard !bytes.allSatisfy(isAllowed) else { return path }
             var encoded: [UInt8] = []

@@ -84,7 +84,7 @@ struct RenderKeys: Sendable {
             add(stamp.text)
         }
         add("routes")
-        // By index, here and below: iterating the pages would copy each whole page (its front matter, its text).
+        // By index, here and below: iterating the pages would copy each page's record, retaining each of its strings.
         let pages = content.pages
         for position in pages.indices { add(pages[position].route.source) }
         add("drafts")
@@ -122,21 +122,19 @@ struct RenderKeys: Sendable {
     /// The key of `page`'s output; nil when something it depends on cannot be trusted.
     func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
         guard let site, let stamp = inputs["content/" + page.route.source] ?? nil else { return nil }
-        // Gathered into one buffer and hashed in one update: the same digest as an update a part, and each
-        // update has a fixed cost that, five to a page, was half of working out the key.
-        var message = site
-        message.reserveCapacity(site.count + 256)
-        func add(_ text: String) {
-            message += text.utf8
-            message.append(0)
-        }
+        var hasher = SHA256()
+        func add(_ text: String) { Self.add(text, to: &hasher) }
+        hasher.update(data: site)
         add(page.route.source)
-        stamp.appendText(to: &message)
+        var stampText: [UInt8] = []
+        stampText.reserveCapacity(64)
+        stamp.appendText(to: &stampText)
+        hasher.update(data: stampText)
         add(neighbours.previous?.title ?? "")
         add(neighbours.previous?.route.source ?? "")
         add(neighbours.next?.title ?? "")
         add(neighbours.next?.route.source ?? "")
-        return SHA256.hash(data: message).lowercaseHex
+        return hasher.finalize().lowercaseHex
     }
 
     /// The bytes `lowercaseHex` wrote as `text`; nil for any other text.
