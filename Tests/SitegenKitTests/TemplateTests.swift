@@ -53,6 +53,14 @@ private func syntaxError(_ text: String) -> TemplateSyntaxError? {
         }
     }
 
+    @Test func namesAgreeOnlyWhenTheirTextDoes() {
+        #expect(TemplateName("title") == TemplateName("title"))
+        // The same length and first seven bytes, so the same key: the text decides.
+        #expect(TemplateName("readingA") != TemplateName("readingB"))
+        #expect(TemplateName("nav") != TemplateName("navTitle"))
+        #expect(TemplateName("") == TemplateName(""))
+    }
+
     @Test func bytesRenderLikeText() throws {
         let values: [String: TemplateValue] = ["b": .bytes(Array("<p>&</p>".utf8)), "none": .bytes([])]
         #expect(

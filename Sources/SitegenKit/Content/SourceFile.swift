@@ -96,10 +96,7 @@ struct SourceFile: Sendable {
             var offset = start
             while offset + 8 <= raw.count {
                 let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                // The classic "has a byte less than n" test, exact for whether any byte is: once for 0x20, and
-                // once for a zero byte in the word XOR DEL.
-                let del = word ^ (lowBytes &* 0x7F)
-                if ((word &- lowBytes &* 0x20) & ~word | (del &- lowBytes) & ~del) & highBits != 0 {
+                if word.hasByte(below: 0x20) || word.hasByte(0x7F) {
                     for index in offset..<offset + 8 where isForbiddenControl(raw[index]) { return index }
                 }
                 offset += 8
@@ -108,9 +105,6 @@ struct SourceFile: Sendable {
             return nil
         }
     }
-
-    private static let lowBytes: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
 
     private static func isForbiddenControl(_ byte: UInt8) -> Bool {
         byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D)

@@ -119,11 +119,11 @@ struct TemplateRenderer {
 
     /// Appends `bytes` with the characters that mean something in HTML (`& < > " '`) as references.
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Most values hold none of those (a title, a path, the favicon's `data:` URL): 8 bytes at a time finds the
-        // first that might, and a value with none goes in as one copy.
+        // Most values hold none of those (a title, a path, the favicon's `data:` URL): looking 8 bytes at a time
+        // finds the word holding the first, and a value with none goes in as one copy.
         var clean = 0
         let raw = UnsafeRawBufferPointer(bytes)
-        while clean + 8 <= bytes.count, !Self.mayNeedEscape(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) {
+        while clean + 8 <= bytes.count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) {
             clean += 8
         }
         var start = 0
@@ -144,14 +144,9 @@ struct TemplateRenderer {
         output += UnsafeBufferPointer(rebasing: bytes[start...])
     }
 
-    /// Whether any byte of `word` is one of `& < > " '`: each is found by the classic zero-byte test (exact for
-    /// whether any byte is zero) on the word XOR that byte repeated.
-    private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        func has(_ byte: UInt64) -> UInt64 {
-            let difference = word ^ (byte &* 0x0101_0101_0101_0101)
-            return (difference &- 0x0101_0101_0101_0101) & ~difference
-        }
-        return (has(0x26) | has(0x3C) | has(0x3E) | has(0x22) | has(0x27)) & 0x8080_8080_8080_8080 != 0
+    /// Whether any byte of `word` is one of `& < > " '`.
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        word.hasByte(0x26) || word.hasByte(0x3C) || word.hasByte(0x3E) || word.hasByte(0x22) || word.hasByte(0x27)
     }
 
     private static let newline = UInt8(ascii: "\n")
