@@ -85,7 +85,7 @@ extension Sitegen {
             terminal.endProgress()
             report.warnings.forEach(terminal.report)
             report.notes.forEach(terminal.note)
-            let elapsed = (clock.now - start).formatted(.units(allowed: [.seconds, .milliseconds], width: .narrow))
+            let elapsed = (clock.now - start).elapsedText
             let warnings =
                 report.warnings.isEmpty
                 ? "" : ", \(report.warnings.count) warning\(report.warnings.count == 1 ? "" : "s")"

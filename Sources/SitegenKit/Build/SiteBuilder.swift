@@ -110,7 +110,10 @@ public enum SiteBuilder {
         let contentName = options.display(options.content)
         let themeName = options.display(options.themeDirectory(content.config))
         try checkUnique(
-            content.pages.map { ($0.route.output, "\(contentName)/\($0.route.source)") }
+            // By index: mapping the pages would copy each whole record.
+            content.pages.indices.map {
+                (content.pages[$0].route.output, "\(contentName)/\(content.pages[$0].route.source)")
+            }
                 + siteFiles.map { ($0.path, "sitegen's own \($0.path)") }
                 + content.assets.map { ($0, "\(contentName)/\($0)") }
                 + theme.assets.map { ("assets/" + $0, "\(themeName)/assets/\($0)") })

@@ -60,7 +60,9 @@ struct SiteIndex: Sendable {
         let entries = content.pages.indices.map { Entry(content.pages[$0]) }
         self.init(
             config: content.config, entries: entries,
-            links: LinkResolver(pages: content.pages.map(\.route), drafts: content.drafts, assets: Set(content.assets)),
+            links: LinkResolver(
+                pages: content.pages.indices.map { content.pages[$0].route }, drafts: content.drafts,
+                assets: Set(content.assets)),
             features: try content.features.index(content.pages))
     }
 

@@ -46,9 +46,12 @@ struct FeatureSet: Sendable {
         var result: [any FeatureIndex] = []
         var problems: [Diagnostic] = []
         for (position, feature) in features.enumerated() {
-            let own = pages.compactMap { page in
-                page.meta.feature(position).map {
-                    FeaturePage(route: page.route, title: page.meta.title, description: page.meta.description, data: $0)
+            // By index: iterating the pages would copy each whole record.
+            let own = pages.indices.compactMap { index in
+                pages[index].meta.feature(position).map {
+                    FeaturePage(
+                        route: pages[index].route, title: pages[index].meta.title,
+                        description: pages[index].meta.description, data: $0)
                 }
             }
             do throws(SitegenError) {

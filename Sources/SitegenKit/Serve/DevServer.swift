@@ -164,7 +164,7 @@ public final class DevServer: Sendable {
             {
                 await site.update(with: collected.files)
                 log(
-                    "re-rendered \(pages.count) page\(pages.count == 1 ? "" : "s") in \(Self.milliseconds(clock.now - start))"
+                    "re-rendered \(pages.count) page\(pages.count == 1 ? "" : "s") in \((clock.now - start).elapsedText)"
                 )
             } else {
                 // The same dependency record as `sitegen build`, kept in memory: only pages whose render key
@@ -178,7 +178,7 @@ public final class DevServer: Sendable {
                 await site.replace(with: collected.files)
                 for warning in render.warnings { log(warning.description) }
                 log(
-                    "rebuilt \(render.pages.count) pages (\(render.rendered) rendered) in \(Self.milliseconds(clock.now - start))"
+                    "rebuilt \(render.pages.count) pages (\(render.rendered) rendered) in \((clock.now - start).elapsedText)"
                 )
             }
             await broadcaster.send(type: "reload")
@@ -196,10 +196,6 @@ public final class DevServer: Sendable {
         return (changed ?? []).compactMap { path in
             folders.first { path.hasPrefix($0.0) }.map { $0.1 + "/" + path.dropFirst($0.0.count) }
         }
-    }
-
-    private static func milliseconds(_ duration: Duration) -> String {
-        duration.formatted(.units(allowed: [.milliseconds]))
     }
 }
 
