@@ -1,8 +1,8 @@
 extension Duration {
     /// The duration as a build's summary gives it, in whole milliseconds: `95ms`, `1s 234ms`, `2s`. Written out by
-    /// hand because Foundation's `Duration.formatted` loads ICU's locale data on first use, which took longer than
-    /// the rest of a build that finds nothing changed; the summary is English whatever the locale, as sitegen's
-    /// every other message is.
+    /// hand because Foundation's `Duration.formatted` loads ICU's locale data on first use, at the end of every
+    /// build (seen in its profile); the summary is English whatever the locale, as sitegen's every other message
+    /// is.
     public var elapsedText: String {
         let (seconds, attoseconds) = components
         let total = max(0, seconds * 1000 + attoseconds / 1_000_000_000_000_000)
