@@ -13,12 +13,13 @@ PREFIX ?= /usr/local
 install:
 	bash .ci/package "$(DESTDIR)$(PREFIX)"
 
-# The benchmark, in release mode: make bench PAGES=10000
+# The benchmark, in release mode: make bench PAGES=10000. sitegen is built as `make install` builds it, with the
+# Swift runtime linked statically, so the bench measures the binary people install.
 PAGES ?= 1000
 bench:
 	bash .ci/install build
-	swift build -c release --product sitegen
-	swift build -c release --product sitegen-bench
+	swift build -c release --product sitegen --static-swift-stdlib
+	swift build -c release --product sitegen-bench --static-swift-stdlib
 	.build/release/sitegen-bench --pages $(PAGES)
 
 # The Swift tests under a sanitizer: make sanitize SANITIZER=address (default thread)

@@ -123,12 +123,11 @@ extension SiteBuilder {
 
         // What the others are, as the last build listed and read them: every page but those with feature data
         // is known by its record line, and those are read (the features' index needs their data). The content's
-        // files are its inputs but those behind a link, in the same order as its listing (`FileTree.files`).
+        // files are listed from its inputs.
         var drafts: Set<String> = []
         var assets: Set<String> = []
         var pageFiles = 0
-        for input in inputs where input.path.hasPrefix("content/") && !linkedContent.contains(input.path) {
-            let path = String(input.path.utf8.dropFirst("content/".utf8.count))!
+        for path in SiteContent.listing(inputs.lazy.map(\.path), linked: linkedContent) {
             guard !SiteContent.dataFiles.contains(path) else { continue }
             if !path.hasSuffix(".md") {
                 assets.insert(path)

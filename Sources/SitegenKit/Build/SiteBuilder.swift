@@ -61,7 +61,11 @@ public enum SiteBuilder {
         let inputs = RenderKeys.byPath(trusted)
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
-            let site = try render(options, emit: staging.write, inputs: inputs, last: consume last)
+            // The content's listing is the one its stamps were taken with: no second walk, and no file read that
+            // the record's inputs leave out.
+            let site = try render(
+                options, emit: staging.write, inputs: inputs, last: consume last,
+                listed: SiteContent.listing(stamps.lazy.map(\.path), linked: linkedContent))
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let (recordLines, siteKey) = (site.recordLines, site.siteKey)
             BackgroundRelease.drop(consume site)
@@ -90,15 +94,18 @@ public enum SiteBuilder {
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
     /// With `inputs` (the stamps of what the build reads) the render also makes each page's record, in `form`;
     /// and with the `last` build's record a page whose output would come out as the last build's is carried over
-    /// (emitted as `.previous`) instead of rendered.
+    /// (emitted as `.previous`) instead of rendered. `listed` is the content's listing, when the caller has it
+    /// (see `SiteContent.load`).
     static func render(
         _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
-        inputs: [String: FileStamp?] = [:], last: consuming LastBuild? = nil, form: RecordForm = .lines
+        inputs: [String: FileStamp?] = [:], last: consuming LastBuild? = nil, form: RecordForm = .lines,
+        listed: [String]? = nil
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
             known: last?.knownPages(inputs: inputs) ?? [:],
-            textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)))
+            textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)),
+            listed: listed)
         let theme = try options.theme(content.config)
         let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)

@@ -44,7 +44,14 @@ import Foundation
         collect(
             directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result,
             linked: &linked, below: &below)
-        (below ?? []).parallelMap { name in
+        // In place: a sorted copy of a large site's listing retained and released every path once more.
+        result.sort { $0.path < $1.path }
+        guard let below else { return result }
+        // Each folder's stamps are sorted by the worker that took them. Every path in folder `name` starts with
+        // `name/`, and any other path sorts on the same side of all of them as of `name/` itself, so each folder's
+        // run goes whole between the top folder's files.
+        var folders: [(key: String, stamps: [(path: String, stamp: FileStamp)])] = []
+        below.parallelMap { name in
             var stamps: [(path: String, stamp: FileStamp)] = []
             var linked: Set<String> = []
             var visited: Set<[UInt64]> = []
@@ -52,14 +59,25 @@ import Foundation
             collect(
                 directory.path + "/" + name, prefix: name + "/", following: false, visited: &visited,
                 stamps: &stamps, linked: &linked, below: &none)
-            return (stamps, linked)
+            stamps.sort { $0.path < $1.path }
+            return (name + "/", stamps, linked)
         } each: { folder in
-            result += folder.0
-            linked.formUnion(folder.1)
+            folders.append((folder.0, folder.1))
+            linked.formUnion(folder.2)
         }
-        // In place: a sorted copy of a large site's listing retained and released every path once more.
-        result.sort { $0.path < $1.path }
-        return result
+        folders.sort { $0.key < $1.key }
+        var merged: [(path: String, stamp: FileStamp)] = []
+        merged.reserveCapacity(folders.reduce(result.count) { $0 + $1.stamps.count })
+        var next = result.startIndex
+        for folder in folders {
+            while next < result.endIndex, result[next].path < folder.key {
+                merged.append(result[next])
+                next += 1
+            }
+            merged += folder.stamps
+        }
+        merged += result[next...]
+        return merged
     }
 
     /// Adds the stamps of the files below `path` to `result`; with `below`, the folders in `path` are named there

@@ -57,18 +57,29 @@ struct SiteContent: Sendable {
         )
     }
 
+    /// The content's files as `FileTree.files` lists them, from the paths of a build's inputs (from the project
+    /// folder, sorted, as `RenderKeys.stamps` names them): those under `content/` but the ones in `linked`,
+    /// reached through a symbolic link to a file.
+    static func listing(_ inputs: some Sequence<String>, linked: Set<String>) -> [String] {
+        inputs.compactMap { path in
+            guard path.hasPrefix("content/"), !linked.contains(path) else { return nil }
+            return String(path.utf8.dropFirst("content/".utf8.count))
+        }
+    }
+
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     /// A page in `known` (source path → front matter) is not read: the build record vouches that its source is
     /// as it was when that front matter was read from it. Up to `textBudget` bytes of page text are kept from
-    /// loading to rendering (see `TextBudget`).
+    /// loading to rendering (see `TextBudget`). `listed` is the content's files as `FileTree.files` gives them,
+    /// when the caller has them already (see `listing`); without it, the folder is listed.
     static func load(
         from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:],
-        textBudget: Int = TextBudget.build
+        textBudget: Int = TextBudget.build, listed: [String]? = nil
     ) throws(SitegenError) -> SiteContent {
         let (config, features) = try settings(in: directory, displayName: displayName)
         let folder = ContentFolder(path: directory.path, displayName: displayName)
 
-        let listed = FileTree.files(under: directory)
+        let listed = listed ?? FileTree.files(under: directory)
         let nameProblems = FileNames.problems(in: listed, displayName: displayName) {
             $0.hasSuffix(".md") ? Route(source: $0).output : $0
         }

@@ -52,12 +52,19 @@ struct Disk: Sendable {
     }
 
     /// Writes `bytes` to a new or truncated file at `path`; with `exclusive`, fails rather than touch an existing one.
-    func write(_ bytes: some ContiguousBytes, to path: String, exclusive: Bool = false) throws(FileError) {
+    /// Gives the new file's stamp, taken from the open file once written (nil when that fails): a build stamps
+    /// every page it writes, and a second look up of the path cost as much again as this one.
+    @discardableResult
+    func write(
+        _ bytes: some ContiguousBytes, to path: String, exclusive: Bool = false
+    ) throws(FileError) -> FileStamp? {
         try check("write", path)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC | (exclusive ? O_EXCL : O_TRUNC), 0o644)
         guard descriptor >= 0 else { throw FileError.current("write", path) }
         defer { close(descriptor) }
         try Self.writeAll(bytes, to: descriptor, path: path)
+        var status = stat()
+        return fstat(descriptor, &status) == 0 ? FileStamp(status) : nil
     }
 
     /// Writes a new or truncated file at `path` from what `produce` hands to the function it is given, piece by

@@ -74,10 +74,11 @@ final class OutputStaging: @unchecked Sendable {
             }
         }
         let path = folder + "/" + file.path
+        var stamp: FileStamp?
         do throws(FileError) {
             try createParent(of: file.path)
             switch file.contents {
-            case .bytes(let bytes): try disk.write(bytes, to: path)
+            case .bytes(let bytes): stamp = try disk.write(bytes, to: path)
             case .copy(let source): try disk.copy(source.path, to: path)
             case .previous(let source, _): try disk.copy(source, to: path)
             }
@@ -86,7 +87,7 @@ final class OutputStaging: @unchecked Sendable {
         }
         // Taken here, on the thread that wrote the file, for the build record: the swap renames the folder, which
         // leaves each file's stamp as it is.
-        let entry = Entry(path: file.path, stamp: FileStamp.of(path), carried: false)
+        let entry = Entry(path: file.path, stamp: stamp ?? FileStamp.of(path), carried: false)
         lock.withLock { entries.append(entry) }
     }
 
