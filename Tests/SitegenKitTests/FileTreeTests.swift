@@ -24,12 +24,14 @@ import Testing
 
     /// The folders below the top one are stamped on separate threads, and their runs are merged with the top
     /// folder's files: the result is still in the order of a sort of all the paths.
-    @Test(arguments: [false, true]) func stampsComeSortedByPath(followingFolders: Bool) throws {
+    @Test(arguments: [false, true], ["", "content/"])
+    func stampsComeSortedByPath(followingFolders: Bool, prefix: String) throws {
         let root = try tree(Self.tricky)
         defer { try? FileManager.default.removeItem(at: root) }
         var linked: Set<String> = []
-        let paths = FileTree.stamps(under: root, followingFolders: followingFolders, linked: &linked).map(\.path)
-        #expect(paths == Self.tricky.filter { !$0.contains("/.") }.sorted())
+        let paths = FileTree.stamps(under: root, prefix: prefix, followingFolders: followingFolders, linked: &linked)
+            .map(\.path)
+        #expect(paths == Self.tricky.filter { !$0.contains("/.") }.map { prefix + $0 }.sorted())
         #expect(linked.isEmpty)
     }
 
@@ -42,10 +44,10 @@ import Testing
             atPath: root.appendingPathComponent("a/linked.md").path,
             withDestinationPath: root.appendingPathComponent("a.md").path)
         var linked: Set<String> = []
-        let inputs = FileTree.stamps(under: root, followingFolders: false, linked: &linked).map { "content/" + $0.path }
-        #expect(linked == ["a/linked.md"])
-        let listing = SiteContent.listing(
-            inputs + ["themes/default/page.mustache"], linked: Set(linked.map { "content/" + $0 }))
+        let inputs = FileTree.stamps(under: root, prefix: "content/", followingFolders: false, linked: &linked)
+            .map(\.path)
+        #expect(linked == ["content/a/linked.md"])
+        let listing = SiteContent.listing(inputs + ["themes/default/page.mustache"], linked: linked)
         #expect(listing == FileTree.files(under: root))
         #expect(!listing.contains("a/linked.md"))
     }

@@ -29,6 +29,22 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Runs `first` and `second` side by side, on two cores when there are two, and gives both results: for the
+/// steps between loading and rendering, which otherwise run on one thread while the others wait.
+/// Each task writes only its own slot, which is why the unchecked sharing is safe.
+func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, and second: @Sendable () -> B) -> (A, B) {
+    let slots = (UnsafeMutablePointer<A>.allocate(capacity: 1), UnsafeMutablePointer<B>.allocate(capacity: 1))
+    defer {
+        slots.0.deallocate()
+        slots.1.deallocate()
+    }
+    let shared = UncheckedSendable(slots)
+    DispatchQueue.concurrentPerform(iterations: 2) { task in
+        if task == 0 { shared.value.0.initialize(to: first()) } else { shared.value.1.initialize(to: second()) }
+    }
+    return (slots.0.move(), slots.1.move())
+}
+
 /// A value passed across concurrency domains where the code guarantees there is no data race.
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value

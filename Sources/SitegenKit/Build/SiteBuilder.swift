@@ -200,7 +200,9 @@ public enum SiteBuilder {
                 }
             }
         } each: { result in
-            switch result {
+            // Consumed, so each part moves out of the result (see `SiteContent.load`).
+            let result = result
+            switch consume result {
             case .success(let (page, record, line)):
                 if !line.isEmpty { recordLines.append(line) }
                 if let record { recordPages[page.route.source] = record }

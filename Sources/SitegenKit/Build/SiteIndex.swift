@@ -56,14 +56,20 @@ struct SiteIndex: Sendable {
     }
 
     init(_ content: SiteContent) throws(SitegenError) {
-        // By index: iterating the pages would copy each whole record.
-        let entries = content.pages.indices.map { Entry(content.pages[$0]) }
-        self.init(
-            config: content.config, entries: entries,
-            links: LinkResolver(
+        let features = try content.features.index(content.pages)
+        // The routes links resolve against and the rest of the index need nothing from each other, so the two are
+        // worked out side by side. By index: iterating the pages would copy each whole record.
+        let (index, links) = inParallel {
+            SiteIndex(
+                config: content.config, entries: content.pages.indices.map { Entry(content.pages[$0]) },
+                links: LinkResolver(pages: [], assets: []), features: features)
+        } and: {
+            LinkResolver(
                 pages: content.pages.indices.map { content.pages[$0].route }, drafts: content.drafts,
-                assets: Set(content.assets)),
-            features: try content.features.index(content.pages))
+                assets: Set(content.assets))
+        }
+        self = index
+        self.links = links
     }
 
     /// An index of the pages `entries`, which link with `links`. With `folders`, the pages are only those of the

@@ -31,9 +31,9 @@ import Foundation
     /// `followingFolders`, a link to a folder is listed as the folder (a theme shared by several sites), each
     /// folder once.
     /// The paths of the files among them reached through a symbolic link to a file go into `linked`: `files`
-    /// leaves those out.
+    /// leaves those out. Each path starts with `prefix`, put on by the thread that stamps the file.
     static func stamps(
-        under directory: URL, followingFolders: Bool, linked: inout Set<String>
+        under directory: URL, prefix: String = "", followingFolders: Bool, linked: inout Set<String>
     ) -> [(path: String, stamp: FileStamp)] {
         var result: [(path: String, stamp: FileStamp)] = []
         var visited: Set<[UInt64]> = []
@@ -42,14 +42,14 @@ import Foundation
         // system call.
         var below: [String]? = followingFolders ? nil : []
         collect(
-            directory.path, prefix: "", following: followingFolders, visited: &visited, stamps: &result,
+            directory.path, prefix: prefix, following: followingFolders, visited: &visited, stamps: &result,
             linked: &linked, below: &below)
         // In place: a sorted copy of a large site's listing retained and released every path once more.
         result.sort { $0.path < $1.path }
         guard let below else { return result }
         // Each folder's stamps are sorted by the worker that took them. Every path in folder `name` starts with
-        // `name/`, and any other path sorts on the same side of all of them as of `name/` itself, so each folder's
-        // run goes whole between the top folder's files.
+        // `prefix` and `name/`, and any other path sorts on the same side of all of them as of that start, so each
+        // folder's run goes whole between the top folder's files.
         var folders: [(key: String, stamps: [(path: String, stamp: FileStamp)])] = []
         below.parallelMap { name in
             var stamps: [(path: String, stamp: FileStamp)] = []
@@ -57,10 +57,10 @@ import Foundation
             var visited: Set<[UInt64]> = []
             var none: [String]? = nil
             collect(
-                directory.path + "/" + name, prefix: name + "/", following: false, visited: &visited,
+                directory.path + "/" + name, prefix: prefix + name + "/", following: false, visited: &visited,
                 stamps: &stamps, linked: &linked, below: &none)
             stamps.sort { $0.path < $1.path }
-            return (name + "/", stamps, linked)
+            return (prefix + name + "/", stamps, linked)
         } each: { folder in
             folders.append((folder.0, folder.1))
             linked.formUnion(folder.2)

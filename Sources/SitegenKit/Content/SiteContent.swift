@@ -102,7 +102,10 @@ struct SiteContent: Sendable {
                 return try PageSource.load(path, in: folder, features: features, budget: budget)
             }
         } each: { result in
-            switch result {
+            // Consumed, the page moves out of the result: bound from it in place, the whole record was copied, on
+            // the one thread that takes the results.
+            let result = result
+            switch consume result {
             case .success(let page):
                 if page.meta.draft && !includeDrafts {
                     drafts.insert(page.route.source)

@@ -21,8 +21,8 @@ struct RenderKeys: Sendable {
         return stamps(options, linkedContent: &linked)
     }
 
-    /// `stamps`, and in `linkedContent` the paths under `content/` among them reached through a symbolic link to
-    /// a file (which the content's listing leaves out).
+    /// `stamps`, and in `linkedContent` those of the files under `content/` (named as `stamps` names them) reached
+    /// through a symbolic link to a file, which the content's listing leaves out.
     static func stamps(
         _ options: BuildOptions, linkedContent: inout Set<String>
     ) -> [(path: String, stamp: FileStamp)] {
@@ -30,9 +30,7 @@ struct RenderKeys: Sendable {
         // A page or asset behind a link is never read, but a data file or a theme may be.
         for (folder, name, following) in [(options.content, "content", false), (options.themes, "themes", true)] {
             var linked: Set<String> = []
-            stamps += FileTree.stamps(under: folder, followingFolders: following, linked: &linked).map {
-                (name + "/" + $0.path, $0.stamp)
-            }
+            stamps += FileTree.stamps(under: folder, prefix: name + "/", followingFolders: following, linked: &linked)
             if name == "content" { linkedContent = linked }
         }
         return stamps
