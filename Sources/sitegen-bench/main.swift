@@ -128,54 +128,87 @@ if arguments.contains("--generate-only") { exit(0) }
 
 func clean(_ url: URL) { try? FileManager.default.removeItem(at: url) }
 
-var results: [(name: String, median: Measurement)] = []
-@MainActor func measure(_ name: String, preload: String? = nil, prepare: (Int) -> Void, _ command: [String]) {
-    var samples: [Measurement] = []
-    for run in 0..<runs {
-        prepare(run)
-        guard let sample = Measurement.run(command, preload: preload) else {
-            FileHandle.standardError.write(Data("\(name) failed: \(command.joined(separator: " "))\n".utf8))
-            exit(1)
-        }
-        samples.append(sample)
-    }
-    results.append((name, Measurement.median(samples)))
+/// One build the bench times: run `runs` times, each after `prepare` with the run's number.
+struct Case {
+    let name: String
+    var preload: String? = nil
+    let prepare: (Int) -> Void
+    let command: [String]
 }
 
+var cases: [Case] = []
 let floorOutput = work.appendingPathComponent("floor-out")
 let sitegenOutput = work.appendingPathComponent("sitegen-out")
 let floorCommand = [arguments[0], "--floor-child", site.appendingPathComponent("content").path, floorOutput.path]
-measure("libcmark floor (1 thread)", prepare: { _ in clean(floorOutput) }, floorCommand)
+cases.append(Case(name: "libcmark floor (1 thread)", prepare: { _ in clean(floorOutput) }, command: floorCommand))
 // The same floor with mimalloc in place of the C library's malloc, as sitegen has it.
 let mimalloc = ["/usr/lib/x86_64-linux-gnu/libmimalloc.so.2", "/usr/lib/aarch64-linux-gnu/libmimalloc.so.2"].first {
     FileManager.default.fileExists(atPath: $0)
 }
 if let mimalloc {
-    measure(
-        "libcmark floor, mimalloc (1 thread)", preload: mimalloc, prepare: { _ in clean(floorOutput) }, floorCommand)
+    cases.append(
+        Case(
+            name: "libcmark floor, mimalloc (1 thread)", preload: mimalloc, prepare: { _ in clean(floorOutput) },
+            command: floorCommand))
 }
 let build = [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path]
-measure("sitegen build (clean)", prepare: { _ in clean(sitegenOutput) }, build + ["--clean"])
-measure("sitegen build (nothing changed)", prepare: { _ in }, build)
-// One page in the middle of the site, changed in a different way each run.
-let edited = site.appendingPathComponent("content/" + Corpus(pages: pages).path(pages / 2))
-let original = try String(contentsOf: edited, encoding: .utf8)
-measure(
-    "sitegen build (one body edited)",
-    prepare: { run in try? Data((original + "\nEdited \(run).\n").utf8).write(to: edited) }, build)
-measure(
-    "sitegen build (one title edited)",
-    prepare: { run in
-        try? Data(original.replacingOccurrences(of: "title: \"", with: "title: \"Edited \(run) ").utf8).write(
-            to: edited)
-    }, build)
-try Data(original.utf8).write(to: edited)
+cases.append(Case(name: "sitegen build (clean)", prepare: { _ in clean(sitegenOutput) }, command: build + ["--clean"]))
 if let hugo, let hugoSite {
     let hugoOutput = work.appendingPathComponent("hugo-out")
-    measure(
-        "hugo", prepare: { _ in clean(hugoOutput) },
-        [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path])
+    cases.append(
+        Case(
+            name: "hugo", prepare: { _ in clean(hugoOutput) },
+            command: [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path]))
 }
+// The edits build into an output folder of their own, each after the one before it, as an author's builds go.
+// One page in the middle of the site changes in a different way each run, and only in what the build's name
+// says: a round's body edit keeps the title the last round's title edit gave the page, and its title edit keeps
+// the body its body edit gave it. The build starts a moment after the page is written, as an author's does: a
+// file written in the same clock tick as the build starts could change again unseen, so sitegen would not trust
+// its stamp and the next build would read it again (see `FileStamp.isRacy`).
+let editOutput = work.appendingPathComponent("sitegen-edit-out")
+let editBuild = [sitegen, "build", "--quiet", "--root", site.path, "--output", editOutput.path]
+let edited = site.appendingPathComponent("content/" + Corpus(pages: pages).path(pages / 2))
+let original = try String(contentsOf: edited, encoding: .utf8)
+func edit(title: Int?, body: Int) {
+    let titled = title.map { original.replacingOccurrences(of: "title: \"", with: "title: \"Edited \($0) ") }
+    try? Data(((titled ?? original) + "\nEdited \(body).\n").utf8).write(to: edited)
+    usleep(50_000)
+}
+cases.append(
+    Case(
+        name: "sitegen build (one body edited)", prepare: { run in edit(title: run == 0 ? nil : run - 1, body: run) },
+        command: editBuild))
+cases.append(
+    Case(name: "sitegen build (one title edited)", prepare: { run in edit(title: run, body: run) }, command: editBuild))
+cases.append(Case(name: "sitegen build (nothing changed)", prepare: { _ in }, command: editBuild))
+clean(editOutput)
+guard Measurement.run(editBuild) != nil else {
+    FileHandle.standardError.write(Data("sitegen failed: \(editBuild.joined(separator: " "))\n".utf8))
+    exit(1)
+}
+
+// In rounds, every build once a round: a machine that slows down for a while (a shared host) then slows every
+// build alike, where timing each build's runs one after another put the whole slowdown into one row.
+var samples = Array(repeating: [Measurement](), count: cases.count)
+for run in 0..<runs {
+    for (index, timed) in cases.enumerated() {
+        timed.prepare(run)
+        guard let sample = Measurement.run(timed.command, preload: timed.preload) else {
+            FileHandle.standardError.write(Data("\(timed.name) failed: \(timed.command.joined(separator: " "))\n".utf8))
+            exit(1)
+        }
+        samples[index].append(sample)
+    }
+}
+try Data(original.utf8).write(to: edited)
+// Shown with the clean build's row first and Hugo's last, whatever order the rounds take.
+let shown = ["floor", "clean", "nothing", "body", "title", "hugo"]
+let results = zip(cases, samples).map { (name: $0.name, median: Measurement.median($1)) }
+    .enumerated().sorted { first, second in
+        func rank(_ name: String) -> Int { shown.firstIndex { name.contains($0) } ?? shown.count }
+        return (rank(first.element.name), first.offset) < (rank(second.element.name), second.offset)
+    }.map(\.element)
 
 let latency =
     arguments.contains("--no-serve")
