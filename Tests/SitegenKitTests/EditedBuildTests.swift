@@ -86,6 +86,29 @@ import Testing
         #expect(problems.first?.message.contains("links to a draft") == true)
     }
 
+    /// A page source reached through a symbolic link is not a page, for a build after edits as for a clean one:
+    /// a link to it is the error a clean build gives, with or without drafts.
+    @Test(arguments: [false, true]) func aLinkToALinkedSourceIsTheErrorACleanBuildGives(drafts: Bool) throws {
+        let site = try Incremental.site()
+        defer { site.remove() }
+        try site.write("shared/later.md", "---\ntitle: Later\n---\nShared.\n")
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("content/guide/later.md").path,
+            withDestinationPath: site.root.appendingPathComponent("shared/later.md").path)
+        func options(clean: Bool = false) -> BuildOptions {
+            var options = Incremental.options(site, clean: clean)
+            options.includeDrafts = drafts
+            return options
+        }
+        try SiteBuilder.build(options())
+        Incremental.settle()
+        try site.page("guide/g.md", title: "Extra g", "## Intro\n\nSee [later](later.md).\n")
+        let edited = #expect(throws: SitegenError.self) { try SiteBuilder.build(options()) }
+        let clean = #expect(throws: SitegenError.self) { try SiteBuilder.build(options(clean: true)) }
+        #expect(edited?.diagnostics.map(\.description) == clean?.diagnostics.map(\.description))
+        #expect(edited?.diagnostics.first?.message.contains("draft") == false)
+    }
+
     @Test func aTitleEditRightAfterABodyEditReachesTheNeighbours() throws {
         let site = try Incremental.site()
         defer { site.remove() }
