@@ -53,7 +53,7 @@ struct Disk: Sendable {
 
     /// Writes `bytes` to a new or truncated file at `path`; with `exclusive`, fails rather than touch an existing one.
     /// Gives the new file's stamp, taken from the open file once written (nil when that fails): a build stamps
-    /// every page it writes, and a second look up of the path cost as much again as this one.
+    /// every page it writes, and this spares looking each path up again to do so.
     @discardableResult
     func write(
         _ bytes: some ContiguousBytes, to path: String, exclusive: Bool = false
