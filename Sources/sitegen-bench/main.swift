@@ -151,23 +151,23 @@ if let mimalloc {
             name: "libcmark floor, mimalloc (1 thread)", preload: mimalloc, prepare: { _ in clean(floorOutput) },
             command: floorCommand))
 }
-let build = [sitegen, "build", "--quiet", "--root", site.path, "--output", sitegenOutput.path]
-cases.append(Case(name: "sitegen build (clean)", prepare: { _ in clean(sitegenOutput) }, command: build + ["--clean"]))
-if let hugo, let hugoSite {
-    let hugoOutput = work.appendingPathComponent("hugo-out")
-    cases.append(
-        Case(
-            name: "hugo", prepare: { _ in clean(hugoOutput) },
-            command: [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path]))
+/// The sitegen build of the corpus into `output`.
+func build(into output: URL) -> [String] {
+    [sitegen, "build", "--quiet", "--root", site.path, "--output", output.path]
 }
-// The edits build into an output folder of their own, each after the one before it, as an author's builds go.
-// One page in the middle of the site changes in a different way each run, and only in what the build's name
-// says: a round's body edit keeps the title the last round's title edit gave the page, and its title edit keeps
-// the body its body edit gave it. The build starts a moment after the page is written, as an author's does: a
-// file written in the same clock tick as the build starts could change again unseen, so sitegen would not trust
-// its stamp and the next build would read it again (see `FileStamp.isRacy`).
+cases.append(
+    Case(
+        name: "sitegen build (clean)", prepare: { _ in clean(sitegenOutput) },
+        command: build(into: sitegenOutput) + ["--clean"]))
+// The other sitegen builds go into an output folder of their own, each after the one before it, as an
+// author's builds go: nothing changed since the last round's title edit, then a body edit, then a title edit. One
+// page in the middle of the site changes in a different way each run, and only in what the build's name says: a
+// round's body edit keeps the title the last round's title edit gave the page, and its title edit keeps the body
+// its body edit gave it. The build starts a moment after the page is written, as an author's does: a file
+// written in the same clock tick as the build starts could change again unseen, so sitegen would not trust its
+// stamp and the next build would read it again (see `FileStamp.isRacy`).
 let editOutput = work.appendingPathComponent("sitegen-edit-out")
-let editBuild = [sitegen, "build", "--quiet", "--root", site.path, "--output", editOutput.path]
+let editBuild = build(into: editOutput)
 let edited = site.appendingPathComponent("content/" + Corpus(pages: pages).path(pages / 2))
 let original = try String(contentsOf: edited, encoding: .utf8)
 func edit(title: Int?, body: Int) {
@@ -175,13 +175,20 @@ func edit(title: Int?, body: Int) {
     try? Data(((titled ?? original) + "\nEdited \(body).\n").utf8).write(to: edited)
     usleep(50_000)
 }
+cases.append(Case(name: "sitegen build (nothing changed)", prepare: { _ in }, command: editBuild))
 cases.append(
     Case(
         name: "sitegen build (one body edited)", prepare: { run in edit(title: run == 0 ? nil : run - 1, body: run) },
         command: editBuild))
 cases.append(
     Case(name: "sitegen build (one title edited)", prepare: { run in edit(title: run, body: run) }, command: editBuild))
-cases.append(Case(name: "sitegen build (nothing changed)", prepare: { _ in }, command: editBuild))
+if let hugo, let hugoSite {
+    let hugoOutput = work.appendingPathComponent("hugo-out")
+    cases.append(
+        Case(
+            name: "hugo", prepare: { _ in clean(hugoOutput) },
+            command: [hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoOutput.path]))
+}
 clean(editOutput)
 guard Measurement.run(editBuild) != nil else {
     FileHandle.standardError.write(Data("sitegen failed: \(editBuild.joined(separator: " "))\n".utf8))
@@ -202,13 +209,7 @@ for run in 0..<runs {
     }
 }
 try Data(original.utf8).write(to: edited)
-// Shown with the clean build's row first and Hugo's last, whatever order the rounds take.
-let shown = ["floor", "clean", "nothing", "body", "title", "hugo"]
 let results = zip(cases, samples).map { (name: $0.name, median: Measurement.median($1)) }
-    .enumerated().sorted { first, second in
-        func rank(_ name: String) -> Int { shown.firstIndex { name.contains($0) } ?? shown.count }
-        return (rank(first.element.name), first.offset) < (rank(second.element.name), second.offset)
-    }.map(\.element)
 
 let latency =
     arguments.contains("--no-serve")

@@ -62,7 +62,7 @@ struct SiteIndex: Sendable {
         let (index, links) = inParallel {
             SiteIndex(
                 config: content.config, entries: content.pages.indices.map { Entry(content.pages[$0]) },
-                links: LinkResolver(pages: [], assets: []), features: features)
+                links: LinkResolver(pages: [], assets: []) /* replaced below */, features: features)
         } and: {
             LinkResolver(
                 pages: content.pages.indices.map { content.pages[$0].route }, drafts: content.drafts,
