@@ -86,6 +86,18 @@ import Testing
         #expect(problems.first?.message.contains("links to a draft") == true)
     }
 
+    /// A build after edits knows the other pages by their record lines alone, and a link added to one's output
+    /// file, or to a page that does not exist, still gets the message and the suggestion a clean build gives.
+    @Test func aLinkAddedToAnOutputFileOrAMissingPageIsTheErrorACleanBuildGives() throws {
+        let site = try Self.settledSite()
+        defer { site.remove() }
+        try site.page("guide/g.md", title: "Extra g", "## Intro\n\nSee [part a](a.html) and [part b](bb.md).\n")
+        let problems = Self.expectTheProblemsACleanBuildGives(site)
+        #expect(
+            problems.contains { $0.message.contains("links to an output file") && $0.hint?.contains("a.md") == true })
+        #expect(problems.contains { $0.message.contains("does not exist") && $0.hint?.contains("b.md") == true })
+    }
+
     /// A page source reached through a symbolic link is not a page, for a build after edits as for a clean one:
     /// a link to it is the error a clean build gives, with or without drafts.
     @Test(arguments: [false, true]) func aLinkToALinkedSourceIsTheErrorACleanBuildGives(drafts: Bool) throws {

@@ -17,8 +17,8 @@ struct LinkResolver: Sendable {
         case broken(String, hint: String?)
     }
 
-    /// Routes of the pages being built, by source path.
-    let pages: [String: Route]
+    /// The pages being built, by source path.
+    private let pages: Pages
     /// Source paths of the pages left out as drafts, so a link to one explains itself.
     let drafts: Set<String>
     /// Source paths of the content files copied as they are.
@@ -26,9 +26,39 @@ struct LinkResolver: Sendable {
 
     /// Creates a resolver over the site's pages and assets.
     init(pages: [Route], drafts: Set<String> = [], assets: Set<String>) {
-        self.pages = Dictionary(uniqueKeysWithValues: pages.map { ($0.source, $0) })
+        self.pages = .routes(Dictionary(uniqueKeysWithValues: pages.map { ($0.source, $0) }))
         self.drafts = drafts
         self.assets = assets
+    }
+
+    /// Creates a resolver over pages known by their source paths alone (the keys of `sources`), each given its
+    /// route when a link leads to it: for a build that renders a few pages of many, where making every route
+    /// first would be most of the resolver's work.
+    init(sources: [String: Int], drafts: Set<String> = [], assets: Set<String>) {
+        self.pages = .sources(sources)
+        self.drafts = drafts
+        self.assets = assets
+    }
+
+    /// The pages links can lead to: their routes, or their source paths alone.
+    private enum Pages: Sendable {
+        case routes([String: Route])
+        case sources([String: Int])
+
+        subscript(source: String) -> Route? {
+            switch self {
+            case .routes(let routes): routes[source]
+            case .sources(let sources): sources[source] == nil ? nil : Route(source: source)
+            }
+        }
+
+        /// Every page's route (for the messages of links that lead nowhere).
+        var all: [Route] {
+            switch self {
+            case .routes(let routes): Array(routes.values)
+            case .sources(let sources): sources.keys.map(Route.init(source:))
+            }
+        }
     }
 
     /// Classifies `destination`, written in the page at `from`.
@@ -63,12 +93,12 @@ struct LinkResolver: Sendable {
                 "`\(destination)` links to a folder",
                 hint: "link to a file such as `\(RelativePath.href(from: from.source, to: index))`")
         }
-        if let page = pages.values.first(where: { $0.output == resolved }) {
+        if let page = pages.all.first(where: { $0.output == resolved }) {
             return .broken(
                 "`\(destination)` links to an output file",
                 hint: "link to its source instead: `\(RelativePath.href(from: from.source, to: page.source))`")
         }
-        let known = pages.keys.sorted() + assets.sorted()
+        let known = pages.all.map(\.source).sorted() + assets.sorted()
         let hint = Suggestion.closest(to: resolved, among: known).map {
             "did you mean `\(RelativePath.href(from: from.source, to: $0))`?"
         }
