@@ -6,6 +6,8 @@ extension SiteBuilder {
         /// The pages to render, in page order, loaded.
         var pages: [PageSource]
         var renderer: PageRenderer
+        /// What the record vouches for of the output's manifest.
+        var vouched: VouchedManifest?
     }
 
     /// A build after edits that reach no page but the edited ones and those that show what changed: the last
@@ -58,7 +60,7 @@ extension SiteBuilder {
         let sources = Set(rendering.map { "content/" + $0 })
         let stamps = RenderKeys.byPath(trusted.filter { sources.contains($0.path) })
         let keys = RenderKeys(siteKey: edit.siteKey, inputs: stamps)
-        let staging = try writer.begin(holding: lock, vouched: edit.vouchedManifest)
+        let staging = try writer.begin(holding: lock, vouched: plan.vouched)
         do throws(SitegenError) {
             var lines: [Int: [UInt8]] = [:]
             let counter = ProgressCounter(total: rendered.count, report: options.progress)
@@ -122,18 +124,25 @@ extension SiteBuilder {
         }
 
         // Two halves that need nothing from each other run side by side: what the content's other files are (for
-        // the links), and the part of the site index the pages that render show. Each takes a few milliseconds
-        // at 10,000 pages, on a build that renders one page.
+        // the links) with the output's files the record vouches for (for the staging), and the part of the site
+        // index the pages that render show. Each takes a few milliseconds at 10,000 pages, on a build that renders
+        // one page.
         let editedSet = Set(edited)
         let shownLoaded = loaded
-        let (resolver, shown) = inParallel(
-            { linkResolver(edit, inputs: inputs, linkedContent: linkedContent, includeDrafts: options.includeDrafts) },
+        let (others, shown) = inParallel(
+            {
+                (
+                    linkResolver(
+                        edit, inputs: inputs, linkedContent: linkedContent, includeDrafts: options.includeDrafts),
+                    edit.vouchedManifest
+                )
+            },
             and: {
                 shownIndex(
                     options, edit: edit, edited: editedSet, loaded: shownLoaded, config: config, folder: folder,
                     features: features)
             })
-        guard let resolver, let (linking, folders, entries, featureIndex, theme) = shown else { return nil }
+        guard let resolver = others.0, let (linking, folders, entries, featureIndex, theme) = shown else { return nil }
         let index = SiteIndex(
             config: config, entries: entries, folders: folders, links: resolver, features: featureIndex)
 
@@ -156,7 +165,7 @@ extension SiteBuilder {
         }
         // In page order, so problems come in the order a full build gives them.
         pages.sort { $0.route < $1.route }
-        return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme))
+        return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme), vouched: others.1)
     }
 
     /// The link resolver of a build after edits: every page the record lists, and the content's other files as the

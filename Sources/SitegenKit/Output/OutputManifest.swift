@@ -1,9 +1,9 @@
 import Foundation
 
 /// The manifest as a build record vouches for it (`BuildRecord.Edit.vouchedManifest`): while the file has
-/// `stamp`, it lists exactly `paths` (sorted), as this sitegen writes them.
+/// `stamp`, it lists exactly `paths`, as this sitegen writes them.
 struct VouchedManifest: Sendable {
-    var paths: [String]
+    var paths: Set<ExactPath>
     var stamp: FileStamp
 }
 

@@ -91,9 +91,7 @@ struct OutputWriter: Sendable {
     func begin(holding lock: Int32, vouched: VouchedManifest? = nil) throws(SitegenError) -> OutputStaging {
         do throws(SitegenError) {
             try recoverInterruptedBuild()
-            let known = vouched.flatMap {
-                Disk.kind(of: outputPath) == .folder ? Set($0.paths.map(ExactPath.init)) : nil
-            }
+            let known = vouched.flatMap { Disk.kind(of: outputPath) == .folder ? $0.paths : nil }
             let previous: Set<ExactPath>?
             if let known { previous = known } else { previous = try previousManifest() }
             let staging = parentPath + "/" + siblingPrefix + "new-" + Self.token()
