@@ -132,9 +132,9 @@ extension SiteBuilder {
         let (others, shown) = inParallel(
             {
                 (
-                    linkResolver(
+                    links: linkResolver(
                         edit, inputs: inputs, linkedContent: linkedContent, includeDrafts: options.includeDrafts),
-                    edit.vouchedManifest
+                    vouched: edit.vouchedManifest
                 )
             },
             and: {
@@ -142,7 +142,9 @@ extension SiteBuilder {
                     options, edit: edit, edited: editedSet, loaded: shownLoaded, config: config, folder: folder,
                     features: features)
             })
-        guard let resolver = others.0, let (linking, folders, entries, featureIndex, theme) = shown else { return nil }
+        guard let resolver = others.links, let (linking, folders, entries, featureIndex, theme) = shown else {
+            return nil
+        }
         let index = SiteIndex(
             config: config, entries: entries, folders: folders, links: resolver, features: featureIndex)
 
@@ -165,7 +167,7 @@ extension SiteBuilder {
         }
         // In page order, so problems come in the order a full build gives them.
         pages.sort { $0.route < $1.route }
-        return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme), vouched: others.1)
+        return EditPlan(pages: pages, renderer: PageRenderer(index: index, theme: theme), vouched: others.vouched)
     }
 
     /// The link resolver of a build after edits: every page the record lists, and the content's other files as the

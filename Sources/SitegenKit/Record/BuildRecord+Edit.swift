@@ -46,7 +46,7 @@ extension BuildRecord {
         /// What this record vouches for of the manifest: that, while it has the stamp it has now, it lists exactly
         /// `outputs`, in this sitegen's form (the build that wrote the record wrote it from those files, or kept it
         /// having checked that it was just that). Nil when the record gives its digest: then it is read as usual.
-        /// A set of every output's path: worked out while the build plans, beside other work.
+        /// Making it hashes every output's path, so a build after edits makes it while it plans, beside other work.
         var vouchedManifest: VouchedManifest? {
             manifest.digested
                 ? nil : VouchedManifest(paths: Set(outputs.map { ExactPath($0.path) }), stamp: manifest.stamp)
