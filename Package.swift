@@ -62,7 +62,11 @@ let package = Package(
         ),
         .testTarget(
             name: "SitegenKitTests",
-            dependencies: ["SitegenKit"],
+            dependencies: [
+                "SitegenKit",
+                // Yams itself, as the reference `FlatYAML` is tested against.
+                .product(name: "Yams", package: "Yams"),
+            ],
             // Test data read from the repository by path, not bundled.
             exclude: ["Fixtures"]
         ),

@@ -9,6 +9,54 @@ struct YAMLValue {
     let file: SourceFile
     /// Added to the node's line, for YAML that starts below the top of the file (front matter).
     let lineOffset: Int
+    /// Where this node starts in the file.
+    let line: Int
+    let column: Int
+    /// The keys and values of a mapping `FlatYAML` read, with their positions: its nodes have no marks, which
+    /// only Yams can make.
+    private let flatEntries: [(key: YAMLValue, value: YAMLValue)]?
+
+    /// A node Yams composed, placed by its mark.
+    init(node: Node, file: SourceFile, lineOffset: Int) {
+        self.node = node
+        self.file = file
+        self.lineOffset = lineOffset
+        line = (node.mark?.line ?? 1) + lineOffset
+        column = node.mark?.column ?? 1
+        flatEntries = nil
+    }
+
+    private init(
+        node: Node, file: SourceFile, lineOffset: Int, line: Int, column: Int,
+        flatEntries: [(key: YAMLValue, value: YAMLValue)]? = nil
+    ) {
+        self.node = node
+        self.file = file
+        self.lineOffset = lineOffset
+        self.line = line
+        self.column = column
+        self.flatEntries = flatEntries
+    }
+
+    /// The mapping of `entries` (one or more), as Yams composes it: the mapping starts where its first key does.
+    private init(flat entries: [FlatYAML.Entry], yaml: String, file: SourceFile, lineOffset: Int) {
+        let resolver = Self.resolver(for: yaml)
+        let pairs = entries.map { entry in
+            let key = YAMLValue(
+                node: Node.scalar(.init(entry.key, Tag(.implicit, resolver, Self.constructor), .plain)), file: file,
+                lineOffset: lineOffset, line: entry.line + lineOffset, column: 1)
+            let tag = entry.style == .plain ? Tag.Name.implicit : .str
+            let value = YAMLValue(
+                node: Node.scalar(.init(entry.value, Tag(tag, resolver, Self.constructor), entry.style)),
+                file: file, lineOffset: lineOffset, line: entry.line + lineOffset, column: entry.valueColumn)
+            return (key: key, value: value)
+        }
+        self.init(
+            node: Node.mapping(
+                .init(pairs.map { ($0.key.node, $0.value.node) }, Tag(.implicit, resolver, Self.constructor), .any)),
+            file: file, lineOffset: lineOffset, line: entries[0].line + lineOffset, column: 1,
+            flatEntries: pairs)
+    }
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Empty YAML gives an empty mapping.
     static func parse(_ yaml: String, in file: SourceFile, firstLine: Int) throws(SitegenError) -> YAMLValue {
@@ -18,6 +66,12 @@ struct YAMLValue {
                     line: firstLine, column: 1,
                     "this YAML is over \(Limits.bytes >> 20) MiB, more than any setting needs",
                     hint: "move long text into the page's Markdown body"))
+        }
+        if let entries = FlatYAML.entries(of: yaml), entries.count * 2 < Limits.values {
+            guard !entries.isEmpty else {
+                return YAMLValue(node: Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
+            }
+            return YAMLValue(flat: entries, yaml: yaml, file: file, lineOffset: firstLine - 1)
         }
         let node: Node?
         do {
@@ -81,6 +135,16 @@ struct YAMLValue {
     /// Resolves only booleans: for YAML with aliases (see `compose`).
     private static let booleanResolver = Resolver.basic.appending(.bool)
 
+    /// The resolver `compose` first tries for `yaml`: every alias starts with `*`, and YAML with that byte
+    /// anywhere takes the boolean rule to be safe.
+    private static func resolver(for yaml: String) -> Resolver {
+        var text = yaml
+        let hasAsterisk = text.withUTF8 {
+            $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "*")), $0.count) != nil
+        }
+        return hasAsterisk ? booleanResolver : .basic
+    }
+
     /// The constructor every tag refers to. `Constructor.default` builds a new one, with its dictionaries, on every
     /// call: once per page made it a visible share of loading a site. Shared without a lock because all its state
     /// is immutable (`let` maps of functions) and sitegen never changes it.
@@ -100,13 +164,7 @@ struct YAMLValue {
     private static func compose(_ yaml: String) throws -> Node? {
         // Explicit encoding: Yams' default reads the process environment on every call. Swift strings are UTF-8
         // natively, which is what the default picks anyway.
-        // Every alias starts with `*`; YAML with that byte anywhere takes the boolean rule to be safe.
-        var text = yaml
-        let hasAsterisk = text.withUTF8 {
-            $0.count > 0 && memchr($0.baseAddress!, Int32(UInt8(ascii: "*")), $0.count) != nil
-        }
-        let resolver = hasAsterisk ? booleanResolver : Resolver.basic
-        let reduced = Result { try Yams.compose(yaml: yaml, resolver, constructor, .utf8) }
+        let reduced = Result { try Yams.compose(yaml: yaml, resolver(for: yaml), constructor, .utf8) }
         if case .success(let node?) = reduced { try checkBounds(node) }
         if case .success(let node) = reduced, node.map(hasDistinctTextKeys) ?? true {
             return node
@@ -133,10 +191,6 @@ struct YAMLValue {
         }
     }
 
-    /// Where this node starts in the file.
-    var line: Int { (node.mark?.line ?? 1) + lineOffset }
-    var column: Int { node.mark?.column ?? 1 }
-
     /// A diagnostic pointing at this node.
     func error(_ message: String, hint: String? = nil) -> Diagnostic {
         file.diagnostic(line: line, column: column, message, hint: hint)
@@ -147,12 +201,19 @@ struct YAMLValue {
         guard let mapping = node.mapping else {
             throw SitegenError(error("\(what) must be a mapping of `key: value` lines"))
         }
+        let pairs =
+            flatEntries
+            ?? mapping.map { key, value in
+                (
+                    key: YAMLValue(node: key, file: file, lineOffset: lineOffset),
+                    value: YAMLValue(node: value, file: file, lineOffset: lineOffset)
+                )
+            }
         var result: [String: YAMLValue] = [:]
         // Every bad key is reported, not only the first, so one build shows all there is to fix.
         var problems: [Diagnostic] = []
-        for (keyNode, valueNode) in mapping {
-            let key = YAMLValue(node: keyNode, file: file, lineOffset: lineOffset)
-            guard let name = keyNode.scalar?.string else {
+        for (key, value) in pairs {
+            guard let name = key.node.scalar?.string else {
                 problems.append(key.error("keys in \(what) must be plain words"))
                 continue
             }
@@ -170,7 +231,7 @@ struct YAMLValue {
                 problems.append(key.error("key `\(name)` appears twice in \(what)", hint: "keep one of them"))
                 continue
             }
-            result[name] = YAMLValue(node: valueNode, file: file, lineOffset: lineOffset)
+            result[name] = value
         }
         guard problems.isEmpty else { throw SitegenError(problems) }
         return result
