@@ -8,17 +8,13 @@ import Testing
 /// every answer: the notes keep every rule of `NoteInvariants`, and the builder's JavaScript composes exactly what
 /// Swift composes. The seed is fixed, so every run tries the same values.
 @Suite struct NotePropertyTests {
-    /// SplitMix64: small, fast and the same on every platform.
+    /// The test target's `SplitMix64`, with the picks these tests make.
     struct Generator {
-        var state: UInt64
+        var random: SplitMix64
 
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        init(state: UInt64) { random = SplitMix64(seed: state) }
+
+        mutating func next() -> UInt64 { random.next() }
 
         mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
         mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }

@@ -247,7 +247,7 @@ import Testing
     }
 }
 
-/// A small seeded generator, so the kill moments are the same on every run.
+/// A small seeded generator (SplitMix64, the same on every platform), so generated cases are the same on every run.
 struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
 

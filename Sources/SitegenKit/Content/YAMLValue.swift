@@ -38,7 +38,8 @@ struct YAMLValue {
         self.flatEntries = flatEntries
     }
 
-    /// The mapping of `entries` (one or more), as Yams composes it: the mapping starts where its first key does.
+    /// The mapping of `entries`, as Yams composes it: the mapping starts where its first key does, and an empty one
+    /// (YAML of blank and comment lines) at the top, as `parse` places the empty mapping Yams gives none for.
     private init(flat entries: [FlatYAML.Entry], yaml: String, file: SourceFile, lineOffset: Int) {
         let resolver = Self.resolver(for: yaml)
         let pairs = entries.map { entry in
@@ -54,7 +55,7 @@ struct YAMLValue {
         self.init(
             node: Node.mapping(
                 .init(pairs.map { ($0.key.node, $0.value.node) }, Tag(.implicit, resolver, Self.constructor), .any)),
-            file: file, lineOffset: lineOffset, line: entries[0].line + lineOffset, column: 1,
+            file: file, lineOffset: lineOffset, line: (entries.first?.line ?? 1) + lineOffset, column: 1,
             flatEntries: pairs)
     }
 
@@ -68,9 +69,6 @@ struct YAMLValue {
                     hint: "move long text into the page's Markdown body"))
         }
         if let entries = FlatYAML.entries(of: yaml), entries.count * 2 < Limits.values {
-            guard !entries.isEmpty else {
-                return YAMLValue(node: Node([(Node, Node)]()), file: file, lineOffset: firstLine - 1)
-            }
             return YAMLValue(flat: entries, yaml: yaml, file: file, lineOffset: firstLine - 1)
         }
         let node: Node?
