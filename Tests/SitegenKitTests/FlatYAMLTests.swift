@@ -95,7 +95,8 @@ import Yams
         #expect(declined > cases / 10)
     }
 
-    /// `YAMLValue`'s values for `yaml`, which `FlatYAML` reads, are Yams' nodes: text, style, tag and position.
+    /// `YAMLValue`'s values for `yaml`, which `FlatYAML` reads, are Yams' nodes (text, style, tag and position) and
+    /// read as text, numbers and booleans as they do.
     private func expectSameValues(_ yaml: String) throws {
         let file = SourceFile(displayPath: "a.yaml", text: yaml)
         guard let node = try Yams.compose(yaml: yaml), let mapping = node.mapping else { return }
@@ -111,6 +112,12 @@ import Yams
             #expect(flat.tag.rawValue == value.scalar?.tag.rawValue, "\(yaml.debugDescription)")
             #expect(values[key.string ?? ""]?.line == value.mark?.line)
             #expect(values[key.string ?? ""]?.column == value.mark?.column)
+            // Read as a page reads it (a flat value answers text without making its node), as Yams' node reads.
+            let read = try #require(values[key.string ?? ""])
+            let composed = YAMLValue(node: value, file: file, lineOffset: 0)
+            #expect((try? read.string(what: "x")) == (try? composed.string(what: "x")), "\(yaml.debugDescription)")
+            #expect((try? read.int(what: "x")) == (try? composed.int(what: "x")), "\(yaml.debugDescription)")
+            #expect((try? read.bool(what: "x")) == (try? composed.bool(what: "x")), "\(yaml.debugDescription)")
         }
     }
 

@@ -3,8 +3,18 @@ import Yams
 
 /// A YAML node together with the file it came from, so every decoding error can name `file:line:column`.
 struct YAMLValue {
-    /// The node itself.
-    let node: Node
+    /// The node itself. For YAML that `FlatYAML` read it is made when asked for: most values are only read as
+    /// text, and making every page's nodes (a tag object for each key and value) was a third of the instructions
+    /// of decoding its front matter.
+    var node: Node {
+        switch form {
+        case .composed(let node): node
+        case .flatScalar(let scalar): scalar.node
+        case .flatMapping(let pairs, let resolver):
+            Node.mapping(
+                .init(pairs.map { ($0.key.node, $0.value.node) }, Tag(.implicit, resolver, Self.constructor), .any))
+        }
+    }
     /// The file holding it.
     let file: SourceFile
     /// Added to the node's line, for YAML that starts below the top of the file (front matter).
@@ -12,30 +22,43 @@ struct YAMLValue {
     /// Where this node starts in the file.
     let line: Int
     let column: Int
-    /// The keys and values of a mapping `FlatYAML` read, with their positions: its nodes have no marks, which
-    /// only Yams can make.
-    private let flatEntries: [(key: YAMLValue, value: YAMLValue)]?
+    /// What the value was read as.
+    private let form: Form
+
+    /// A node Yams composed, or the parts of one `FlatYAML` read, which makes the same node from them on demand:
+    /// its keys and values, with their positions (its nodes have no marks, which only Yams can make).
+    private enum Form {
+        case composed(Node)
+        case flatScalar(FlatScalar)
+        case flatMapping([(key: YAMLValue, value: YAMLValue)], Resolver)
+    }
+
+    /// A scalar `FlatYAML` read: its text and style, and the resolver its tag refers to, as `parse` chose it.
+    private struct FlatScalar {
+        let text: String
+        let style: Node.Scalar.Style
+        let resolver: Resolver
+
+        var node: Node {
+            Node.scalar(.init(text, Tag(style == .plain ? .implicit : .str, resolver, YAMLValue.constructor), style))
+        }
+    }
 
     /// A node Yams composed, placed by its mark.
     init(node: Node, file: SourceFile, lineOffset: Int) {
-        self.node = node
+        form = .composed(node)
         self.file = file
         self.lineOffset = lineOffset
         line = (node.mark?.line ?? 1) + lineOffset
         column = node.mark?.column ?? 1
-        flatEntries = nil
     }
 
-    private init(
-        node: Node, file: SourceFile, lineOffset: Int, line: Int, column: Int,
-        flatEntries: [(key: YAMLValue, value: YAMLValue)]? = nil
-    ) {
-        self.node = node
+    private init(form: Form, file: SourceFile, lineOffset: Int, line: Int, column: Int) {
+        self.form = form
         self.file = file
         self.lineOffset = lineOffset
         self.line = line
         self.column = column
-        self.flatEntries = flatEntries
     }
 
     /// The mapping of `entries`, as Yams composes it: the mapping starts where its first key does, and an empty one
@@ -44,19 +67,23 @@ struct YAMLValue {
         let resolver = Self.resolver(for: yaml)
         let pairs = entries.map { entry in
             let key = YAMLValue(
-                node: Node.scalar(.init(entry.key, Tag(.implicit, resolver, Self.constructor), .plain)), file: file,
+                form: .flatScalar(FlatScalar(text: entry.key, style: .plain, resolver: resolver)), file: file,
                 lineOffset: lineOffset, line: entry.line + lineOffset, column: 1)
-            let tag = entry.style == .plain ? Tag.Name.implicit : .str
             let value = YAMLValue(
-                node: Node.scalar(.init(entry.value, Tag(tag, resolver, Self.constructor), entry.style)),
-                file: file, lineOffset: lineOffset, line: entry.line + lineOffset, column: entry.valueColumn)
+                form: .flatScalar(FlatScalar(text: entry.value, style: entry.style, resolver: resolver)), file: file,
+                lineOffset: lineOffset, line: entry.line + lineOffset, column: entry.valueColumn)
             return (key: key, value: value)
         }
         self.init(
-            node: Node.mapping(
-                .init(pairs.map { ($0.key.node, $0.value.node) }, Tag(.implicit, resolver, Self.constructor), .any)),
-            file: file, lineOffset: lineOffset, line: (entries.first?.line ?? 1) + lineOffset, column: 1,
-            flatEntries: pairs)
+            form: .flatMapping(pairs, resolver), file: file, lineOffset: lineOffset,
+            line: (entries.first?.line ?? 1) + lineOffset, column: 1)
+    }
+
+    /// The text of a scalar (what Yams' `scalar.string` gives), or nil for any other node: for a scalar `FlatYAML`
+    /// read, without making its node.
+    private var scalarText: String? {
+        if case .flatScalar(let scalar) = form { return scalar.text }
+        return node.scalar?.string
     }
 
     /// Parses `yaml`, which starts on line `firstLine` of `file`. Empty YAML gives an empty mapping.
@@ -196,22 +223,25 @@ struct YAMLValue {
 
     /// The node as a mapping from key to value, rejecting keys outside `allowedKeys` with a "did you mean" hint.
     func mapping(allowedKeys: [String], what: String) throws(SitegenError) -> [String: YAMLValue] {
-        guard let mapping = node.mapping else {
-            throw SitegenError(error("\(what) must be a mapping of `key: value` lines"))
-        }
-        let pairs =
-            flatEntries
-            ?? mapping.map { key, value in
+        let pairs: [(key: YAMLValue, value: YAMLValue)]
+        if case .flatMapping(let flat, _) = form {
+            pairs = flat
+        } else {
+            guard let mapping = node.mapping else {
+                throw SitegenError(error("\(what) must be a mapping of `key: value` lines"))
+            }
+            pairs = mapping.map { key, value in
                 (
                     key: YAMLValue(node: key, file: file, lineOffset: lineOffset),
                     value: YAMLValue(node: value, file: file, lineOffset: lineOffset)
                 )
             }
+        }
         var result: [String: YAMLValue] = [:]
         // Every bad key is reported, not only the first, so one build shows all there is to fix.
         var problems: [Diagnostic] = []
         for (key, value) in pairs {
-            guard let name = key.node.scalar?.string else {
+            guard let name = key.scalarText else {
                 problems.append(key.error("keys in \(what) must be plain words"))
                 continue
             }
@@ -255,10 +285,10 @@ struct YAMLValue {
 
     /// The node as text; numbers and booleans written in YAML are taken as their text.
     func string(what: String) throws(SitegenError) -> String {
-        guard let scalar = node.scalar else {
+        guard let text = scalarText else {
             throw SitegenError(error("\(what) must be text", hint: "quote it if it contains `:` or `#`"))
         }
-        return scalar.string
+        return text
     }
 
     /// The node as non-empty text.
