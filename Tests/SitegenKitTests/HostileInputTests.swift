@@ -41,10 +41,10 @@ import Testing
 
     @Test func aControlCharacterIsFoundWhereverItFallsAmongAllowedOnes() throws {
         // Plain letters, then allowed control characters, multi-byte UTF-8 and DEL's neighbour `~` around the one
-        // forbidden byte, at every offset of 43 bytes (five words and a tail shorter than one), with and without
-        // a byte-order mark before them.
+        // forbidden byte, at every offset of 600 bytes (the scan's first two blocks of 256 and a shorter last
+        // one), with and without a byte-order mark before them.
         let filler = Array("a\t\u{0C}é\r\n~€ ".utf8)
-        let text = Array("abcdefghijklmnop".utf8) + (0..<27).map { filler[$0 % filler.count] }
+        let text = Array("abcdefghijklmnop".utf8) + (0..<584).map { filler[$0 % filler.count] }
         for mark in [[], [0xEF, 0xBB, 0xBF] as [UInt8]] {
             for forbidden: UInt8 in [0x00, 0x01, 0x0B, 0x1F, 0x7F] {
                 for offset in text.indices {

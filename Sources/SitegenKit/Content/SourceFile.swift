@@ -88,26 +88,35 @@ struct SourceFile: Sendable {
 
     /// The offset of the first control character other than tab, line feed, form feed and carriage return.
     ///
-    /// Every page's every byte passes through here, so it looks at 8 bytes at a time: a word with no byte below
-    /// 0x20 and no DEL is passed over whole, and only the rest (mostly words holding a line feed) byte by byte.
-    /// (Over one 5 KB page in a loop: the byte loop took 6.7 µs, this 1.3 µs, and Swift's `SIMD16` 208 µs.)
+    /// Every page's every byte passes through here, so a block of 256 bytes is first asked whether it holds one at
+    /// all, in a loop the compiler vectorizes (a branchless test of each byte, OR-ed together), and only a block
+    /// that does is searched byte by byte. (Over one 5 KB page in a loop, on the bench's machine: 0.72-0.78 µs,
+    /// where testing eight bytes at a time in a 64-bit word took 1.11 µs.)
     private static func firstForbiddenControl(in bytes: [UInt8], from start: Int) -> Int? {
-        bytes.withUnsafeBytes { raw in
+        bytes.withUnsafeBufferPointer { bytes in
+            guard let base = bytes.baseAddress else { return nil }
             var offset = start
-            while offset + 8 <= raw.count {
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-                if word.hasByte(below: 0x20) || word.hasByte(0x7F) {
-                    for index in offset..<offset + 8 where isForbiddenControl(raw[index]) { return index }
+            while offset < bytes.count {
+                let end = Swift.min(bytes.count, offset + 256)
+                var found: UInt8 = 0
+                for index in offset..<end { found |= forbiddenBit(base[index]) }
+                if found != 0 {
+                    for index in offset..<end where forbiddenBit(base[index]) != 0 { return index }
                 }
-                offset += 8
+                offset = end
             }
-            for index in offset..<raw.count where isForbiddenControl(raw[index]) { return index }
             return nil
         }
     }
 
-    private static func isForbiddenControl(_ byte: UInt8) -> Bool {
-        byte == 0x7F || (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0C && byte != 0x0D)
+    /// 1 for a control character other than tab, line feed, form feed and carriage return, else 0: selects, not
+    /// branches, so the loop over it vectorizes.
+    @inline(__always)
+    private static func forbiddenBit(_ byte: UInt8) -> UInt8 {
+        let control: UInt8 =
+            (byte < 0x20 ? 1 : 0) & (byte != 0x09 ? 1 : 0) & (byte != 0x0A ? 1 : 0) & (byte != 0x0C ? 1 : 0)
+            & (byte != 0x0D ? 1 : 0)
+        return control | (byte == 0x7F ? 1 : 0)
     }
 
     /// The offset of the first byte that does not begin a valid UTF-8 sequence.
