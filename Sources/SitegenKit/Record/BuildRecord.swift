@@ -332,8 +332,13 @@ struct BuildRecord: Sendable {
     static func escape(_ text: String, into out: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
-            // Runs of bytes that need no escape (most fields are one) go in as one copy each; a page's links,
-            // one a line, are runs between line feeds.
+            // Most fields need no escape: one vectorized test, and they go in as one copy.
+            guard bytes.containsByte(where: escapeBit) else {
+                out.append(contentsOf: bytes)
+                return
+            }
+            // Runs of bytes that need no escape go in as one copy each; a page's links, one a line, are runs
+            // between line feeds.
             var start = 0
             while start < bytes.count {
                 var end = start
@@ -350,6 +355,11 @@ struct BuildRecord: Sendable {
     }
 
     private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x25 || byte == 0x7F }
+    /// `needsEscape` as 1 or 0, without a branch (see `containsByte`).
+    @inline(__always)
+    private static func escapeBit(_ byte: UInt8) -> UInt8 {
+        (byte < 0x20 ? 1 : 0) | (byte == 0x25 ? 1 : 0) | (byte == 0x7F ? 1 : 0)
+    }
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
     /// The text `escape` made `field` from; nil when an escape is malformed or the text is not UTF-8. Each field

@@ -119,15 +119,14 @@ struct TemplateRenderer {
 
     /// Appends `bytes` with the characters that mean something in HTML (`& < > " '`) as references.
     private mutating func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        // Most values hold none of those (a title, a path, the favicon's `data:` URL): looking 8 bytes at a time
-        // finds the word holding the first, and a value with none goes in as one copy.
-        var clean = 0
-        let raw = UnsafeRawBufferPointer(bytes)
-        while clean + 8 <= bytes.count, !Self.needsEscape(raw.loadUnaligned(fromByteOffset: clean, as: UInt64.self)) {
-            clean += 8
+        // Most values hold none of those (a title, a path, the favicon's `data:` URL): one vectorized test, and a
+        // value with none goes in as one copy.
+        guard bytes.containsByte(where: Self.specialBit) else {
+            output += bytes
+            return
         }
         var start = 0
-        for index in clean..<bytes.count {
+        for index in 0..<bytes.count {
             let reference: [UInt8]
             switch bytes[index] {
             case UInt8(ascii: "&"): reference = Self.ampersand
@@ -144,9 +143,11 @@ struct TemplateRenderer {
         output += UnsafeBufferPointer(rebasing: bytes[start...])
     }
 
-    /// Whether any byte of `word` is one of `& < > " '`.
-    private static func needsEscape(_ word: UInt64) -> Bool {
-        word.hasByte(0x26) || word.hasByte(0x3C) || word.hasByte(0x3E) || word.hasByte(0x22) || word.hasByte(0x27)
+    /// 1 for one of `& < > " '`, else 0, without a branch (see `containsByte`).
+    @inline(__always)
+    private static func specialBit(_ byte: UInt8) -> UInt8 {
+        (byte == 0x26 ? 1 : 0) | (byte == 0x3C ? 1 : 0) | (byte == 0x3E ? 1 : 0) | (byte == 0x22 ? 1 : 0)
+            | (byte == 0x27 ? 1 : 0)
     }
 
     private static let newline = UInt8(ascii: "\n")
