@@ -16,6 +16,42 @@ import Testing
         #expect(document.html.contains(#"<h2 id="why-it-works-2">Why it <em>works</em></h2>"#))
     }
 
+    @Test func everyHeadingGetsItsIDWhereverItStands() {
+        // First in the document, after a rule, set over two lines, in a quote, in tight and loose lists, right
+        // after an embed, and amid inline markup and text that only looks like a heading tag.
+        let markdown = """
+            # First
+            ***
+            ## After a rule
+            Two *lines*
+            of heading
+            ---
+            > ### Quoted
+            - #### In a tight list
+            - item
+
+            1. loose
+
+               ##### In a loose list
+
+            <!-- sitegen:box -->
+            ###### After an embed
+            Text `<h2>` and &lt;h3&gt; and <h4>raw</h4>, *em* [a](b.md).
+            <!-- sitegen:box -->
+            ## Last
+            """
+        let document = render(markdown) { $0 == "box" ? "<div class=\"box\">x</div>\n" : nil }
+        let ids = document.headings.map(\.id)
+        #expect(ids.count == 8)
+        let html = document.html
+        let tags = html.matches(of: /<h([1-6])( id="([^"]*)")?>/)
+        #expect(tags.map { $0.output.3.map(String.init) } == ids.map { $0 })
+        #expect(html.components(separatedBy: "<div class=\"box\">x</div>").count == 3)
+        #expect(!html.contains("sitegen:embed"))
+        #expect(html.contains("<h1 id=\"first\">First</h1>"))
+        #expect(html.contains("<h2 id=\"two-lines-of-heading\">Two <em>lines</em>\nof heading</h2>"))
+    }
+
     @Test func suffixedIDsNeverRepeatAnotherHeadingsID() {
         var slugs = HeadingSlug()
         #expect(["A", "A!", "a-2", "A 2", "a"].map { slugs.next(for: $0) } == ["a", "a-2", "a-2-2", "a-2-3", "a-3"])

@@ -92,21 +92,23 @@ import Foundation
     /// Adds `id="..."` to each heading's opening tag and puts each embed's HTML in place of its marker, in one
     /// pass over the rendered HTML. cmark cannot put attributes on a heading; with raw HTML off, `<h1>`...`<h6>`
     /// without attributes come only from headings, in document order.
+    ///
+    /// cmark starts every block on a line of its own (its renderer ends the line before a block's opening tag),
+    /// and with raw HTML off and text escaped no other line starts `<h1>`...`<h6>` or the marker, so only the
+    /// starts of lines are looked at: a page has a few dozen lines, and a tag wherever there is inline markup.
     private static func splice(_ bytes: UnsafeBufferPointer<UInt8>, headingIDs: [String], embeds: [String]) -> [UInt8] {
-        guard !headingIDs.isEmpty || !embeds.isEmpty else { return Array(bytes) }
+        guard !headingIDs.isEmpty || !embeds.isEmpty, let base = bytes.baseAddress else { return Array(bytes) }
         let marker = Array(embedMarker.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + headingIDs.count * 24 + embeds.reduce(0) { $0 + $1.utf8.count })
         var heading = 0
         var embed = 0
         var copied = 0
+        // Always the start of a line.
         var index = 0
         while index < bytes.count, heading < headingIDs.count || embed < embeds.count {
-            // Tags are sparse in text: jump from one `<` to the next.
-            guard let found = memchr(bytes.baseAddress! + index, Int32(UInt8(ascii: "<")), bytes.count - index)
-            else { break }
-            index = bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if heading < headingIDs.count, index + 3 < bytes.count, bytes[index + 1] == UInt8(ascii: "h"),
+            if heading < headingIDs.count, index + 3 < bytes.count, bytes[index] == UInt8(ascii: "<"),
+                bytes[index + 1] == UInt8(ascii: "h"),
                 (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[index + 2]),
                 bytes[index + 3] == UInt8(ascii: ">")
             {
@@ -114,22 +116,24 @@ import Foundation
                 output += " id=\"\(headingIDs[heading])\"".utf8
                 heading += 1
                 copied = index + 3
-                index += 4
             } else if embed < embeds.count, bytes[index...].starts(with: marker) {
                 output += UnsafeBufferPointer(rebasing: bytes[copied..<index])
                 output += embeds[embed].utf8
                 index += marker.count
                 // cmark ends the marker's line; HTML that ends its own last line (or is empty) needs no other.
-                if embeds[embed].isEmpty || embeds[embed].hasSuffix("\n"), index < bytes.count,
-                    bytes[index] == UInt8(ascii: "\n")
-                {
-                    index += 1
-                }
+                let skipsLineEnd =
+                    (embeds[embed].isEmpty || embeds[embed].hasSuffix("\n")) && index < bytes.count
+                    && bytes[index] == UInt8(ascii: "\n")
                 embed += 1
+                if skipsLineEnd {
+                    index += 1
+                    copied = index
+                    continue
+                }
                 copied = index
-            } else {
-                index += 1
             }
+            guard let found = memchr(base + index, Int32(UInt8(ascii: "\n")), bytes.count - index) else { break }
+            index = base.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
         }
         output += UnsafeBufferPointer(rebasing: bytes[copied...])
         return output
