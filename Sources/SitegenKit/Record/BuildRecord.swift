@@ -342,7 +342,7 @@ struct BuildRecord: Sendable {
             var start = 0
             while start < bytes.count {
                 var end = start
-                while end < bytes.count, !needsEscape(bytes[end]) { end += 1 }
+                while end < bytes.count, escapeBit(bytes[end]) == 0 { end += 1 }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 guard end < bytes.count else { break }
                 let byte = bytes[end]
@@ -354,8 +354,7 @@ struct BuildRecord: Sendable {
         }
     }
 
-    private static func needsEscape(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x25 || byte == 0x7F }
-    /// `needsEscape` as 1 or 0, without a branch (see `containsByte`).
+    /// 1 for a byte the record escapes (a control character or `%`), else 0, without a branch (see `containsByte`).
     @inline(__always)
     private static func escapeBit(_ byte: UInt8) -> UInt8 {
         (byte < 0x20 ? 1 : 0) | (byte == 0x25 ? 1 : 0) | (byte == 0x7F ? 1 : 0)
