@@ -111,4 +111,57 @@ import Testing
         let file = "---\ntitle: a.md\n---\nIntro with a.md\n\nGo [there](a.md) now.\n"
         #expect(link.position(in: file) == (4, 12))
     }
+
+    /// A page of `blocks` varied blocks (paragraphs with inline markup, code, lists, quotes, references,
+    /// entities), the same for the same seed, without headings or embeds, which only sitegen's renderer changes.
+    static func document(blocks: Int, seed: UInt64) -> String {
+        var state = seed
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let words = [
+            "thank", "*you*", "**note**", "`code`", "[link][r]", "&amp;", "\"quote\"", "it's", "---", "é", "<b>",
+        ]
+        var text = "[r]: https://example.com/reference\n\n"
+        for _ in 0..<blocks {
+            switch next(5) {
+            case 0: text += "```\n" + String(repeating: "let x = 1 < 2\n", count: 1 + next(400)) + "```\n\n"
+            case 1:
+                text +=
+                    (0..<1 + next(12)).map { "- item \($0) " + words[next(words.count)] }.joined(separator: "\n")
+                    + "\n\n"
+            case 2:
+                text += "> " + (0..<1 + next(80)).map { _ in words[next(words.count)] }.joined(separator: " ") + "\n\n"
+            default: text += (0..<1 + next(300)).map { _ in words[next(words.count)] }.joined(separator: " ") + "\n\n"
+            }
+        }
+        return text
+    }
+
+    @Test(arguments: [1, 10, 100, 1_000, 5_000])
+    func pagesOfEverySizeRenderAsLibcmarkAloneRendersThem(blocks: Int) {
+        // sitegen's renderer allocates from an arena that grows in blocks; the floor's call uses malloc. Pages
+        // from a few bytes to megabytes, crossing many blocks and growing buffers in and out of place, must come
+        // out the same.
+        for seed in 1...3 {
+            let markdown = Self.document(blocks: blocks, seed: UInt64(seed * blocks))
+            let bare = Array(markdown.utf8).withUnsafeBufferPointer { renderer.withBareHTML(of: $0) { Array($0) } }
+            let html = render(markdown).htmlBytes
+            // A Boolean and where they part, not the two arrays: a failure's message stays readable.
+            let firstDifference = zip(html, bare).firstIndex { $0 != $1 } ?? min(html.count, bare.count)
+            let same = html == bare
+            #expect(same, "\(blocks) blocks, seed \(seed): differs from byte \(firstDifference) of \(bare.count)")
+        }
+    }
+
+    @Test func aPageRenderedInsideAnotherKeepsBothIntact() {
+        // An embed's HTML may itself come from rendering Markdown while the outer page's tree is still in use.
+        let inner = Self.document(blocks: 200, seed: 7)
+        let innerHTML = render(inner).html
+        let document = render("Before [a](a.md)\n\n<!-- sitegen:box -->\n\nAfter *this*\n") { _ in
+            render(inner).html
+        }
+        #expect(document.html == "<p>Before <a href=\"a.md\">a</a></p>\n" + innerHTML + "<p>After <em>this</em></p>\n")
+    }
 }

@@ -1,10 +1,11 @@
 import CCmark
+import CCmarkArena
 import Foundation
 
 /// Renders CommonMark with libcmark: smart punctuation, raw HTML left out.
 ///
-/// This is the only file that sees cmark. Each call parses, edits and renders one tree and frees it before
-/// returning, so no cmark pointer outlives the call.
+/// This is the only file that sees cmark. Each call parses, edits and renders one tree in an arena of its own
+/// and closes the arena before returning, which frees the tree and its HTML, so no cmark pointer outlives the call.
 @_spi(Benchmark) public struct MarkdownRenderer: Sendable {
     /// Options for parsing and rendering. `CMARK_OPT_UNSAFE` is deliberately absent: raw HTML is replaced by a comment.
     /// `CMARK_OPT_VALIDATE_UTF8` is too: a Swift string is valid UTF-8 (every page's bytes were checked when it was
@@ -28,11 +29,14 @@ import Foundation
         embed: (String) -> String?
     ) -> MarkdownDocument {
         let lineOffset = firstLine - 1
-        // The byte count, not strlen: a NUL inside the text must not cut it short (libcmark reads it as U+FFFD).
-        guard let root = markdown.withCString({ cmark_parse_document($0, markdown.utf8.count, options) }) else {
+        // Every node, string and buffer of this parse and render comes from the arena, and all of it goes when
+        // the arena closes: a page's allocations die together, so no `cmark_node_free` walks the tree.
+        let outer = sitegen_arena_open()
+        defer { sitegen_arena_close(outer) }
+        let memory = sitegen_arena_mem()
+        guard let root = Self.parse(markdown, options: options, memory: memory) else {
             return MarkdownDocument(htmlBytes: [], headings: [], links: [], unknownEmbeds: [])
         }
-        defer { cmark_node_free(root) }
 
         var headings: [OpaquePointer] = []
         var embeds: [(node: OpaquePointer, html: String)] = []
@@ -79,7 +83,7 @@ import Foundation
         }
         // Embeds become markers in the tree and go in after rendering, so the pass that adds heading ids never
         // sees headings inside them.
-        for (node, _) in embeds { replace(node, withLiteral: Self.embedMarker) }
+        for (node, _) in embeds { replace(node, withLiteral: Self.embedMarker, memory: memory) }
         let html = withHTML(of: root) {
             Self.splice($0, headingIDs: headingInfo.map(\.id), embeds: embeds.map(\.html))
         }
@@ -156,22 +160,33 @@ import Foundation
         }
     }
 
-    /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input) and hands them to `body`
-    /// before freeing cmark's buffer: the ids and embeds go in on the way out of it, so the page is copied once.
+    /// Parses `markdown` with `memory` for every allocation.
+    private static func parse(_ markdown: String, options: Int32, memory: UnsafeMutablePointer<cmark_mem>)
+        -> OpaquePointer?
+    {
+        guard let parser = cmark_parser_new_with_mem(options, memory) else { return nil }
+        defer { cmark_parser_free(parser) }
+        // The byte count, not strlen: a NUL inside the text must not cut it short (libcmark reads it as U+FFFD).
+        markdown.withCString { cmark_parser_feed(parser, $0, markdown.utf8.count) }
+        return cmark_parser_finish(parser)
+    }
+
+    /// Renders a node to HTML as UTF-8 bytes (cmark writes valid UTF-8 from valid input) and hands them to `body`:
+    /// the ids and embeds go in on the way out of cmark's buffer, so the page is copied once. The buffer is the
+    /// node's arena's, freed with it.
     private func withHTML<Result>(of node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let buffer = cmark_render_html(node, options) else {
             return body(UnsafeBufferPointer(start: nil, count: 0))
         }
-        defer { free(buffer) }
         let count = strlen(buffer)
         return buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
             body(UnsafeBufferPointer(start: $0, count: count))
         }
     }
 
-    /// Puts a custom block holding `html` in place of `node`, and frees `node`.
-    private func replace(_ node: OpaquePointer, withLiteral html: String) {
-        guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    /// Puts a custom block holding `html`, allocated from `memory`, in place of `node`, and frees `node`.
+    private func replace(_ node: OpaquePointer, withLiteral html: String, memory: UnsafeMutablePointer<cmark_mem>) {
+        guard let block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, memory) else { return }
         cmark_node_set_on_enter(block, html)
         if cmark_node_replace(node, block) == 1 {
             cmark_node_free(node)
