@@ -149,7 +149,8 @@ import Testing
             let bare = Array(markdown.utf8).withUnsafeBufferPointer { renderer.withBareHTML(of: $0) { Array($0) } }
             let html = render(markdown).htmlBytes
             // A Boolean and where they part, not the two arrays: a failure's message stays readable.
-            let firstDifference = zip(html, bare).firstIndex { $0 != $1 } ?? min(html.count, bare.count)
+            let shorter = min(html.count, bare.count)
+            let firstDifference = (0..<shorter).first { html[$0] != bare[$0] } ?? shorter
             let same = html == bare
             #expect(same, "\(blocks) blocks, seed \(seed): differs from byte \(firstDifference) of \(bare.count)")
         }
