@@ -17,6 +17,19 @@ import Testing
         #expect(encoded.removingPercentEncoding == path)
     }
 
+    @Test func everyASCIIByteIsEncodedUnlessItIsAPathCharacterOtherThanAColon() {
+        // RFC 3986's pchar, without `:`: unreserved (letters, digits, `-._~`), sub-delims (`!$&'()*+,;=`), `@`,
+        // and `/` between parts.
+        let standing = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=@/".utf8)
+        for byte in UInt8(0)..<0x80 {
+            let text = String(UnicodeScalar(byte))
+            let expected =
+                standing.contains(byte) ? text : "%" + (byte < 16 ? "0" : "") + String(byte, radix: 16, uppercase: true)
+            #expect(RelativePath.percentEncoded(text) == expected, "byte 0x\(String(byte, radix: 16))")
+            #expect(RelativePath.percentEncoded("a" + text + "b") == "a" + expected + "b")
+        }
+    }
+
     @Test func twoSpellingsOfTheSameLetterAreTwoFolders() {
         // "é" as one code point and as "e" with a combining accent: equal Swift strings, different names on disk.
         // (A build refuses such a pair in content/; the checker meets whatever a site folder holds.)

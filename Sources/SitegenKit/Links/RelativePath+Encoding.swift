@@ -13,7 +13,7 @@ extension RelativePath {
         var contiguous = path
         return contiguous.withUTF8 { bytes in
             // Almost every path needs no escape, and then is its own answer.
-            guard !bytes.allSatisfy(isAllowed) else { return path }
+            guard bytes.containsByte(where: disallowedBit) else { return path }
             var encoded: [UInt8] = []
             encoded.reserveCapacity(bytes.count * 3)
             for byte in bytes {
@@ -29,22 +29,21 @@ extension RelativePath {
 
     private static let hexDigits = Array("0123456789ABCDEF".utf8)
 
-    /// One bit per ASCII byte that stands for itself (letters, digits and the marks `-._~!$&'()*+,;=@/`): every
-    /// byte of every link's path is looked up here.
-    private static func isAllowed(_ byte: UInt8) -> Bool {
-        byte < 0x80 && allowed[Int(byte >> 6)] & (1 << UInt64(byte & 0x3F)) != 0
-    }
+    /// Whether `byte` stands for itself in a path (letters, digits and the marks `-._~!$&'()*+,;=@/`).
+    private static func isAllowed(_ byte: UInt8) -> Bool { disallowedBit(byte) == 0 }
 
-    private static let allowed: [UInt64] = {
-        var bits: [UInt64] = [0, 0]
-        let marks = "-._~!$&'()*+,;=@/".utf8
-        for byte in UInt8(0)..<0x80 {
-            let isLetterOrDigit =
-                (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
-            if isLetterOrDigit || marks.contains(byte) { bits[Int(byte >> 6)] |= 1 << UInt64(byte & 0x3F) }
-        }
-        return bits
-    }()
+    /// 0 for a byte that stands for itself, else 1, chosen without a branch (see `containsByte`): every byte of
+    /// every link's path is tested here, and a path needing no escape is then one vectorized pass.
+    @inline(__always)
+    private static func disallowedBit(_ byte: UInt8) -> UInt8 {
+        // `| 0x20` folds A-Z onto a-z and moves no other byte into a-z.
+        let letter: UInt8 = (byte | 0x20) &- 0x61 < 26 ? 1 : 0
+        let digit: UInt8 = byte &- 0x30 < 10 ? 1 : 0
+        // `&'()*+,-./`, one run of ten.
+        let run: UInt8 = byte &- 0x26 < 10 ? 1 : 0
+        let mark: UInt8 =
+            (byte == 0x21 ? 1 : 0) | (byte == 0x24 ? 1 : 0) | (byte == 0x3B ? 1 : 0) | (byte == 0x3D ? 1 : 0)
+            | (byte == 0x40 ? 1 : 0) | (byte == 0x5F ? 1 : 0) | (byte == 0x7E ? 1 : 0)
+        return (letter | digit | run | mark) ^ 1
+    }
 }
