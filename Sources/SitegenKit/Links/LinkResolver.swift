@@ -113,7 +113,7 @@ struct LinkResolver: Sendable {
     /// which matches none of the bytes looked for), so byte searches give the same answers as Character-based ones,
     /// and the path is resolved straight from the destination's bytes, without a string for it first.
     private func quickTarget(of bytes: UnsafeBufferPointer<UInt8>, from: Route) -> Target? {
-        guard !bytes.containsByte(where: { $0 >> 7 }) else { return nil }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
         if Self.hasASCIIScheme(bytes) { return .external }
         let hash = bytes.firstIndex(of: UInt8(ascii: "#"))
         let beforeHash = bytes[..<(hash ?? bytes.endIndex)]
