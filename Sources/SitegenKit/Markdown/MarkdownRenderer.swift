@@ -90,6 +90,9 @@ import Foundation
         return MarkdownDocument(htmlBytes: html, headings: headingInfo, links: links, unknownEmbeds: unknownEmbeds)
     }
 
+    /// What opens a heading's id, up to its value.
+    private static let idAttribute = Array(" id=\"".utf8)
+
     /// Stands for an embed in the rendered tree. With raw HTML off, cmark writes `<!--` only for literal blocks.
     private static let embedMarker = "<!--sitegen:embed-->"
 
@@ -117,7 +120,9 @@ import Foundation
                 bytes[index + 3] == UInt8(ascii: ">")
             {
                 output += UnsafeBufferPointer(rebasing: bytes[copied..<index + 3])
-                output += " id=\"\(headingIDs[heading])\"".utf8
+                output += Self.idAttribute
+                output += headingIDs[heading].utf8
+                output.append(UInt8(ascii: "\""))
                 heading += 1
                 copied = index + 3
             } else if embed < embeds.count, bytes[index...].starts(with: marker) {

@@ -461,19 +461,55 @@ extension BuildRecord {
 extension BuildRecord.Page {
     /// The record's line for this page, the source at `source`; made as each page renders, on every core.
     func line(source: String) -> [UInt8] {
+        let tab = BuildRecord.tab
+        let dash = UInt8(ascii: "-")
+        let plus = UInt8(ascii: "+")
         var out: [UInt8] = []
-        func optional(_ text: String?) -> String { text.map { "+" + $0 } ?? "-" }
-        func flag(_ value: Bool?) -> String { value.map { $0 ? "1" : "0" } ?? "-" }
-        let fields = [
-            "page", source, key, anchors.text, linksTo.joined(separator: "\n"), stamp?.text ?? "-",
-            meta == nil ? "-" : "meta", meta?.title ?? "-", optional(meta?.description), meta?.layout ?? "-",
-            meta?.nav.map(String.init) ?? "-", optional(meta?.navTitle), flag(meta?.toc), flag(meta?.draft),
-            flag(meta?.standalone), optional(meta?.date),
-        ]
         // Reserved to the size it comes to (unless a field needs escapes): a large site holds every page's line
-        // until the record is written, and an array grown by doubling would hold up to twice that.
-        out.reserveCapacity(fields.reduce(fields.count) { $0 + $1.utf8.count })
-        BuildRecord.appendLine(fields, to: &out)
+        // until the record is written, and an array grown by doubling would hold up to twice that. The links are
+        // one field, joined by line feeds the escape writes as `%0A`.
+        let texts = [
+            source, key, anchors.text, meta?.title, meta?.description, meta?.layout, meta?.navTitle, meta?.date,
+        ]
+        let linkBytes = linksTo.reduce(3 * max(0, linksTo.count - 1)) { $0 + $1.utf8.count }
+        out.reserveCapacity(texts.reduce(linkBytes + 96) { $0 + ($1?.utf8.count ?? 0) })
+        // The fields, escaped, separated by tabs, as `appendLine` writes them, without a string for each first.
+        func field(_ text: String) {
+            out.append(tab)
+            BuildRecord.escape(text, into: &out)
+        }
+        func optional(_ text: String?) {
+            out.append(tab)
+            guard let text else { return out.append(dash) }
+            out.append(plus)
+            BuildRecord.escape(text, into: &out)
+        }
+        func flag(_ value: Bool?) {
+            out.append(tab)
+            out.append(value.map { $0 ? UInt8(ascii: "1") : UInt8(ascii: "0") } ?? dash)
+        }
+        out += "page".utf8
+        field(source)
+        field(key)
+        field(anchors.text)
+        out.append(tab)
+        for (position, link) in linksTo.enumerated() {
+            if position > 0 { out += "%0A".utf8 }
+            BuildRecord.escape(link, into: &out)
+        }
+        out.append(tab)
+        if let stamp { stamp.appendText(to: &out) } else { out.append(dash) }
+        field(meta == nil ? "-" : "meta")
+        field(meta?.title ?? "-")
+        optional(meta?.description)
+        field(meta?.layout ?? "-")
+        field(meta?.nav.map(String.init) ?? "-")
+        optional(meta?.navTitle)
+        flag(meta?.toc)
+        flag(meta?.draft)
+        flag(meta?.standalone)
+        optional(meta?.date)
+        out.append(BuildRecord.newline)
         return out
     }
 }
