@@ -120,21 +120,19 @@ struct RenderKeys: Sendable {
     /// The key of `page`'s output; nil when something it depends on cannot be trusted.
     func key(of page: PageSource, neighbours: SiteIndex.Neighbours) -> String? {
         guard let site, let stamp = inputs["content/" + page.route.source] ?? nil else { return nil }
-        // One buffer and one update: each update of the digest costs more than the few bytes it adds. The bytes
-        // are the same, in the same order, as adding each part on its own, so the keys are too.
-        var material: [UInt8] = site
-        material.reserveCapacity(site.count + 256)
-        func add(_ text: String) {
-            material += text.utf8
-            material.append(0)
-        }
+        var hasher = SHA256()
+        func add(_ text: String) { Self.add(text, to: &hasher) }
+        hasher.update(data: site)
         add(page.route.source)
-        stamp.appendText(to: &material)
+        var stampText: [UInt8] = []
+        stampText.reserveCapacity(64)
+        stamp.appendText(to: &stampText)
+        hasher.update(data: stampText)
         add(neighbours.previous?.title ?? "")
         add(neighbours.previous?.route.source ?? "")
         add(neighbours.next?.title ?? "")
         add(neighbours.next?.route.source ?? "")
-        return SHA256.hash(data: material).lowercaseHex
+        return hasher.finalize().lowercaseHex
     }
 
     /// The bytes `lowercaseHex` wrote as `text`; nil for any other text.
