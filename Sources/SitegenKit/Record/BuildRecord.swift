@@ -465,14 +465,19 @@ extension BuildRecord.Page {
         let dash = UInt8(ascii: "-")
         let plus = UInt8(ascii: "+")
         var out: [UInt8] = []
+        var stampText: [UInt8] = []
+        if let stamp { stamp.appendText(to: &stampText) } else { stampText.append(dash) }
+        let nav = meta?.nav.map(String.init) ?? "-"
         // Reserved to the size it comes to (unless a field needs escapes): a large site holds every page's line
         // until the record is written, and an array grown by doubling would hold up to twice that. The links are
-        // one field, joined by line feeds the escape writes as `%0A`.
+        // one field, joined by line feeds the escape writes as `%0A`. The rest: `page`, 15 tabs and the line feed,
+        // three flags and three `+` or `-` (26 bytes), and `meta`, or `-` with `-` for the title and the layout.
         let texts = [
-            source, key, anchors.text, meta?.title, meta?.description, meta?.layout, meta?.navTitle, meta?.date,
+            source, key, anchors.text, nav, meta?.title, meta?.description, meta?.layout, meta?.navTitle, meta?.date,
         ]
         let linkBytes = linksTo.reduce(3 * max(0, linksTo.count - 1)) { $0 + $1.utf8.count }
-        out.reserveCapacity(texts.reduce(linkBytes + 96) { $0 + ($1?.utf8.count ?? 0) })
+        out.reserveCapacity(
+            texts.reduce(linkBytes + stampText.count + 26 + (meta == nil ? 3 : 4)) { $0 + ($1?.utf8.count ?? 0) })
         // The fields, escaped, separated by tabs, as `appendLine` writes them, without a string for each first.
         func field(_ text: String) {
             out.append(tab)
@@ -498,12 +503,12 @@ extension BuildRecord.Page {
             BuildRecord.escape(link, into: &out)
         }
         out.append(tab)
-        if let stamp { stamp.appendText(to: &out) } else { out.append(dash) }
+        out += stampText
         field(meta == nil ? "-" : "meta")
         field(meta?.title ?? "-")
         optional(meta?.description)
         field(meta?.layout ?? "-")
-        field(meta?.nav.map(String.init) ?? "-")
+        field(nav)
         optional(meta?.navTitle)
         flag(meta?.toc)
         flag(meta?.draft)
