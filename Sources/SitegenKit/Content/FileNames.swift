@@ -93,11 +93,12 @@ enum FileNames {
         return problems
     }
 
-    /// The problem with a name that holds a control character, if it does; `shown` is how messages name it.
-    static func controlCharacterProblem(_ path: String, shownAs shown: String) -> Diagnostic? {
+    /// The problem with a name that holds a control character, if it does; `shown` is how messages name it (made
+    /// only for a problem).
+    static func controlCharacterProblem(_ path: String, shownAs shown: @autoclosure () -> String) -> Diagnostic? {
         guard path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return nil }
         return Diagnostic(
-            SourceLocation(file: escaped(shown)),
+            SourceLocation(file: escaped(shown())),
             "this file's name holds a control character (such as a line break or tab)",
             hint: "rename it using letters, digits, spaces and punctuation")
     }

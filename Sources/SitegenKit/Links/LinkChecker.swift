@@ -9,6 +9,28 @@ struct LinkChecker {
         Dictionary(uniqueKeysWithValues: pages.map { ($0.route.source, $0.anchors) })
     }
 
+    /// The heading ids of just the pages that the links left to check in `pages` lead to, by source path: all that
+    /// checking `pages` needs. A site with no links to headings needs none, where a dictionary of every page's
+    /// took several milliseconds at 10,000 pages, on one core, after rendering.
+    static func anchors(linkedFrom pages: [RenderedPage]) -> [String: HeadingIDs] {
+        var wanted: Set<String> = []
+        for index in pages.indices where !pages[index].pendingLinks.isEmpty {
+            for pending in pages[index].pendingLinks {
+                switch pending.target {
+                case .samePage: wanted.insert(pages[index].route.source)
+                case .page(let route, _): wanted.insert(route.source)
+                case .external, .asset, .broken: break
+                }
+            }
+        }
+        var anchors: [String: HeadingIDs] = [:]
+        guard !wanted.isEmpty else { return anchors }
+        for index in pages.indices where wanted.contains(pages[index].route.source) {
+            anchors[pages[index].route.source] = pages[index].anchors
+        }
+        return anchors
+    }
+
     /// The broken links and missing anchors of `checked` (all the site's pages, or some of them), in page order.
     func problems(in checked: [RenderedPage]) -> [Diagnostic] {
         var problems: [Diagnostic] = []
