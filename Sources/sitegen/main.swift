@@ -6,11 +6,7 @@ import SitegenKit
     // Linking it is the point: mimalloc then serves every allocation of the process.
     import CMimalloc
 
-    // Large (2 MiB) OS pages for the heap from here on: a build's heap grows to tens or hundreds of MB, and in
-    // 4 KiB pages the kernel faults each one in (95,000 faults for 100,000 pages, 25,000 with large pages) for
-    // about 5% more peak memory (see README, Performance). As a default, so MIMALLOC_LARGE_OS_PAGES=0 in the
-    // environment still turns it off.
-    mi_option_set_enabled_default(mi_option_large_os_pages, true)
+    LargePages.enable()
 #endif
 
 /// Runs an async command; spelled as a function because top-level code resolves `run()` to the synchronous

@@ -1,0 +1,34 @@
+#if canImport(CMimalloc)
+    import CMimalloc
+    import Foundation
+
+    /// mimalloc's large (2 MiB) OS pages for the whole heap.
+    ///
+    /// A build's heap grows to tens or hundreds of MB, and in 4 KiB pages the kernel faults each one in. The
+    /// option is set as a default, so `MIMALLOC_LARGE_OS_PAGES=0` in the environment still turns it off.
+    enum LargePages {
+        /// Sets the option, and gives its advice to the region mimalloc mapped before it was set.
+        ///
+        /// mimalloc reads its options when the process starts, and the libraries loaded before `main` allocate:
+        /// the region it mapped for them has no large-page advice, yet much of a build's heap grows inside it
+        /// (midway through 10,000 pages, 59 MB of 92). So that region, the mapping that holds an address mimalloc
+        /// hands out, found in `/proc/self/maps`, gets the advice mimalloc gives each region it maps once the
+        /// option is on (`MADV_HUGEPAGE`). Without `/proc` it stays as it is.
+        static func enable() {
+            mi_option_set_enabled_default(mi_option_large_os_pages, true)
+            guard mi_option_is_enabled(mi_option_large_os_pages) else { return }
+            guard let probe = mi_malloc(1) else { return }
+            defer { mi_free(probe) }
+            let address = UInt(bitPattern: probe)
+            guard let maps = try? String(contentsOfFile: "/proc/self/maps", encoding: .utf8) else { return }
+            for line in maps.split(separator: "\n") {
+                let bounds = line.prefix { $0 != " " }.split(separator: "-")
+                guard bounds.count == 2, let start = UInt(bounds[0], radix: 16), let end = UInt(bounds[1], radix: 16),
+                    start <= address, address < end
+                else { continue }
+                _ = madvise(UnsafeMutableRawPointer(bitPattern: start), Int(end - start), MADV_HUGEPAGE)
+                return
+            }
+        }
+    }
+#endif
