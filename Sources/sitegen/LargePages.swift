@@ -7,7 +7,7 @@
     /// A build's heap grows to tens or hundreds of MB, and in 4 KiB pages the kernel faults each one in. The
     /// option is set as a default, so `MIMALLOC_LARGE_OS_PAGES=0` in the environment still turns it off.
     enum LargePages {
-        /// Sets the option, and gives its advice to the region mimalloc mapped before it was set.
+        /// Sets the options, and gives their advice to the region mimalloc mapped before they were set.
         ///
         /// mimalloc reads its options when the process starts, and the libraries loaded before `main` allocate:
         /// the region it mapped for them has no large-page advice, yet much of a build's heap grows inside it
@@ -16,6 +16,10 @@
         /// option is on (`MADV_HUGEPAGE`). Without `/proc` it stays as it is.
         static func enable() {
             mi_option_set_enabled_default(mi_option_large_os_pages, true)
+            // mimalloc advises only the regions it commits as it maps them, and it delays committing each
+            // thread's first one, where a worker's pages grow: without the delay, a clean build of 10,000 pages
+            // faulted 1,900 pages in instead of 9,200. Committing asks nothing of Linux until a page is touched.
+            mi_option_set_default(mi_option_eager_commit_delay, 0)
             guard mi_option_is_enabled(mi_option_large_os_pages) else { return }
             guard let probe = mi_malloc(1) else { return }
             defer { mi_free(probe) }
