@@ -1,5 +1,5 @@
-// mimalloc replaces the C library's malloc for the whole process once it is linked; sitegen only sets one option
-// (large OS pages, in Sources/sitegen/main.swift).
+// mimalloc replaces the C library's malloc for the whole process once it is linked; sitegen only sets options for
+// large OS pages (Sources/sitegen/LargePages.swift).
 #if __has_include(<mimalloc.h>)
 #include <mimalloc.h>
 #else

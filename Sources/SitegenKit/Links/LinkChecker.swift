@@ -1,7 +1,7 @@
 /// Checks, once every page is rendered, that each link leads to a page, file or heading that exists.
 struct LinkChecker {
     let resolver: LinkResolver
-    /// The heading ids of every page, by source path.
+    /// The heading ids of the pages, by source path: at least of every page the checked links lead to.
     let anchors: [String: HeadingIDs]
 
     /// The heading ids of each page, by source path.
