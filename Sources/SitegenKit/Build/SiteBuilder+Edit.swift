@@ -161,7 +161,10 @@ extension SiteBuilder {
             if let page = loaded[source] {
                 pages.append(page)
             } else {
-                guard let page = try? PageSource.load(source, in: folder, features: features) else { return nil }
+                // Not edited: as the last good build read it, with the same data files.
+                guard let page = try? PageSource.load(source, in: folder, features: features, vouched: true) else {
+                    return nil
+                }
                 pages.append(page)
             }
         }
@@ -226,7 +229,10 @@ extension SiteBuilder {
                 continue
             }
             if !glances[position].hasFrontMatter {
-                guard let page = try? PageSource.load(source, in: folder, features: features) else { return nil }
+                // Not edited (those are in `loaded`): as the last good build read it, with the same data files.
+                guard let page = try? PageSource.load(source, in: folder, features: features, vouched: true) else {
+                    return nil
+                }
                 if page.meta.features.contains(where: { $0 != nil }) { featurePages.append(page) }
                 entries.append(.init(page))
                 continue

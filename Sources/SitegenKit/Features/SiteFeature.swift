@@ -15,8 +15,12 @@ protocol SiteFeature: Sendable {
     static func load(from folder: ContentFolder) throws(SitegenError) -> Self
 
     /// Decodes the keys the feature owns from one page's front matter (only those present are passed); nil when
-    /// the page uses none of them.
-    func decodePage(_ keys: [String: YAMLValue], in file: SourceFile) throws(SitegenError) -> (any FeaturePageData)?
+    /// the page uses none of them. `vouched`: the build record says the last good build decoded this very file,
+    /// with the same data files and the same sitegen, so checks whose outcome depends on nothing else may be
+    /// skipped (they passed then).
+    func decodePage(
+        _ keys: [String: YAMLValue], in file: SourceFile, vouched: Bool
+    ) throws(SitegenError) -> (any FeaturePageData)?
 
     /// What pages need from the feature, worked out once from every loaded page; problems that involve several
     /// pages are thrown here.
