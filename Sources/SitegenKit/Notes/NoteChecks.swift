@@ -14,11 +14,15 @@ struct NoteChecks: Sendable, Equatable {
 
         /// Whether `text` contains the phrase (at its start, when `atStart`).
         func matches(_ text: String) -> Bool {
-            let haystack = Self.fold(text)
-            let needle = Self.fold(phrase)
+            matches(folded: Self.fold(text), phrase: Self.fold(phrase))
+        }
+
+        /// `matches` for text and phrase already folded (`fold`): a build tries every pattern on each part of
+        /// thousands of notes.
+        func matches(folded haystack: [Unicode.Scalar], phrase needle: [Unicode.Scalar]) -> Bool {
             guard !needle.isEmpty, haystack.count >= needle.count else { return false }
             let last = atStart ? 0 : haystack.count - needle.count
-            for start in 0...last where Array(haystack[start..<(start + needle.count)]) == needle {
+            for start in 0...last where haystack[start..<(start + needle.count)].elementsEqual(needle) {
                 let before = start == 0 || !Self.isWordScalar(haystack[start - 1]) || !Self.isWordScalar(needle[0])
                 let end = start + needle.count
                 let after =

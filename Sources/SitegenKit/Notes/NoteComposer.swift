@@ -78,6 +78,30 @@ struct NoteComposer: Sendable {
         _ template: NoteTemplate, values: [String: String], answers: [String: String] = [:], off: Set<String> = [],
         missing: (Field) -> String = { "[\($0.label)]" }
     ) -> Note {
+        compose(template, tidied: tidied(values), answers: answers, off: off, missing: missing)
+    }
+
+    /// The reader's values as a note shows them: each tidied by its field's shape (an unknown field's left out).
+    struct TidiedValues: Sendable {
+        fileprivate var values: [String: String]
+    }
+
+    /// `values` tidied once, for composing them into many notes (`NoteFeature.firstProblem` composes every
+    /// combination of a sample's).
+    func tidied(_ values: [String: String]) -> TidiedValues {
+        var tidied: [String: String] = [:]
+        for (id, value) in values {
+            guard let field = fields[id] else { continue }
+            tidied[id] = field.shape.normalize(value, after: field.after)
+        }
+        return TidiedValues(values: tidied)
+    }
+
+    /// `compose` with values already tidied.
+    func compose(
+        _ template: NoteTemplate, tidied values: TidiedValues, answers: [String: String] = [:],
+        off: Set<String> = [], missing: (Field) -> String = { "[\($0.label)]" }
+    ) -> Note {
         var parts: [Part] = []
         var leftOut: Set<Int> = []
         var unsaid: Set<Int> = []
@@ -127,7 +151,7 @@ struct NoteComposer: Sendable {
 
     /// Fills `segments`: each placeholder gets its field's tidied value, or a blank. A value ending in `.`, `!`, `?`
     /// or `…` takes the place of a full stop the template puts right after it ("… at Acme Inc.").
-    func fill(_ segments: [NoteTemplate.Segment], _ values: [String: String], _ missing: (Field) -> String) -> [Run] {
+    func fill(_ segments: [NoteTemplate.Segment], _ values: TidiedValues, _ missing: (Field) -> String) -> [Run] {
         var runs: [Run] = []
         for segment in segments {
             switch segment {
@@ -140,7 +164,7 @@ struct NoteComposer: Sendable {
                 if !text.isEmpty { runs.append(Run(text: text, field: nil, isBlank: false)) }
             case .field(let id):
                 guard let field = fields[id] else { continue }
-                let value = field.shape.normalize(values[id] ?? "", after: field.after)
+                let value = values.values[id] ?? ""
                 runs.append(
                     value.isEmpty
                         ? Run(text: missing(field), field: id, isBlank: true)

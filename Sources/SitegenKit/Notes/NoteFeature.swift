@@ -90,6 +90,8 @@ struct NoteFeature: SiteFeature {
             }
         }
         let composer = self.composer
+        // Tidied once: the same values go into every combination.
+        let tidied = [composer.tidied(page.sample), composer.tidied([:])]
         // Every combination of elements off, up to 12 elements (4,096); beyond, all on, each one off, and all off.
         let masks: [UInt64] =
             elements.count <= 12
@@ -101,8 +103,8 @@ struct NoteFeature: SiteFeature {
                     elements[$0]
                 })
             for answers in combinations {
-                for values in [page.sample, [:]] {
-                    let note = composer.compose(template, values: values, answers: answers, off: off)
+                for (values, tidiedValues) in zip([page.sample, [:]], tidied) {
+                    let note = composer.compose(template, tidied: tidiedValues, answers: answers, off: off)
                     guard let problem = NoteInvariants.problems(in: note, leaning: checks.leaning).first else {
                         continue
                     }

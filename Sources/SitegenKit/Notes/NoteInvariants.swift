@@ -46,8 +46,24 @@ enum NoteInvariants {
         }
     }
 
-    private static let closing = FieldShape.closingMarks
-    private static let punctuation = FieldShape.closingMarks.union(FieldShape.pausingMarks)
+    private static let closing = ScalarClass(FieldShape.closingMarks)
+    private static let punctuation = ScalarClass(FieldShape.closingMarks.union(FieldShape.pausingMarks))
+
+    /// Membership in a set of scalars, looked up without hashing for ASCII: a build checks thousands of notes a
+    /// sample page, scalar by scalar.
+    private struct ScalarClass {
+        let set: Set<Unicode.Scalar>
+        let ascii: [Bool]
+
+        init(_ set: Set<Unicode.Scalar>) {
+            self.set = set
+            ascii = (0..<128).map { set.contains(Unicode.Scalar(UInt8($0))) }
+        }
+
+        func contains(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 128 ? ascii[Int(scalar.value)] : set.contains(scalar)
+        }
+    }
 
     /// What is wrong with `note`, in words; empty when nothing is.
     static func problems(in note: NoteComposer.Note, leaning: [NoteChecks.Pattern]) -> [String] {
@@ -60,9 +76,12 @@ enum NoteInvariants {
         subject.append(note.subjectRuns)
         var problems = marks(in: text) + marks(in: subject).map { "in the subject: \($0)" }
         problems += emptiness(in: text) + starts(in: text)
+        // Folded once a note, and only for a note with a part left out.
+        lazy var phrases = leaning.map { NoteChecks.Pattern.fold($0.phrase) }
         for part in note.parts where part.index > 0 && note.unsaid.contains(part.index - 1) {
             let opening = NoteTemplate.firstSentence(part.runs.map { $0.field == nil ? .text($0.text) : .field("") })
-            if let pattern = leaning.first(where: { $0.matches(opening) }) {
+            let folded = NoteChecks.Pattern.fold(opening)
+            if let pattern = zip(leaning, phrases).first(where: { $0.matches(folded: folded, phrase: $1) })?.0 {
                 problems.append("“\(pattern.phrase)” leans on a part that is left out: “\(opening)”")
             }
         }
@@ -96,13 +115,29 @@ enum NoteInvariants {
     }
 
     private static func emptiness(in text: Text) -> [String] {
-        let string = String(String.UnicodeScalarView(text.scalars))
+        let scalars = text.scalars
         var problems: [String] = []
-        if string.contains("\n\n\n") { problems.append("an empty paragraph") }
-        for line in string.split(separator: "\n", omittingEmptySubsequences: false)
-        where !line.isEmpty && !line.unicodeScalars.contains(where: FieldShape.isLetterOrDigit) {
-            problems.append("a line with no words: “\(line)”")
+        var breaks = 0
+        for scalar in scalars {
+            breaks = scalar == "\n" ? breaks + 1 : 0
+            if breaks == 3 {
+                problems.append("an empty paragraph")
+                break
+            }
         }
+        // Lines as the text's Characters split them: at every line feed but one ending a CR LF pair.
+        var start = 0
+        func endLine(_ end: Int) {
+            let line = scalars[start..<end]
+            if !line.isEmpty && !line.contains(where: FieldShape.isLetterOrDigit) {
+                problems.append("a line with no words: “\(String(String.UnicodeScalarView(line)))”")
+            }
+            start = end + 1
+        }
+        for index in scalars.indices where scalars[index] == "\n" && (index == 0 || scalars[index - 1] != "\r") {
+            endLine(index)
+        }
+        endLine(scalars.count)
         return problems
     }
 
