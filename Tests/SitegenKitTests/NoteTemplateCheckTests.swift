@@ -127,6 +127,20 @@ import Testing
         #expect(problem?.message.contains("a sentence starts with a small letter") == true)
     }
 
+    @Test func aLineWithoutAWordIsRefused() throws {
+        let problem = try failure(
+            parts: "    - text: \"Thank you, {{company}}.\"\n    - join: line\n      text: \"—\"\n")
+        #expect(problem?.message.hasPrefix("this note breaks a rule") == true)
+        #expect(problem?.message.contains("a line with no words: “—”") == true)
+    }
+
+    @Test func anEmptyParagraphIsRefused() throws {
+        let problem = try failure(
+            parts: "    - text: \"Thank you, {{company}}.\"\n    - join: paragraph\n      text: \"\\nBye.\"\n")
+        #expect(problem?.message.hasPrefix("this note breaks a rule") == true)
+        #expect(problem?.message.contains("an empty paragraph") == true)
+    }
+
     @Test func theGuidesOwnTemplatesKeepEveryRuleInEveryCombination() throws {
         let notes = try GuideNotes()
         for entry in notes.index.notes {

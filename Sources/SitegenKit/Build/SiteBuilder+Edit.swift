@@ -162,7 +162,8 @@ extension SiteBuilder {
                 pages.append(page)
             } else {
                 // Not edited: as the last good build read it, with the same data files.
-                guard let page = try? PageSource.load(source, in: folder, features: features, vouched: true) else {
+                guard let page = try? PageSource.load(source, in: folder, features: features, checkedBefore: true)
+                else {
                     return nil
                 }
                 pages.append(page)
@@ -230,7 +231,8 @@ extension SiteBuilder {
             }
             if !glances[position].hasFrontMatter {
                 // Not edited (those are in `loaded`): as the last good build read it, with the same data files.
-                guard let page = try? PageSource.load(source, in: folder, features: features, vouched: true) else {
+                guard let page = try? PageSource.load(source, in: folder, features: features, checkedBefore: true)
+                else {
                     return nil
                 }
                 if page.meta.features.contains(where: { $0 != nil }) { featurePages.append(page) }

@@ -45,13 +45,14 @@ public enum SiteBuilder {
         // its front matter is read (a page's source, if unchanged, need not be parsed again), not the rest, which
         // at 100,000 pages is 150 MB. (A content asset's stamp is in no key: an edited asset renders no page.)
         var sharesNoPage = false
-        // Only pages changed since a record of this sitegen and these settings: the data files are as they were.
-        var sameData = false
+        // Only pages' sources changed since a record of this sitegen and these settings (`.changed` lists the same
+        // files): the data files are as they were, so the note pages that did not change passed their checks.
+        var onlyPagesChanged = false
         switch comparison {
         case .otherInputs: sharesNoPage = true
         case .changed(let edit):
             sharesNoPage = edit.changed.contains(where: SiteContent.isSiteWide)
-            sameData = !sharesNoPage
+            onlyPagesChanged = !sharesNoPage
         default: break
         }
         // A full build needs none of it, and at 100,000 pages it holds a hundred megabytes.
@@ -63,13 +64,13 @@ public enum SiteBuilder {
         // Read into `last`, the bytes are not needed again (a large site's record is tens of megabytes).
         recordBytes = nil
         let inputs = RenderKeys.byPath(trusted)
-        let vouched = sameData ? last?.vouchedFeaturePages(inputs: inputs) ?? [] : []
+        let checkedBefore = onlyPagesChanged ? last?.checkedFeaturePages(inputs: inputs) ?? [] : []
         let staging = try writer.begin(holding: lock)
         do throws(SitegenError) {
             // The content's listing is the one its stamps were taken with: no second walk, and no file read that
             // the record's inputs leave out.
             let site = try render(
-                options, emit: staging.write, inputs: inputs, last: consume last, vouched: vouched,
+                options, emit: staging.write, inputs: inputs, last: consume last, checkedBefore: checkedBefore,
                 listed: SiteContent.listing(stamps.lazy.map(\.path), linked: linkedContent))
             let (pages, rendered, warnings, notes) = (site.pages.count, site.rendered, site.warnings, site.notes)
             let (recordLines, siteKey) = (site.recordLines, site.siteKey)
@@ -99,16 +100,16 @@ public enum SiteBuilder {
     /// held whole in memory), check links, then emit the other files. `emit` may be called from any thread.
     /// With `inputs` (the stamps of what the build reads) the render also makes each page's record, in `form`;
     /// and with the `last` build's record a page whose output would come out as the last build's is carried over
-    /// (emitted as `.previous`) instead of rendered. `vouched` and `listed` (the content's listing, when the
+    /// (emitted as `.previous`) instead of rendered. `checkedBefore` and `listed` (the content's listing, when the
     /// caller has it) are as `SiteContent.load` takes them.
     static func render(
         _ options: BuildOptions, emit: @escaping @Sendable (OutputFile) throws(SitegenError) -> Void,
         inputs: [String: FileStamp?] = [:], last: consuming LastBuild? = nil, form: RecordForm = .lines,
-        vouched: Set<String> = [], listed: [String]? = nil
+        checkedBefore: Set<String> = [], listed: [String]? = nil
     ) throws(SitegenError) -> SiteRender {
         let content = try SiteContent.load(
             from: options.content, displayName: options.display(options.content), includeDrafts: options.includeDrafts,
-            known: last?.knownPages(inputs: inputs) ?? [:], vouched: vouched,
+            known: last?.knownPages(inputs: inputs) ?? [:], checkedBefore: checkedBefore,
             textBudget: inputs.isEmpty ? TextBudget.build : TextBudget.bytes(forPages: pageBytes(inputs)),
             listed: listed)
         // The theme and the site index need nothing from each other, so they are made side by side.

@@ -80,9 +80,9 @@ extension PageMeta {
         return (1...12).contains(month) && (1...days[month - 1]).contains(day)
     }
 
-    /// Decodes front matter; the keys features own go to `features` (`vouched`: see `SiteFeature.decodePage`).
+    /// Decodes front matter; the keys features own go to `features` (`checkedBefore`: see `SiteFeature.decodePage`).
     static func decode(
-        _ front: FrontMatter, in file: SourceFile, features: FeatureSet, vouched: Bool = false
+        _ front: FrontMatter, in file: SourceFile, features: FeatureSet, checkedBefore: Bool = false
     ) throws(SitegenError) -> PageMeta {
         let root = try YAMLValue.parse(front.yaml, in: file, firstLine: front.yamlFirstLine)
         let keys = try root.mapping(allowedKeys: Self.keys + FeatureSet.frontMatterKeys, what: "front matter")
@@ -99,7 +99,7 @@ extension PageMeta {
             navTitle: try keys["nav_title"]?.nonEmptyString(what: "`nav_title`"),
             toc: try keys["toc"]?.bool(what: "`toc`"),
             draft: try keys["draft"]?.bool(what: "`draft`") ?? false,
-            features: try features.decodePage(keys, in: file, vouched: vouched),
+            features: try features.decodePage(keys, in: file, checkedBefore: checkedBefore),
             standalone: try keys["standalone"]?.bool(what: "`standalone`") ?? false,
             date: try keys["date"].map(Self.date)
         )

@@ -18,14 +18,15 @@ struct PageSource: Sendable {
     var loadedText: SourceFile?
 
     /// Reads the page at `path` (relative to `folder`: `/`-separated, with no `.` or `..` parts, as the folder
-    /// listing gives it) and decodes its front matter, the keys features own by `features` (`vouched`: see
+    /// listing gives it) and decodes its front matter, the keys features own by `features` (`checkedBefore`: see
     /// `SiteFeature.decodePage`). The text is kept for rendering when `budget` has room for it.
     static func load(
         _ path: String, in folder: ContentFolder, features: FeatureSet, budget: TextBudget? = nil,
-        vouched: Bool = false
+        checkedBefore: Bool = false
     ) throws(SitegenError) -> PageSource {
         let source = try SourceFile.read(atPath: folder.filePath(of: path), displayPath: folder.displayPath(of: path))
-        let meta = try PageMeta.decode(try FrontMatter.split(source), in: source, features: features, vouched: vouched)
+        let meta = try PageMeta.decode(
+            try FrontMatter.split(source), in: source, features: features, checkedBefore: checkedBefore)
         let kept = budget?.take(source.text.utf8.count) == true
         return PageSource(folder: folder, route: Route(source: path), meta: meta, loadedText: kept ? source : nil)
     }

@@ -69,14 +69,14 @@ struct SiteContent: Sendable {
 
     /// Reads `directory` (shown to the author as `displayName`), collecting every problem rather than stopping at the first.
     /// A page in `known` (source path → front matter) is not read: the build record vouches that its source is
-    /// as it was when that front matter was read from it; a page in `vouched` is read, but its features may skip
-    /// the checks the last good build made of it (see `SiteFeature.decodePage`). Up to `textBudget` bytes of page
+    /// as it was when that front matter was read from it; a page in `checkedBefore` is read, but its features may
+    /// skip the checks an earlier good build made of it (see `SiteFeature.decodePage`). Up to `textBudget` bytes of page
     /// text are kept from loading to rendering (see `TextBudget`). `listed` is the content's files as
     /// `FileTree.files` gives them, when the caller has them already (see `listing`); without it, the folder is
     /// listed.
     static func load(
         from directory: URL, displayName: String = "content", includeDrafts: Bool, known: [String: PageMeta] = [:],
-        vouched: Set<String> = [], textBudget: Int = TextBudget.build, listed: [String]? = nil
+        checkedBefore: Set<String> = [], textBudget: Int = TextBudget.build, listed: [String]? = nil
     ) throws(SitegenError) -> SiteContent {
         let (config, features) = try settings(in: directory, displayName: displayName)
         let folder = ContentFolder(path: directory.path, displayName: displayName)
@@ -102,7 +102,7 @@ struct SiteContent: Sendable {
                     return PageSource(folder: folder, route: Route(source: path), meta: meta)
                 }
                 return try PageSource.load(
-                    path, in: folder, features: features, budget: budget, vouched: vouched.contains(path))
+                    path, in: folder, features: features, budget: budget, checkedBefore: checkedBefore.contains(path))
             }
         } each: { result in
             // Consumed, the page moves out of the result: bound from it in place, the whole record was copied, on

@@ -31,14 +31,14 @@ struct FeatureSet: Sendable {
     /// A feature set with nothing loaded, for decoding without data files.
     static let none = FeatureSet(features: [])
 
-    /// Each feature's share of one page's front matter, in feature order (`vouched`: see `SiteFeature.decodePage`).
+    /// Each feature's share of one page's front matter, in feature order (`checkedBefore`: see `SiteFeature.decodePage`).
     func decodePage(
-        _ keys: [String: YAMLValue], in file: SourceFile, vouched: Bool = false
+        _ keys: [String: YAMLValue], in file: SourceFile, checkedBefore: Bool = false
     ) throws(SitegenError) -> [(any FeaturePageData)?] {
         var result: [(any FeaturePageData)?] = []
         for feature in features {
             let own = keys.filter { type(of: feature).frontMatterKeys.contains($0.key) }
-            result.append(own.isEmpty ? nil : try feature.decodePage(own, in: file, vouched: vouched))
+            result.append(own.isEmpty ? nil : try feature.decodePage(own, in: file, checkedBefore: checkedBefore))
         }
         return result
     }

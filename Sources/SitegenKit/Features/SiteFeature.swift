@@ -15,11 +15,11 @@ protocol SiteFeature: Sendable {
     static func load(from folder: ContentFolder) throws(SitegenError) -> Self
 
     /// Decodes the keys the feature owns from one page's front matter (only those present are passed); nil when
-    /// the page uses none of them. `vouched`: the build record says the last good build decoded this very file,
-    /// with the same data files and the same sitegen, so checks whose outcome depends on nothing else may be
-    /// skipped (they passed then).
+    /// the page uses none of them. `checkedBefore`: the build record vouches that an earlier good build passed
+    /// this very file's checks with the same data files, settings and sitegen, so checks whose outcome depends on
+    /// nothing else may be skipped.
     func decodePage(
-        _ keys: [String: YAMLValue], in file: SourceFile, vouched: Bool
+        _ keys: [String: YAMLValue], in file: SourceFile, checkedBefore: Bool
     ) throws(SitegenError) -> (any FeaturePageData)?
 
     /// What pages need from the feature, worked out once from every loaded page; problems that involve several

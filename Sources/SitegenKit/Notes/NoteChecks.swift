@@ -14,12 +14,12 @@ struct NoteChecks: Sendable, Equatable {
 
         /// Whether `text` contains the phrase (at its start, when `atStart`).
         func matches(_ text: String) -> Bool {
-            matches(folded: Self.fold(text), phrase: Self.fold(phrase))
+            matches(folded: Self.fold(text), foldedPhrase: Self.fold(phrase))
         }
 
-        /// `matches` for text and phrase already folded (`fold`): a build tries every pattern on each part of
-        /// thousands of notes.
-        func matches(folded haystack: [Unicode.Scalar], phrase needle: [Unicode.Scalar]) -> Bool {
+        /// `matches` for text already folded (`fold`), given this pattern's phrase folded as well: a build tries
+        /// every pattern on each part of thousands of notes.
+        func matches(folded haystack: [Unicode.Scalar], foldedPhrase needle: [Unicode.Scalar]) -> Bool {
             guard !needle.isEmpty, haystack.count >= needle.count else { return false }
             let last = atStart ? 0 : haystack.count - needle.count
             for start in 0...last where haystack[start..<(start + needle.count)].elementsEqual(needle) {

@@ -81,7 +81,8 @@ struct NoteComposer: Sendable {
         compose(template, tidied: tidied(values), answers: answers, off: off, missing: missing)
     }
 
-    /// The reader's values as a note shows them: each tidied by its field's shape (an unknown field's left out).
+    /// The reader's values as a note shows them: each tidied by its field's shape (an unknown field's left out),
+    /// by the composer that composes them (`tidied`).
     struct TidiedValues: Sendable {
         fileprivate var values: [String: String]
     }

@@ -34,10 +34,10 @@ struct NoteFeature: SiteFeature {
 
     /// Decodes a sample note's `note` and `sample`. The note's every combination is checked against
     /// `NoteInvariants` (`firstProblem`, the costliest step of loading the guide), whose outcome depends only on
-    /// the page's front matter, the data files and sitegen itself: a `vouched` page passed it in the last good
-    /// build, so it is not checked again.
+    /// the page's front matter, the data files and sitegen itself: a page `checkedBefore` passed it in an earlier
+    /// good build with the same inputs, so it is not checked again.
     func decodePage(
-        _ keys: [String: YAMLValue], in file: SourceFile, vouched: Bool
+        _ keys: [String: YAMLValue], in file: SourceFile, checkedBefore: Bool
     ) throws(SitegenError) -> (any FeaturePageData)? {
         guard let noteValue = keys["note"] else {
             throw SitegenError(keys["sample"]!.error("`sample` is only used with `note`"))
@@ -71,7 +71,7 @@ struct NoteFeature: SiteFeature {
                     hint: "every field the note uses, in any variant, needs a sample value"))
         }
         let page = NotePage(template: template, sample: sample, answers: answers)
-        if !vouched, let problem = firstProblem(in: page) {
+        if !checkedBefore, let problem = firstProblem(in: page) {
             throw SitegenError(noteValue.error(problem, hint: "reword the parts named"))
         }
         return page

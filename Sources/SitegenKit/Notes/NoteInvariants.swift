@@ -76,12 +76,12 @@ enum NoteInvariants {
         subject.append(note.subjectRuns)
         var problems = marks(in: text) + marks(in: subject).map { "in the subject: \($0)" }
         problems += emptiness(in: text) + starts(in: text)
-        // Folded once a note, and only for a note with a part left out.
+        // Folded once a note, and only for a note with a part after one unsaid.
         lazy var phrases = leaning.map { NoteChecks.Pattern.fold($0.phrase) }
         for part in note.parts where part.index > 0 && note.unsaid.contains(part.index - 1) {
             let opening = NoteTemplate.firstSentence(part.runs.map { $0.field == nil ? .text($0.text) : .field("") })
             let folded = NoteChecks.Pattern.fold(opening)
-            if let pattern = zip(leaning, phrases).first(where: { $0.matches(folded: folded, phrase: $1) })?.0 {
+            if let pattern = zip(leaning, phrases).first(where: { $0.matches(folded: folded, foldedPhrase: $1) })?.0 {
                 problems.append("“\(pattern.phrase)” leans on a part that is left out: “\(opening)”")
             }
         }
@@ -117,6 +117,8 @@ enum NoteInvariants {
     private static func emptiness(in text: Text) -> [String] {
         let scalars = text.scalars
         var problems: [String] = []
+        // Two line feeds end a paragraph, so three in a row leave one empty (counted even before a combining
+        // mark, which Foundation's string search, used here before, passed over).
         var breaks = 0
         for scalar in scalars {
             breaks = scalar == "\n" ? breaks + 1 : 0

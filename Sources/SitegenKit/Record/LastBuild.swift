@@ -80,16 +80,18 @@ extension LastBuild {
     }
 
     /// The pages with feature data (which `knownPages` leaves out) whose source still has the trusted stamp the
-    /// last build recorded: read again, but vouched for (see `SiteFeature.decodePage`). Only for a build whose
-    /// data files and settings are the last build's, which the caller knows from comparing the record.
-    func vouchedFeaturePages(inputs: [String: FileStamp?]) -> Set<String> {
-        guard record.version == RenderKeys.sitegen else { return [] }
-        var vouched: Set<String> = []
+    /// last build recorded, so whose checks passed with that text (`SiteFeature.decodePage`'s `checkedBefore`).
+    /// Only for a build whose data files and settings are the last build's, which the caller knows from comparing
+    /// the record (`SiteBuilder.build`).
+    func checkedFeaturePages(inputs: [String: FileStamp?]) -> Set<String> {
+        // An executable that could not be stamped cannot be told from another build of the same version.
+        guard record.version == RenderKeys.sitegen, !RenderKeys.sitegen.hasSuffix(" unknown") else { return [] }
+        var checked: Set<String> = []
         for (source, page) in record.pages where page.meta == nil {
             guard let recorded = page.stamp, let current = inputs["content/" + source] ?? nil, current == recorded
             else { continue }
-            vouched.insert(source)
+            checked.insert(source)
         }
-        return vouched
+        return checked
     }
 }

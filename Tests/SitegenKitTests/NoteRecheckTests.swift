@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+@testable import SitegenKit
+
+/// A build after edits checks every note page whose source changed in every combination, as a clean build does,
+/// and every note page after a data file changed; an unchanged note page's check it takes from the last good
+/// build (`SiteFeature.decodePage`'s `checkedBefore`).
+@Suite struct NoteRecheckTests {
+    typealias Incremental = IncrementalBuildTests
+
+    /// A note page's front matter with one part worded `text`, and `company` as the sample's company.
+    static func note(_ text: String, company: String = "Acme") -> String {
+        "layout: note\nnote:\n  to: Someone\n  subject: Hi\n  parts:\n    - text: \"\(text)\"\n"
+            + "sample:\n  name: Sam\n  company: \"\(company)\"\n"
+    }
+
+    /// The incremental test site with three note pages, built once. The third's sample company ends in `?`,
+    /// which a name loses when tidied, and a line keeps.
+    static func builtSite() throws -> TestSite {
+        let site = try Incremental.site()
+        try site.write("content/questions.yaml", NoteTemplateCheckTests.questions)
+        try site.write("content/note-checks.yaml", NoteTemplateCheckTests.checks)
+        try site.page("notes/one.md", title: "Note one", front: note("Thank you, {{company}}."))
+        try site.page("notes/two.md", title: "Note two", front: note("Thanks again, {{company}}."))
+        try site.page(
+            "notes/three.md", title: "Note three",
+            front: note("Thank you, {{company}}, for your time.", company: "Acme?"))
+        Incremental.settle()
+        try SiteBuilder.build(Incremental.options(site))
+        Incremental.settle()
+        return site
+    }
+
+    @Test func aNotePageEditedWithAnotherPageToBreakARuleIsCheckedAgain() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        try site.page("guide/e.md", title: "Extra e", "## Intro\n\nExtra e, edited.\n")
+        try site.page("notes/two.md", title: "Note two", front: Self.note("Thanks. see you at {{company}}."))
+        // Settled, so the edited page's stamp is trusted: what tells it from the recorded one is the stamp itself.
+        Incremental.settle()
+        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
+        // The check of every combination's own message, not one the template's parsing gives.
+        #expect(
+            problems.map(\.message).contains {
+                $0.hasPrefix("this note breaks a rule") && $0.contains("a sentence starts with a small letter")
+            })
+    }
+
+    @Test func aNotePageEditedAloneToBreakARuleIsCheckedAgain() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        try site.page("notes/one.md", title: "Note one", front: Self.note("Thank you, {{company}}.. Bye."))
+        Incremental.settle()
+        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
+        #expect(
+            problems.map(\.message).contains {
+                $0.hasPrefix("this note breaks a rule") && $0.contains("clashing punctuation")
+            })
+    }
+
+    @Test func aChangedDataFileHasEveryNotePageCheckedAgain() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        // As a line, the company keeps its `?`, which then clashes with note three's comma.
+        let fields = try String(contentsOf: site.root.appendingPathComponent("content/fields.yaml"), encoding: .utf8)
+        try site.write(
+            "content/fields.yaml",
+            fields.replacingOccurrences(of: "    example: Acme", with: "    example: Acme\n    shape: line"))
+        Incremental.settle()
+        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
+        #expect(
+            problems.map(\.message).contains {
+                $0.hasPrefix("this note breaks a rule") && $0.contains("clashing punctuation")
+            })
+        #expect(problems.map(\.location.file) == ["content/notes/three.md"])
+    }
+
+    @Test func unchangedNotePagesComeOutAsACleanBuildWritesThemAfterABodyEdit() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        // A build of the edited page alone (`buildEdited`), which reads the note pages for the features' index.
+        try site.page("guide/e.md", title: "Extra e", "## Intro\n\nExtra e, edited.\n")
+        let report = try EditedBuildTests.expectLikeACleanBuild(site)
+        #expect(report.rendered < report.pages)
+        #expect(try site.read("notes/two.html").contains("Thanks again, Acme."))
+    }
+
+    @Test func unchangedNotePagesComeOutAsACleanBuildWritesThemAfterANavigationTitleEdit() throws {
+        let site = try Self.builtSite()
+        defer { site.remove() }
+        // A title in the navigation shows on every page: a full build, the note pages' checks taken from the last.
+        try site.page(
+            "guide/a.md", title: "Part aaa", front: "nav: 3\n", "## Intro\n\nPart a. See [the next](b.md#intro).\n")
+        _ = try EditedBuildTests.expectLikeACleanBuild(site)
+        #expect(try site.read("notes/one.html").contains("Part aaa"))
+        #expect(try site.read("notes/one.html").contains("Thank you, Acme."))
+    }
+}
