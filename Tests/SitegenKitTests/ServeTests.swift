@@ -165,6 +165,59 @@ import Testing
         }
     }
 
+    /// A site with three note pages (`NoteRecheckTests`), stamped long enough ago for the record to trust them.
+    func noteSite() async throws -> TestSite {
+        let site = try TestSite()
+        try site.page("index.md", front: "nav: 1\n", "Home\n")
+        try site.page("about.md", title: "About", front: "nav: 2\n", "About\n")
+        try site.write("content/questions.yaml", NoteTemplateCheckTests.questions)
+        try site.write("content/note-checks.yaml", NoteTemplateCheckTests.checks)
+        try site.page("notes/one.md", title: "Note one", front: NoteRecheckTests.note("Thank you, {{company}}."))
+        try site.page(
+            "notes/three.md", title: "Note three",
+            front: NoteRecheckTests.note("Thank you, {{company}}, for your time.", company: "Acme?"))
+        try await Task.sleep(for: .milliseconds(100))
+        return site
+    }
+
+    /// A note page's check depends on the features' data files: after one changes, a rebuild checks the note
+    /// pages that did not change too.
+    @Test func aChangedDataFileHasEveryNotePageCheckedAgain() async throws {
+        let site = try await noteSite()
+        defer { site.remove() }
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            // As a line, the company keeps its `?`, which then clashes with note three's comma.
+            let fields = try String(
+                contentsOf: site.root.appendingPathComponent("content/fields.yaml"), encoding: .utf8)
+            try site.write(
+                "content/fields.yaml",
+                fields.replacingOccurrences(of: "    example: Acme", with: "    example: Acme\n    shape: line"))
+            for _ in 0..<100 where !log.lines.contains(where: { $0.contains("clashing punctuation") }) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(log.lines.contains { $0.contains("notes/three.md") && $0.contains("clashing punctuation") })
+        }
+    }
+
+    /// A rebuild after a title in the navigation changed takes the unchanged note pages' checks from the last
+    /// render, and serves them as a build from scratch writes them.
+    @Test func notePagesRebuiltAfterANavigationTitleAreWhatABuildWrites() async throws {
+        let site = try await noteSite()
+        defer { site.remove() }
+        let log = Log()
+        try await withServer(site, log: log) { port in
+            try site.page("about.md", title: "About us", front: "nav: 2\n", "About\n")
+            #expect(try await waitFor("About us", at: "/notes/one.html", port: port).contains("About us"))
+            #expect(log.lines.contains { $0.hasPrefix("rebuilt 4 pages") }, "\(log.lines)")
+            try site.build()
+            for path in ["notes/one.html", "notes/three.html"] {
+                #expect(
+                    try await fetch(port, "/" + path).body == LiveReload.inject(into: try site.read(path)), "\(path)")
+            }
+        }
+    }
+
     @Test func reloadScriptIsAllowedByTheStandalonePagePolicy() {
         let page =
             #"<meta http-equiv="Content-Security-Policy" content="default-src &#39;none&#39;; script-src &#39;sha256-x&#39;; style-src &#39;sha256-y&#39;"></head><body></body>"#

@@ -41,7 +41,12 @@ struct SiteContent: Sendable {
     /// Whether the input at `path` (as `isPageSource` takes it) is one every page's render depends on: a file of
     /// the themes, `site.yaml`, or a feature's data file.
     static func isSiteWide(_ path: String) -> Bool {
-        path.hasPrefix("themes/") || (path.hasPrefix("content/") && dataFiles.contains(String(path.dropFirst(8))))
+        path.hasPrefix("themes/") || isDataFile(path)
+    }
+
+    /// Whether the input at `path` (as `isPageSource` takes it) is `site.yaml` or a feature's data file.
+    static func isDataFile(_ path: String) -> Bool {
+        path.hasPrefix("content/") && dataFiles.contains(String(path.dropFirst(8)))
     }
 
     /// The site's settings and its features with their data files, read from `directory` (shown to the author

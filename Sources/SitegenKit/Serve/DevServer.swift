@@ -173,8 +173,9 @@ public final class DevServer: Sendable {
                     RenderKeys.trusted(RenderKeys.stamps(options), now: FileStamp.now(), changed: projectPaths(changed))
                 )
                 let render = try SiteBuilder.render(
-                    options, emit: collected.add, inputs: inputs, last: await state.lastBuild(), form: .pages)
-                await state.set(render)
+                    options, emit: collected.add, inputs: inputs, last: await state.lastBuild(), form: .pages,
+                    checkedBefore: await state.checkedFeaturePages(inputs: inputs))
+                await state.set(render, inputs: inputs)
                 await site.replace(with: collected.files)
                 for warning in render.warnings { log(warning.description) }
                 log(
@@ -203,9 +204,12 @@ public final class DevServer: Sendable {
 /// so the build is changed in place rather than copied.
 actor BuildState {
     private var current: SiteRender?
+    /// The stamps of `site.yaml` and the features' data files that `current` was rendered with.
+    private var dataStamps: [String: FileStamp?] = [:]
 
-    func set(_ render: SiteRender) {
+    func set(_ render: SiteRender, inputs: [String: FileStamp?]) {
         current = render
+        dataStamps = inputs.filter { SiteContent.isDataFile($0.key) }
         // Kept for as long as serve runs, it needs no page texts: changed pages are read again.
         current?.dropLoadedTexts()
     }
@@ -219,6 +223,14 @@ actor BuildState {
                 outputs: [:],
                 warnings: current.warnings, notes: current.notes),
             outputPath: nil)
+    }
+
+    /// The pages with feature data whose checks the last good build passed with the inputs they still have
+    /// (`SiteFeature.decodePage`'s `checkedBefore`): none unless every data file has the trusted stamp it had.
+    func checkedFeaturePages(inputs: [String: FileStamp?]) -> Set<String> {
+        let data = inputs.filter { SiteContent.isDataFile($0.key) }
+        guard data == dataStamps, data.values.allSatisfy({ $0 != nil }) else { return [] }
+        return lastBuild()?.checkedFeaturePages(inputs: inputs) ?? []
     }
 
     /// Re-renders the changed pages; false when there is no build yet or a full build is needed.
