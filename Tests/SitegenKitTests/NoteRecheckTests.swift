@@ -32,47 +32,46 @@ import Testing
         return site
     }
 
+    /// Settles the edits just made, builds, and expects the problems a clean build gives, among them the check of
+    /// every combination's (not one the template's parsing gives) about `rule`.
+    @discardableResult
+    static func expectTheCheckToFind(_ rule: String, in site: TestSite) -> [Diagnostic] {
+        // Settled, so an edited page's stamp is trusted: what tells it from the recorded one is the stamp itself.
+        Incremental.settle()
+        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
+        #expect(problems.map(\.message).contains { $0.hasPrefix("this note breaks a rule") && $0.contains(rule) })
+        return problems
+    }
+
+    /// Makes the company a line in `fields.yaml`: a line keeps the `?` of note three's sample company, which then
+    /// clashes with the comma after it.
+    static func makeTheCompanyALine(in site: TestSite) throws {
+        let fields = try String(contentsOf: site.root.appendingPathComponent("content/fields.yaml"), encoding: .utf8)
+        try site.write(
+            "content/fields.yaml",
+            fields.replacingOccurrences(of: "    example: Acme", with: "    example: Acme\n    shape: line"))
+    }
+
     @Test func aNotePageEditedWithAnotherPageToBreakARuleIsCheckedAgain() throws {
         let site = try Self.builtSite()
         defer { site.remove() }
         try site.page("guide/e.md", title: "Extra e", "## Intro\n\nExtra e, edited.\n")
         try site.page("notes/two.md", title: "Note two", front: Self.note("Thanks. see you at {{company}}."))
-        // Settled, so the edited page's stamp is trusted: what tells it from the recorded one is the stamp itself.
-        Incremental.settle()
-        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
-        // The check of every combination's own message, not one the template's parsing gives.
-        #expect(
-            problems.map(\.message).contains {
-                $0.hasPrefix("this note breaks a rule") && $0.contains("a sentence starts with a small letter")
-            })
+        Self.expectTheCheckToFind("a sentence starts with a small letter", in: site)
     }
 
     @Test func aNotePageEditedAloneToBreakARuleIsCheckedAgain() throws {
         let site = try Self.builtSite()
         defer { site.remove() }
         try site.page("notes/one.md", title: "Note one", front: Self.note("Thank you, {{company}}.. Bye."))
-        Incremental.settle()
-        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
-        #expect(
-            problems.map(\.message).contains {
-                $0.hasPrefix("this note breaks a rule") && $0.contains("clashing punctuation")
-            })
+        Self.expectTheCheckToFind("clashing punctuation", in: site)
     }
 
     @Test func aChangedDataFileHasEveryNotePageCheckedAgain() throws {
         let site = try Self.builtSite()
         defer { site.remove() }
-        // As a line, the company keeps its `?`, which then clashes with note three's comma.
-        let fields = try String(contentsOf: site.root.appendingPathComponent("content/fields.yaml"), encoding: .utf8)
-        try site.write(
-            "content/fields.yaml",
-            fields.replacingOccurrences(of: "    example: Acme", with: "    example: Acme\n    shape: line"))
-        Incremental.settle()
-        let problems = EditedBuildTests.expectTheProblemsACleanBuildGives(site)
-        #expect(
-            problems.map(\.message).contains {
-                $0.hasPrefix("this note breaks a rule") && $0.contains("clashing punctuation")
-            })
+        try Self.makeTheCompanyALine(in: site)
+        let problems = Self.expectTheCheckToFind("clashing punctuation", in: site)
         #expect(problems.map(\.location.file) == ["content/notes/three.md"])
     }
 

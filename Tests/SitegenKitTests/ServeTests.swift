@@ -187,12 +187,7 @@ import Testing
         defer { site.remove() }
         let log = Log()
         try await withServer(site, log: log) { port in
-            // As a line, the company keeps its `?`, which then clashes with note three's comma.
-            let fields = try String(
-                contentsOf: site.root.appendingPathComponent("content/fields.yaml"), encoding: .utf8)
-            try site.write(
-                "content/fields.yaml",
-                fields.replacingOccurrences(of: "    example: Acme", with: "    example: Acme\n    shape: line"))
+            try NoteRecheckTests.makeTheCompanyALine(in: site)
             for _ in 0..<100 where !log.lines.contains(where: { $0.contains("clashing punctuation") }) {
                 try await Task.sleep(for: .milliseconds(50))
             }
