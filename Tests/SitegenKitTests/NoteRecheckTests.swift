@@ -15,10 +15,9 @@ import Testing
             + "sample:\n  name: Sam\n  company: \"\(company)\"\n"
     }
 
-    /// The incremental test site with three note pages, built once. The third's sample company ends in `?`,
-    /// which a name loses when tidied, and a line keeps.
-    static func builtSite() throws -> TestSite {
-        let site = try Incremental.site()
+    /// Adds the notes' data and three note pages to `site`. The third's sample company ends in `?`, which a name
+    /// loses when tidied, and a line keeps.
+    static func addNotes(to site: TestSite) throws {
         try site.write("content/questions.yaml", NoteTemplateCheckTests.questions)
         try site.write("content/note-checks.yaml", NoteTemplateCheckTests.checks)
         try site.page("notes/one.md", title: "Note one", front: note("Thank you, {{company}}."))
@@ -26,6 +25,12 @@ import Testing
         try site.page(
             "notes/three.md", title: "Note three",
             front: note("Thank you, {{company}}, for your time.", company: "Acme?"))
+    }
+
+    /// The incremental test site with the three note pages, built once.
+    static func builtSite() throws -> TestSite {
+        let site = try Incremental.site()
+        try addNotes(to: site)
         Incremental.settle()
         try SiteBuilder.build(Incremental.options(site))
         Incremental.settle()

@@ -165,17 +165,13 @@ import Testing
         }
     }
 
-    /// A site with three note pages (`NoteRecheckTests`), stamped long enough ago for the record to trust them.
+    /// A site with the three note pages of `NoteRecheckTests`, stamped long enough ago for the record to trust
+    /// them.
     func noteSite() async throws -> TestSite {
         let site = try TestSite()
         try site.page("index.md", front: "nav: 1\n", "Home\n")
         try site.page("about.md", title: "About", front: "nav: 2\n", "About\n")
-        try site.write("content/questions.yaml", NoteTemplateCheckTests.questions)
-        try site.write("content/note-checks.yaml", NoteTemplateCheckTests.checks)
-        try site.page("notes/one.md", title: "Note one", front: NoteRecheckTests.note("Thank you, {{company}}."))
-        try site.page(
-            "notes/three.md", title: "Note three",
-            front: NoteRecheckTests.note("Thank you, {{company}}, for your time.", company: "Acme?"))
+        try NoteRecheckTests.addNotes(to: site)
         try await Task.sleep(for: .milliseconds(100))
         return site
     }
@@ -204,9 +200,9 @@ import Testing
         try await withServer(site, log: log) { port in
             try site.page("about.md", title: "About us", front: "nav: 2\n", "About\n")
             #expect(try await waitFor("About us", at: "/notes/one.html", port: port).contains("About us"))
-            #expect(log.lines.contains { $0.hasPrefix("rebuilt 4 pages") }, "\(log.lines)")
+            #expect(log.lines.contains { $0.hasPrefix("rebuilt 5 pages") }, "\(log.lines)")
             try site.build()
-            for path in ["notes/one.html", "notes/three.html"] {
+            for path in ["notes/one.html", "notes/two.html", "notes/three.html"] {
                 #expect(
                     try await fetch(port, "/" + path).body == LiveReload.inject(into: try site.read(path)), "\(path)")
             }

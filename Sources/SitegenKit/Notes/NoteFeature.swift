@@ -91,7 +91,7 @@ struct NoteFeature: SiteFeature {
         }
         let composer = self.composer
         // Tidied once: the same values go into every combination.
-        let tidied = [composer.tidied(page.sample), composer.tidied([:])]
+        let valueSets = [page.sample, [:]].map { ($0, composer.tidied($0)) }
         // Every combination of elements off, up to 12 elements (4,096); beyond, all on, each one off, and all off.
         let masks: [UInt64] =
             elements.count <= 12
@@ -103,7 +103,7 @@ struct NoteFeature: SiteFeature {
                     elements[$0]
                 })
             for answers in combinations {
-                for (values, tidiedValues) in zip([page.sample, [:]], tidied) {
+                for (values, tidiedValues) in valueSets {
                     let note = composer.compose(template, tidied: tidiedValues, answers: answers, off: off)
                     guard let problem = NoteInvariants.problems(in: note, leaning: checks.leaning).first else {
                         continue

@@ -172,9 +172,12 @@ public final class DevServer: Sendable {
                 let inputs = RenderKeys.byPath(
                     RenderKeys.trusted(RenderKeys.stamps(options), now: FileStamp.now(), changed: projectPaths(changed))
                 )
+                let last = await state.lastBuild()
+                let checkedBefore =
+                    await state.hasDataStamps(of: inputs) ? last?.checkedFeaturePages(inputs: inputs) ?? [] : []
                 let render = try SiteBuilder.render(
-                    options, emit: collected.add, inputs: inputs, last: await state.lastBuild(), form: .pages,
-                    checkedBefore: await state.checkedFeaturePages(inputs: inputs))
+                    options, emit: collected.add, inputs: inputs, last: last, form: .pages,
+                    checkedBefore: checkedBefore)
                 await state.set(render, inputs: inputs)
                 await site.replace(with: collected.files)
                 for warning in render.warnings { log(warning.description) }
@@ -225,12 +228,12 @@ actor BuildState {
             outputPath: nil)
     }
 
-    /// The pages with feature data whose checks the last good build passed with the inputs they still have
-    /// (`SiteFeature.decodePage`'s `checkedBefore`): none unless every data file has the trusted stamp it had.
-    func checkedFeaturePages(inputs: [String: FileStamp?]) -> Set<String> {
+    /// Whether every data file in `inputs` has the trusted stamp it had for the last good render, and no data
+    /// file came or went: then the note pages whose stamps have not changed passed their checks with these inputs
+    /// (`SiteFeature.decodePage`'s `checkedBefore`).
+    func hasDataStamps(of inputs: [String: FileStamp?]) -> Bool {
         let data = inputs.filter { SiteContent.isDataFile($0.key) }
-        guard data == dataStamps, data.values.allSatisfy({ $0 != nil }) else { return [] }
-        return lastBuild()?.checkedFeaturePages(inputs: inputs) ?? []
+        return current != nil && data == dataStamps && data.values.allSatisfy { $0 != nil }
     }
 
     /// Re-renders the changed pages; false when there is no build yet or a full build is needed.
